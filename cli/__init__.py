@@ -1,0 +1,77 @@
+"""The headless command line: every job the GUI does, without the GUI.
+
+Each command group lives in its own module with a ``register(subparsers)`` function.
+Errors exit with status 2 and one clear line on stderr; the workspace is left as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from models.errors import WorkspaceError
+
+# Command modules, in the order their commands appear in --help.
+COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd"]
+
+
+class CommandError(Exception):
+    """A user error found by a command (bad option, missing file): one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="main.py", description="PlanDesk 规划台账 — 计划任务分解、分工、进度与公文",
+        epilog="不带参数运行时打开图形界面。")
+    parser.add_argument("--demo", action="store_true", help="在新建的演示工作区上打开图形界面")
+    parser.add_argument("--screenshot", metavar="F.png", help="把主窗口渲染到 PNG 文件后退出（与 --demo 一起用）")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Run a headless command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None) or not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args) or 0
+    except (WorkspaceError, CommandError, ValueError, OSError) as e:
+        print(f"错误：{one_line(e)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+
+
+def one_line(e: BaseException) -> str:
+    text = str(e) or e.__class__.__name__
+    if isinstance(e, OSError) and e.filename and str(e.filename) not in text:
+        text = f"{e.filename}: {e.strerror or text}"
+    return " ".join(text.split())
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, label: str = ""):
+        self.total = max(total, 1)
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, note: str = "") -> None:
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * done / self.total)
+        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] "
+                         f"{done}/{self.total} {note[:30]:30}")
+        if done >= self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()

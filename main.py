@@ -1,0 +1,22 @@
+"""PlanDesk 规划台账 — entry point.
+
+No arguments (or --demo/--screenshot): the desktop application. A subcommand: the headless
+command line (see ``python main.py --help``).
+"""
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from cli import build_parser, run
+    if argv and not argv[0].startswith("-") or any(a in ("-h", "--help") for a in argv):
+        return run(argv)
+    args = build_parser().parse_args(argv)
+    from ui.app import run_gui
+    return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

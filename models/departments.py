@@ -1,0 +1,323 @@
+"""The department registry (单位/部门) with aliases, and who does what on each task.
+
+A name is matched through the registry's names and aliases after normalising spaces and
+full-width forms, so 发改委 and 区发展改革委 are one department once the clerk says so.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .entities import short_title as _short, ROLES, Assignment, Department
+from .errors import InvalidEdit, NotFound
+
+COLLECTIVE = re.compile(r"^各|各.*(部门|单位)$|^区直|^市直|^县直|有关(部门|单位)$|成员单位$")
+
+
+def normalize_name(name: str) -> str:
+    """The form names are compared in: NFKC (full-width → half-width), no spaces."""
+    s = unicodedata.normalize("NFKC", name or "")
+    return re.sub(r"\s+", "", s).strip("，,、；;。.：:")
+
+
+def guess_kind(name: str) -> str:
+    return "collective" if COLLECTIVE.search(name) else "unit"
+
+
+class DepartmentOps:
+    # ---- registry ------------------------------------------------------------------
+    def departments(self) -> list[Department]:
+        aliases: dict = {}
+        for r in self.all("SELECT department_id, alias FROM department_aliases ORDER BY id"):
+            aliases.setdefault(r[0], []).append(r[1])
+        return [Department.from_row(r, aliases.get(r["id"], ()))
+                for r in self.all("SELECT * FROM departments ORDER BY position, id")]
+
+    def department(self, ref) -> Department:
+        """By uuid, id, or any name or alias."""
+        if isinstance(ref, int):
+            row = self.one("SELECT * FROM departments WHERE id=?", (ref,))
+        else:
+            row = self.one("SELECT * FROM departments WHERE uuid=?", (ref,))
+            if row is None:
+                found = self.find_department(ref)
+                row = self.one("SELECT * FROM departments WHERE id=?", (found,)) if found else None
+        if row is None:
+            raise NotFound(f"部门不存在：{ref}")
+        aliases = [r[0] for r in self.all(
+            "SELECT alias FROM department_aliases WHERE department_id=? ORDER BY id", (row["id"],))]
+        return Department.from_row(row, aliases)
+
+    def department_index(self) -> dict[str, int]:
+        """{normalised name or alias: department id}."""
+        index = {}
+        for r in self.all("SELECT department_id, alias FROM department_aliases"):
+            index[normalize_name(r[1])] = r[0]
+        for r in self.all("SELECT id, name, short_name FROM departments"):
+            if r["short_name"]:
+                index.setdefault(normalize_name(r["short_name"]), r["id"])
+            index[normalize_name(r["name"])] = r["id"]
+        return index
+
+    def find_department(self, name: str) -> int | None:
+        key = normalize_name(name)
+        row = self.one("SELECT id FROM departments WHERE name=?", (name,)) or \
+            self.one("SELECT department_id FROM department_aliases WHERE alias=?", (name,))
+        if row:
+            return row[0]
+        return self.department_index().get(key)
+
+    def add_department(self, name: str, aliases=(), kind: str | None = None,
+                       short_name: str = "", is_new: bool = False) -> Department:
+        name = name.strip()
+        if not normalize_name(name):
+            raise InvalidEdit("部门名称不能为空")
+        if self.find_department(name):
+            raise InvalidEdit(f"部门已存在：{name}")
+        kind = kind or guess_kind(name)
+        with self.operation(f"添加部门“{name}”"):
+            position = self.one("SELECT coalesce(max(position)+1, 0) FROM departments")[0]
+            uid = self.new_uuid()
+            self.conn.execute("INSERT INTO departments(uuid, name, short_name, kind, is_new, position) "
+                              "VALUES (?,?,?,?,?,?)", (uid, name, short_name, kind, int(is_new), position))
+            dep_id = self.one("SELECT id FROM departments WHERE uuid=?", (uid,))[0]
+            for alias in aliases:
+                self._insert_alias(dep_id, alias)
+        return self.department(uid)
+
+    def resolve_department(self, name: str, index: dict | None = None) -> tuple[int, bool]:
+        """The department id for a name found in a document; adds it (flagged new) if unknown."""
+        key = normalize_name(name)
+        found = index.get(key) if index is not None else self.find_department(name)
+        if found:
+            return found, False
+        dep = self.add_department(name, is_new=True)
+        if index is not None:
+            index[key] = dep.id
+        return dep.id, True
+
+    def _insert_alias(self, dep_id: int, alias: str) -> None:
+        alias = alias.strip()
+        if not normalize_name(alias):
+            return
+        other = self.find_department(alias)
+        if other and other != dep_id:
+            raise InvalidEdit(f"“{alias}”已是另一个部门的名称或别名")
+        if other == dep_id:
+            return
+        self.conn.execute("INSERT INTO department_aliases(department_id, alias) VALUES (?,?)",
+                          (dep_id, alias))
+
+    def add_alias(self, department_ref, alias: str) -> Department:
+        dep = self.department(department_ref)
+        with self.operation(f"为“{dep.name}”添加别名“{alias}”"):
+            self._insert_alias(dep.id, alias)
+        return self.department(dep.id)
+
+    def remove_alias(self, department_ref, alias: str) -> Department:
+        dep = self.department(department_ref)
+        with self.operation(f"删除别名“{alias}”"):
+            self.conn.execute("DELETE FROM department_aliases WHERE department_id=? AND alias=?",
+                              (dep.id, alias))
+        return self.department(dep.id)
+
+    def edit_department(self, department_ref, **fields) -> Department:
+        dep = self.department(department_ref)
+        sets, params = [], []
+        for key, value in fields.items():
+            if key == "name":
+                value = value.strip()
+                other = self.find_department(value)
+                if not normalize_name(value) or (other and other != dep.id):
+                    raise InvalidEdit(f"部门名称无效或已被使用：{value}")
+            elif key == "kind" and value not in ("unit", "collective"):
+                raise InvalidEdit(f"未知的部门类别：{value}")
+            elif key == "is_new":
+                value = int(bool(value))
+            elif key not in ("short_name", "position"):
+                raise InvalidEdit(f"部门没有字段 {key}")
+            sets.append(f"{key}=?")
+            params.append(value)
+        if sets:
+            with self.operation(f"修改部门“{dep.name}”"):
+                self.conn.execute(f"UPDATE departments SET {', '.join(sets)} WHERE id=?",
+                                  (*params, dep.id))
+        return self.department(dep.id)
+
+    def rename_department(self, department_ref, name: str, keep_old_as_alias: bool = True):
+        dep = self.department(department_ref)
+        with self.operation(f"重命名部门“{dep.name}”为“{name}”"):
+            self.edit_department(dep.id, name=name)
+            if keep_old_as_alias and dep.name != name.strip():
+                self._insert_alias(dep.id, dep.name)
+        return self.department(dep.id)
+
+    def department_usage(self, department_ref) -> list[tuple[str, str, str]]:
+        """[(plan title, task uuid, role)] where the department is assigned."""
+        dep = self.department(department_ref)
+        return [(r[0], r[1], r[2]) for r in self.all(
+            "SELECT plans.title, tasks.uuid, assignments.role FROM assignments "
+            "JOIN tasks ON tasks.id=assignments.task_id JOIN plans ON plans.id=tasks.plan_id "
+            "WHERE assignments.department_id=? ORDER BY plans.position, tasks.id", (dep.id,))]
+
+    def delete_department(self, department_ref) -> None:
+        dep = self.department(department_ref)
+        with self.operation(f"删除部门“{dep.name}”"):
+            self.conn.execute("DELETE FROM departments WHERE id=?", (dep.id,))
+
+    def merge_departments(self, keep_ref, drop_ref) -> Department:
+        """Fold ``drop`` into ``keep``: its assignments, progress and names follow."""
+        keep, drop = self.department(keep_ref), self.department(drop_ref)
+        if keep.id == drop.id:
+            raise InvalidEdit("不能把部门与自身合并")
+        rank = {r: i for i, r in enumerate(ROLES)}
+        with self.operation(f"合并部门“{drop.name}”到“{keep.name}”"):
+            c = self.conn
+            for a in self.all("SELECT * FROM assignments WHERE department_id=?", (drop.id,)):
+                mine = self.one("SELECT id, role FROM assignments WHERE task_id=? AND department_id=?",
+                                (a["task_id"], keep.id))
+                if mine is None:
+                    c.execute("UPDATE assignments SET department_id=? WHERE id=?", (keep.id, a["id"]))
+                else:
+                    # Both were on the task: keep the stronger role (lead > support > …).
+                    if rank[a["role"]] < rank[mine["role"]]:
+                        c.execute("UPDATE assignments SET role=? WHERE id=?", (a["role"], mine["id"]))
+                    c.execute("DELETE FROM assignments WHERE id=?", (a["id"],))
+            for p in self.all("SELECT id, task_id, round_id FROM progress WHERE department_id=?",
+                              (drop.id,)):
+                clash = self.one("SELECT id FROM progress WHERE task_id=? AND round_id=? AND "
+                                 "department_id=?", (p["task_id"], p["round_id"], keep.id))
+                if clash is None:
+                    c.execute("UPDATE progress SET department_id=? WHERE id=?", (keep.id, p["id"]))
+            c.execute("UPDATE exchanges SET department_id=? WHERE department_id=?", (keep.id, drop.id))
+            c.execute("UPDATE department_aliases SET department_id=? WHERE department_id=?",
+                      (keep.id, drop.id))
+            c.execute("DELETE FROM departments WHERE id=?", (drop.id,))
+            c.execute("INSERT INTO department_aliases(department_id, alias) VALUES (?,?)",
+                      (keep.id, drop.name))
+        return self.department(keep.id)
+
+    # ---- assignments ---------------------------------------------------------------
+    def assignments(self, task_uuid) -> list[Assignment]:
+        t = self.task(task_uuid)
+        return [Assignment(r["task_id"], r["department_id"], r["role"], r["position"], r["name"])
+                for r in self.all(
+                    "SELECT assignments.*, departments.name FROM assignments JOIN departments "
+                    "ON departments.id=assignments.department_id WHERE task_id=? "
+                    "ORDER BY assignments.position, assignments.id", (t.id,))]
+
+    def roles(self, task_uuid) -> dict[str, list[str]]:
+        out = {r: [] for r in ROLES}
+        for a in self.assignments(task_uuid):
+            out[a.role].append(a.department)
+        return out
+
+    def assign(self, task_uuid, department_ref, role: str, position: int | None = None):
+        """Give a department a role on a task (replacing its previous role there)."""
+        if role not in ROLES:
+            raise InvalidEdit(f"未知的职责：{role}")
+        t = self.task(task_uuid)
+        dep = self.department(department_ref)
+        with self.operation(f"设置“{dep.name}”为“{_short(t.title)}”的{_ROLE_CN[role]}单位"):
+            c = self.conn
+            existing = self.one("SELECT id, position FROM assignments WHERE task_id=? AND department_id=?",
+                                (t.id, dep.id))
+            if existing and position is None:
+                c.execute("UPDATE assignments SET role=? WHERE id=?", (role, existing["id"]))
+                return
+            if existing:
+                c.execute("DELETE FROM assignments WHERE id=?", (existing["id"],))
+                c.execute("UPDATE assignments SET position=position-1 WHERE task_id=? AND position>?",
+                          (t.id, existing["position"]))
+            n = self.one("SELECT count(*) FROM assignments WHERE task_id=?", (t.id,))[0]
+            if position is None or position >= n:
+                position = n
+            else:
+                c.execute("UPDATE assignments SET position=position+1 WHERE task_id=? AND position>=?",
+                          (t.id, position))
+            c.execute("INSERT INTO assignments(task_id, department_id, role, position) VALUES (?,?,?,?)",
+                      (t.id, dep.id, role, position))
+
+    def unassign(self, task_uuid, department_ref) -> None:
+        t = self.task(task_uuid)
+        dep = self.department(department_ref)
+        row = self.one("SELECT id, position FROM assignments WHERE task_id=? AND department_id=?",
+                       (t.id, dep.id))
+        if row is None:
+            return
+        with self.operation(f"取消“{dep.name}”在“{_short(t.title)}”上的职责"):
+            self.conn.execute("DELETE FROM assignments WHERE id=?", (row["id"],))
+            self.conn.execute("UPDATE assignments SET position=position-1 WHERE task_id=? AND position>?",
+                              (t.id, row["position"]))
+
+    def set_roles(self, task_uuid, roles: dict[str, list[str]]) -> None:
+        """Replace a task's assignments with ``{role: [department names]}`` (adds unknown names)."""
+        t = self.task(task_uuid)
+        with self.operation(f"设置“{_short(t.title)}”的责任单位"):
+            self.conn.execute("DELETE FROM assignments WHERE task_id=?", (t.id,))
+            self._insert_roles(t.id, roles, None)
+
+    def _insert_roles(self, task_id: int, roles: dict, index: dict | None) -> list[str]:
+        """Insert assignments in role order; returns the names that were new to the registry."""
+        new_names, seen, position = [], set(), 0
+        for role in ROLES:
+            for name in roles.get(role) or ():
+                dep_id, is_new = self.resolve_department(name, index)
+                if is_new:
+                    new_names.append(name)
+                if dep_id in seen:
+                    continue
+                seen.add(dep_id)
+                self.conn.execute(
+                    "INSERT INTO assignments(task_id, department_id, role, position) VALUES (?,?,?,?)",
+                    (task_id, dep_id, role, position))
+                position += 1
+        return new_names
+
+    # ---- targets -------------------------------------------------------------------
+    def targets(self, task_uuid) -> list[dict]:
+        t = self.task(task_uuid)
+        return [_target_dict(r) for r in self.all(
+            "SELECT * FROM targets WHERE task_id=? ORDER BY position, id", (t.id,))]
+
+    def set_targets(self, task_uuid, targets: list[dict]) -> None:
+        t = self.task(task_uuid)
+        with self.operation(f"设置“{_short(t.title)}”的指标"):
+            self.conn.execute("DELETE FROM targets WHERE task_id=?", (t.id,))
+            self._insert_targets(t.id, targets)
+
+    def add_target(self, task_uuid, target: dict) -> None:
+        t = self.task(task_uuid)
+        with self.operation(f"添加指标“{target.get('metric', '')}”"):
+            n = self.one("SELECT count(*) FROM targets WHERE task_id=?", (t.id,))[0]
+            self._insert_targets(t.id, [target], start=n)
+
+    def _insert_targets(self, task_id: int, targets: list[dict], start: int = 0) -> None:
+        for i, tg in enumerate(targets):
+            unknown = set(tg) - {"metric", "value", "unit", "qualifier", "year", "baseline", "text"}
+            if unknown:
+                raise InvalidEdit(f"指标没有字段 {sorted(unknown)[0]}")
+            value = tg.get("value")
+            if value is not None and not isinstance(value, (int, float)):
+                raise InvalidEdit(f"指标值必须是数字：{value}")
+            self.conn.execute(
+                "INSERT INTO targets(task_id, position, metric, value, unit, qualifier, year, baseline, text) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (task_id, start + i, tg.get("metric", ""), value, tg.get("unit", ""),
+                 tg.get("qualifier", ""), tg.get("year"), str(tg.get("baseline") or ""),
+                 tg.get("text", "")))
+
+
+_ROLE_CN = {"lead": "牵头", "support": "配合", "responsible": "责任", "guide": "指导"}
+
+
+def _target_dict(r) -> dict:
+    value = r["value"]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    d = {"metric": r["metric"], "value": value, "unit": r["unit"], "qualifier": r["qualifier"]}
+    for key in ("year", "baseline", "text"):
+        if r[key] not in (None, ""):
+            d[key] = r[key]
+    return d
+

@@ -1,0 +1,86 @@
+"""Plans: create, rename, edit, reorder, delete."""
+from __future__ import annotations
+
+import json
+import time
+
+from .entities import PLAN_KINDS, Plan
+from .errors import InvalidEdit, NotFound
+
+_PLAN_FIELDS = ("title", "kind", "issuer", "doc_number", "year", "period", "parent_uuid",
+                "source_file", "preamble", "head", "warnings", "settings")
+
+
+class PlanOps:
+    def plans(self) -> list[Plan]:
+        return [Plan.from_row(r) for r in self.all("SELECT * FROM plans ORDER BY position, id")]
+
+    def plan(self, ref) -> Plan:
+        """A plan by uuid, by id, or by its 1-based index in ``plans()`` order (as a str)."""
+        if isinstance(ref, str) and ref.isdigit():
+            plans = self.plans()
+            i = int(ref)
+            if 1 <= i <= len(plans):
+                return plans[i - 1]
+            raise NotFound(f"没有第 {i} 个计划（共 {len(plans)} 个）")
+        col = "id" if isinstance(ref, int) else "uuid"
+        row = self.one(f"SELECT * FROM plans WHERE {col}=?", (ref,))
+        if row is None:
+            raise NotFound(f"计划不存在：{ref}")
+        return Plan.from_row(row)
+
+    def add_plan(self, title: str, kind: str = "work_plan", **fields) -> Plan:
+        if kind not in PLAN_KINDS:
+            raise InvalidEdit(f"未知的计划类型：{kind}")
+        values = {"title": title.strip(), "kind": kind, **fields}
+        with self.operation(f"新建计划“{values['title'] or '未命名'}”"):
+            position = self.one("SELECT coalesce(max(position)+1, 0) FROM plans")[0]
+            uid = values.pop("uuid", None) or self.new_uuid()
+            cols, params = self._plan_columns(values)
+            self.conn.execute(
+                f"INSERT INTO plans(uuid, position, created{''.join(', ' + c for c in cols)}) "
+                f"VALUES (?, ?, ?{', ?' * len(cols)})",
+                (uid, position, time.strftime("%Y-%m-%d %H:%M:%S"), *params))
+        return self.plan(uid)
+
+    def _plan_columns(self, values: dict):
+        cols, params = [], []
+        for key, value in values.items():
+            if key not in _PLAN_FIELDS:
+                raise InvalidEdit(f"计划没有字段 {key}")
+            if key in ("head", "warnings", "settings"):
+                value = json.dumps(value, ensure_ascii=False)
+            cols.append(key)
+            params.append(value)
+        return cols, params
+
+    def update_plan(self, plan_uuid: str, label: str | None = None, **fields) -> Plan:
+        plan = self.plan(plan_uuid)
+        if "kind" in fields and fields["kind"] not in PLAN_KINDS:
+            raise InvalidEdit(f"未知的计划类型：{fields['kind']}")
+        cols, params = self._plan_columns(fields)
+        if cols:
+            with self.operation(label or "修改计划属性"):
+                self.conn.execute(
+                    f"UPDATE plans SET {', '.join(c + '=?' for c in cols)} WHERE id=?",
+                    (*params, plan.id))
+        return self.plan(plan.id)
+
+    def rename_plan(self, plan_uuid: str, title: str) -> Plan:
+        title = title.strip()
+        if not title:
+            raise InvalidEdit("计划标题不能为空")
+        return self.update_plan(plan_uuid, label=f"重命名计划为“{title}”", title=title)
+
+    def set_plan_setting(self, plan_uuid: str, key: str, value) -> Plan:
+        plan = self.plan(plan_uuid)
+        settings = dict(plan.settings)
+        settings[key] = value
+        return self.update_plan(plan.uuid, label="修改计划设置", settings=settings)
+
+    def delete_plan(self, plan_uuid: str) -> None:
+        plan = self.plan(plan_uuid)
+        with self.operation(f"删除计划“{plan.title}”"):
+            self.conn.execute("DELETE FROM plans WHERE id=?", (plan.id,))
+            self.conn.execute("UPDATE plans SET position=position-1 WHERE position>?",
+                              (plan.position,))

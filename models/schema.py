@@ -1,0 +1,158 @@
+"""The workspace schema, as ordered forward migrations (sqlite-utils ``Migrations``).
+
+Never edit a shipped migration: add the next one. ``SCHEMA_VERSION`` (stored in
+``PRAGMA user_version``) is the number of migrations, so an older PlanDesk can tell a
+newer workspace from the header alone and refuse it untouched.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("plandesk")
+
+
+@migrations(name="m001_plans_tasks_departments")
+def m001(db: Database) -> None:
+    """Plans, the task tree, departments with aliases, assignments, targets, undo log."""
+    db.executescript("""
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'work_plan',
+        issuer TEXT NOT NULL DEFAULT '',
+        doc_number TEXT NOT NULL DEFAULT '',
+        year INTEGER,
+        period TEXT NOT NULL DEFAULT '',
+        parent_uuid TEXT,
+        source_file TEXT NOT NULL DEFAULT '',
+        preamble TEXT NOT NULL DEFAULT '',
+        head TEXT NOT NULL DEFAULT '{}',
+        warnings TEXT NOT NULL DEFAULT '[]',
+        settings TEXT NOT NULL DEFAULT '{}',
+        created TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE tasks (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        label_style TEXT NOT NULL DEFAULT '',
+        deadline_text TEXT NOT NULL DEFAULT '',
+        deadline_date TEXT,
+        deadline_kind TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '',
+        implements TEXT,
+        source_line INTEGER
+    );
+    CREATE INDEX tasks_tree ON tasks(plan_id, parent_id, position);
+    CREATE INDEX tasks_parent ON tasks(parent_id);
+    CREATE TABLE departments (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL UNIQUE,
+        short_name TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'unit' CHECK (kind IN ('unit', 'collective')),
+        is_new INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE department_aliases (
+        id INTEGER PRIMARY KEY,
+        department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX department_aliases_department ON department_aliases(department_id);
+    CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY,
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('lead', 'support', 'responsible', 'guide')),
+        position INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (task_id, department_id)
+    );
+    CREATE INDEX assignments_department ON assignments(department_id);
+    CREATE TABLE targets (
+        id INTEGER PRIMARY KEY,
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        metric TEXT NOT NULL DEFAULT '',
+        value REAL,
+        unit TEXT NOT NULL DEFAULT '',
+        qualifier TEXT NOT NULL DEFAULT '',
+        year INTEGER,
+        baseline TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX targets_task ON targets(task_id);
+    CREATE TABLE _undo_log (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL);
+    CREATE TABLE _undo_steps (
+        id INTEGER PRIMARY KEY,
+        stack TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+        label TEXT NOT NULL,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL
+    );
+    """)
+
+
+@migrations(name="m002_rounds_progress_exchanges_notices")
+def m002(db: Database) -> None:
+    """Reporting rounds, progress reports, exchanged workbooks, notice metadata."""
+    db.executescript("""
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        closed INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (plan_id, name)
+    );
+    CREATE TABLE exchanges (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        round_id INTEGER REFERENCES rounds(id) ON DELETE SET NULL,
+        department_id INTEGER REFERENCES departments(id) ON DELETE SET NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+        counterpart TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL DEFAULT '',
+        content_checksum TEXT NOT NULL DEFAULT '',
+        time TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX exchanges_sha256 ON exchanges(sha256);
+    CREATE TABLE progress (
+        id INTEGER PRIMARY KEY,
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        department_id INTEGER REFERENCES departments(id) ON DELETE CASCADE,
+        round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT ''
+            CHECK (status IN ('', 'not_started', 'in_progress', 'done')),
+        percent REAL,
+        text TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        exchange_id INTEGER REFERENCES exchanges(id) ON DELETE SET NULL,
+        reported_at TEXT NOT NULL DEFAULT '',
+        UNIQUE (task_id, department_id, round_id)
+    );
+    CREATE INDEX progress_round ON progress(round_id);
+    CREATE TABLE notices (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER NOT NULL UNIQUE REFERENCES plans(id) ON DELETE CASCADE,
+        data TEXT NOT NULL DEFAULT '{}'
+    );
+    """)
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]

@@ -1,0 +1,314 @@
+"""The workspace file: opening, creating, migrating, locking, operations and undo.
+
+A ``Store`` owns one SQLite connection. Every edit runs inside ``operation(label)``:
+one transaction, committed at once (no "Save" to forget), recorded as one undo step.
+Domain methods live in the mixins of ``workspace.py``; this module knows nothing of plans.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid as uuidlib
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+from sqlite_utils import Database
+
+from . import undo
+from .backup import take_backup
+from .entities import Change
+from .errors import (NewerWorkspace, NotAWorkspace, NotFound, ReadOnlyWorkspace,
+                     WorkspaceError)
+from .fileformat import APPLICATION_ID, check_header
+from .lock import WriterLock
+from .schema import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
+
+EXTENSION = ".plandesk"
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def looks_like_network_path(path: Path) -> bool:
+    """WAL needs shared memory that network file systems do not provide."""
+    s = str(path)
+    return s.startswith("\\\\") or s.startswith("//")
+
+
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite-utils nests savepoints).
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=True)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn
+
+
+class Store:
+    """An open workspace file. Use ``Workspace.open``/``create``/``memory``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, readonly: bool,
+                 lock: WriterLock | None):
+        self.conn = conn
+        self.db = Database(conn)
+        self.path = path
+        self.readonly = readonly
+        self._lock = lock
+        self._op_depth = 0
+        self._op_tables: set[str] = set()
+        self._listeners: list[Callable[[Change], None]] = []
+        self.notes: list[str] = []   # things the clerk should know about this file
+        if path is not None and looks_like_network_path(path):
+            self.notes.append("工作区位于网络共享上：断网或多人同时使用可能损坏文件，建议放在本机磁盘")
+
+    # ---- opening -------------------------------------------------------------------
+    @classmethod
+    def create(cls, path, *, exist_ok: bool = False):
+        """Create a new, empty workspace file atomically and open it for writing."""
+        path = Path(path).absolute()
+        if path.exists():
+            if exist_ok:
+                return cls.open(path)
+            raise WorkspaceError(f"{path}: 文件已存在")
+        if not path.parent.is_dir():
+            raise WorkspaceError(f"{path.parent}: 文件夹不存在")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode=DELETE")
+            db = Database(conn)
+            migrations.apply(db)
+            undo.install_triggers(conn)
+            conn.execute("INSERT INTO meta(key, value) VALUES ('workspace_uuid', ?)", (new_uuid(),))
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("PRAGMA journal_mode=WAL")
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path, *, readonly: bool = False, create: bool = False):
+        """Open a workspace; refuse anything that is not one, leaving it byte-identical."""
+        path = Path(path).absolute()
+        if not path.exists():
+            if create and not readonly:
+                return cls.create(path)
+            raise NotAWorkspace(f"{path}: 文件不存在")
+        if path.is_dir():
+            raise NotAWorkspace(f"{path}: 这是一个文件夹，不是工作区文件")
+        version = check_header(path, SCHEMA_VERSION)
+        lock = None
+        if not readonly:
+            lock = WriterLock(path)
+            lock.acquire()
+        try:
+            if readonly:
+                conn = _connect(f"{path.as_uri()}?mode=ro", uri=True)
+            else:
+                conn = _connect(str(path))
+            try:
+                cls._verify(conn, path)
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise NewerWorkspace(f"{path}: 该工作区由更新版本的 PlanDesk 创建，请升级后再打开")
+                store = cls(conn, path, readonly, lock)
+                if not readonly:
+                    store._prepare_for_writing(version)
+                elif version < SCHEMA_VERSION:
+                    raise WorkspaceError(f"{path}: 工作区结构较旧，需要以可写方式打开一次以升级")
+                return store
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @classmethod
+    def memory(cls):
+        """A throw-away in-memory workspace (tests, previews)."""
+        conn = _connect(":memory:")
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        store = cls(conn, None, False, None)
+        store._prepare_for_writing(0)
+        conn.execute("INSERT INTO meta(key, value) VALUES ('workspace_uuid', ?)", (new_uuid(),))
+        return store
+
+    @staticmethod
+    def _verify(conn: sqlite3.Connection, path: Path) -> None:
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as e:
+            raise NotAWorkspace(f"{path}: 文件已损坏，无法读取（{e}），请从备份恢复") from e
+        if problems != ["ok"]:
+            raise NotAWorkspace(f"{path}: 文件已损坏（{problems[0]}），请从备份恢复")
+        if app_id != APPLICATION_ID:
+            raise NotAWorkspace(f"{path}: 这是一个 SQLite 数据库，但不是 PlanDesk 工作区")
+        if "_sqlite_migrations" in tables:
+            applied = [r[0] for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set='plandesk'")]
+            unknown = [n for n in applied if n not in KNOWN_MIGRATIONS]
+            if unknown:
+                raise NewerWorkspace(
+                    f"{path}: 该工作区由更新版本的 PlanDesk 创建（含本程序不认识的结构 {unknown[0]}），"
+                    "请升级后再打开；文件未作任何改动")
+
+    def _prepare_for_writing(self, version: int) -> None:
+        c = self.conn
+        if self.path is not None:
+            c.execute("PRAGMA journal_mode=WAL")
+        c.execute("PRAGMA synchronous=FULL")
+        c.execute("PRAGMA foreign_keys=ON")
+        pending = migrations.pending(self.db)
+        if pending:
+            if self.path is not None and version > 0:
+                take_backup(c, self.path, f"before-upgrade-v{version}")
+            # Migrations run with foreign keys off (they are ignored inside a transaction).
+            c.execute("PRAGMA foreign_keys=OFF")
+            migrations.apply(self.db)
+            c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            c.execute("PRAGMA foreign_keys=ON")
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            undo.install_triggers(c)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        if self.conn is None:
+            return
+        try:
+            if not self.readonly and self.path is not None:
+                # Fold the WAL back so the single file can be copied to a USB stick.
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError:
+            pass
+        self.conn.close()
+        self.conn = None
+        if self._lock:
+            self._lock.release()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- operations ----------------------------------------------------------------
+    @contextmanager
+    def operation(self, label: str):
+        """One edit: a transaction committed at the end, and one undo step.
+
+        Nested operations join the outermost one (one step, one commit).
+        """
+        if self._op_depth:
+            self._op_depth += 1
+            try:
+                yield self
+            finally:
+                self._op_depth -= 1
+            return
+        if self.readonly:
+            raise ReadOnlyWorkspace("工作区以只读方式打开，不能修改")
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        self._op_depth = 1
+        change = None
+        try:
+            first = undo.last_seq(c)
+            yield self
+            if undo.record_step(c, label, first):
+                undo.clear_redo(c)
+                undo.prune(c)
+                change = Change(label, frozenset(undo.tables_of(c, first + 1, undo.last_seq(c))))
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        finally:
+            self._op_depth = 0
+        if change:
+            self._notify(change)
+
+    def _replay(self, stack: str) -> str | None:
+        if self.readonly:
+            raise ReadOnlyWorkspace("工作区以只读方式打开，不能修改")
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            first = undo.last_seq(c)
+            label = undo.replay(c, stack)
+            tables = undo.tables_of(c, first + 1, undo.last_seq(c)) if label else set()
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        if label:
+            self._notify(Change(label, frozenset(tables), stack))
+        return label
+
+    def undo(self) -> str | None:
+        """Undo the last operation; returns its label, or None when there is nothing to undo."""
+        return self._replay("undo")
+
+    def redo(self) -> str | None:
+        return self._replay("redo")
+
+    def undo_label(self) -> str | None:
+        step = undo.top(self.conn, "undo")
+        return step[1] if step else None
+
+    def redo_label(self) -> str | None:
+        step = undo.top(self.conn, "redo")
+        return step[1] if step else None
+
+    def bulk_backup(self, reason: str) -> Path | None:
+        """Backup before a bulk change (import, exchange merge, restore)."""
+        if self.path is None:
+            return None
+        return take_backup(self.conn, self.path, reason)
+
+    # ---- change notification ---------------------------------------------------------
+    def add_listener(self, fn: Callable[[Change], None]) -> None:
+        self._listeners.append(fn)
+
+    def remove_listener(self, fn) -> None:
+        if fn in self._listeners:
+            self._listeners.remove(fn)
+
+    def _notify(self, change: Change) -> None:
+        for fn in list(self._listeners):
+            fn(change)
+
+    # ---- small helpers for the mixins ------------------------------------------------
+    def one(self, sql: str, params=()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params=()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def id_of(self, table: str, uuid: str, what: str) -> int:
+        if isinstance(uuid, int):
+            return uuid
+        row = self.one(f"SELECT id FROM {table} WHERE uuid=?", (uuid,))
+        if row is None:
+            raise NotFound(f"{what}不存在：{uuid}")
+        return row[0]
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.one("SELECT value FROM meta WHERE key=?", (key,))
+        return row[0] if row else default
+
+    @property
+    def workspace_uuid(self) -> str:
+        return self.meta("workspace_uuid", "")

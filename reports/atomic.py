@@ -1,0 +1,35 @@
+"""Atomic output files: write beside the target, fsync, then rename over it.
+
+A crash or a full disk leaves either the old file or the new one, never half of one.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def atomic_path(target, suffix: str | None = None):
+    """Yield a temporary path next to ``target``; on success it replaces ``target``."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"{target.parent}: 文件夹不存在")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=suffix or target.suffix,
+                               dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_bytes_atomic(target, data: bytes) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
