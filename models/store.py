@@ -272,6 +272,10 @@ class Store:
         step = undo.top(self.conn, "redo")
         return step[1] if step else None
 
+    def undo_count(self) -> int:
+        """How many operations can be undone."""
+        return self.one("SELECT count(*) FROM _undo_steps WHERE stack='undo'")[0]
+
     def bulk_backup(self, reason: str) -> Path | None:
         """Backup before a bulk change (import, exchange merge, restore)."""
         if self.path is None:

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Bootstrap and run PlanDesk from a fresh checkout, with nothing but python3.
+
+    python3 dev.py run      # the application on a fresh demo workspace
+    python3 dev.py test     # the whole test suite
+    python3 dev.py bench    # the benchmarks (timings for large synthetic plans)
+
+It creates .venv/, installs the pinned dependencies from pyproject.toml, and on Debian or
+Ubuntu installs the system packages it lacks (Qt runtime libraries, CJK fonts, LibreOffice,
+Xvfb) with apt-get when it may (as root or with password-less sudo).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".installed"
+
+# Debian package → a file that shows it is installed.
+APT_PACKAGES = {
+    "python3-venv": None,
+    "libegl1": "/usr/lib/x86_64-linux-gnu/libEGL.so.1",
+    "libgl1": "/usr/lib/x86_64-linux-gnu/libGL.so.1",
+    "libxkbcommon0": "/usr/lib/x86_64-linux-gnu/libxkbcommon.so.0",
+    "libxkbcommon-x11-0": "/usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0",
+    "libfontconfig1": "/usr/lib/x86_64-linux-gnu/libfontconfig.so.1",
+    "libdbus-1-3": "/usr/lib/x86_64-linux-gnu/libdbus-1.so.3",
+    "libglib2.0-0": "/usr/lib/x86_64-linux-gnu/libglib-2.0.so.0",
+    "libxcb-cursor0": "/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0",
+    "libxcb-icccm4": "/usr/lib/x86_64-linux-gnu/libxcb-icccm.so.4",
+    "libxcb-keysyms1": "/usr/lib/x86_64-linux-gnu/libxcb-keysyms.so.1",
+    "libxcb-shape0": "/usr/lib/x86_64-linux-gnu/libxcb-shape.so.0",
+    "libxcb-randr0": "/usr/lib/x86_64-linux-gnu/libxcb-randr.so.0",
+    "libxcb-render-util0": "/usr/lib/x86_64-linux-gnu/libxcb-render-util.so.0",
+    "libxcb-image0": "/usr/lib/x86_64-linux-gnu/libxcb-image.so.0",
+    "libxcb-xinerama0": "/usr/lib/x86_64-linux-gnu/libxcb-xinerama.so.0",
+    "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+}
+TEST_APT_PACKAGES = {
+    "libreoffice-writer-nogui": "/usr/bin/soffice",
+    "poppler-utils": "/usr/bin/pdftoppm",
+    "xvfb": "/usr/bin/Xvfb",
+}
+
+
+def say(msg: str) -> None:
+    print(f"[dev] {msg}", flush=True)
+
+
+def apt_install(wanted: dict) -> None:
+    if not sys.platform.startswith("linux") or not shutil.which("apt-get"):
+        return
+    missing = [pkg for pkg, probe in wanted.items()
+               if (probe and not Path(probe).exists())
+               or (pkg == "python3-venv" and not _has_ensurepip())]
+    if not missing:
+        return
+    prefix = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
+    if prefix is None or (prefix and subprocess.run(prefix + ["true"], capture_output=True).returncode):
+        say("missing system packages (install them, then run again): " + " ".join(missing))
+        return
+    say("installing system packages: " + " ".join(missing))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(prefix + ["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+                   check=True, env=env)
+
+
+def _has_ensurepip() -> bool:
+    try:
+        import ensurepip  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def ensure_venv(extras: str = "test") -> None:
+    spec = (ROOT / "pyproject.toml").read_bytes()
+    if STAMP.exists() and STAMP.read_bytes() == spec and PY.exists():
+        return
+    if not PY.exists():
+        say("creating .venv")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    say("installing Python packages from pyproject.toml")
+    subprocess.run([str(PY), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                    "-e", f".[{extras}]"], cwd=ROOT, check=True)
+    STAMP.write_bytes(spec)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "run"
+    rest = argv[1:]
+    if command == "run":
+        apt_install(APT_PACKAGES)
+        ensure_venv()
+        return subprocess.call([str(PY), "main.py", "--demo", *rest], cwd=ROOT)
+    if command == "test":
+        apt_install({**APT_PACKAGES, **TEST_APT_PACKAGES})
+        ensure_venv()
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "-q", *rest], cwd=ROOT, env=env)
+    if command == "bench":
+        apt_install(APT_PACKAGES)
+        ensure_venv()
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        status = 0
+        for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+            say(f"== {script.name}")
+            status |= subprocess.call([str(PY), str(script), *rest], cwd=ROOT, env=env)
+        return status
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,40 @@
+"""Shared fixtures: one fresh workspace per test, never shared state."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+# GUI tests run on Qt's offscreen platform; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SEEDS = ROOT / "resources" / "samples"
+
+from models.workspace import Workspace  # noqa: E402
+
+
+@pytest.fixture
+def ws():
+    """A fresh in-memory workspace."""
+    w = Workspace.memory()
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def ws_file(tmp_path):
+    """A fresh workspace file, open for writing."""
+    w = Workspace.create(tmp_path / "ws.plandesk")
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return SEEDS
