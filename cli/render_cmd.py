@@ -1,0 +1,145 @@
+"""render notice | table | report, and check-docx."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from models.dump import plan_dict
+from models.workspace import Workspace
+
+from . import CommandError
+
+SUFFIXES = {"notice": (".docx",), "table": (".docx", ".xlsx"), "report": (".docx", ".xlsx")}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("render", help="生成公文、分工表、进度报告")
+    rsub = p.add_subparsers(dest="render_command", metavar="WHAT", required=True)
+
+    n = rsub.add_parser("notice", help="印发通知（GB/T 9704-2012），附计划与分工表")
+    _common(n)
+    n.add_argument("--doc-number", help="发文字号，如 济槐政字〔2022〕16号（缺省时按上次的字号顺延）")
+    n.add_argument("--date", help="成文日期 YYYY-MM-DD（缺省为今天）")
+    n.add_argument("--title", help="标题（缺省为“关于印发《计划》的通知”）")
+    n.add_argument("--issuer-mark", help="发文机关标志，如 ××区人民政府文件")
+    n.add_argument("--letterhead", choices=["printed", "preprinted", "none"],
+                   help="版头：红头 / 套打预留 / 无")
+    n.add_argument("--signer", help="发文机关署名")
+    n.add_argument("--addressees", help="主送机关")
+    n.add_argument("--body", help="正文")
+    n.add_argument("--cc", help="抄送机关")
+    n.add_argument("--printer", help="印发机关")
+    n.add_argument("--print-date", help="印发日期 YYYY-MM-DD")
+    n.add_argument("--note", help="附注，如（此件公开发布）")
+    seal = n.add_mutually_exclusive_group()
+    seal.add_argument("--sealed", dest="sealed", action="store_true", default=None, help="加盖印章的版式")
+    seal.add_argument("--unsealed", dest="sealed", action="store_false", help="不加盖印章的版式")
+    n.add_argument("--no-table", action="store_true", help="不附重点任务分工表")
+    n.add_argument("--no-plan", action="store_true", help="不附计划正文")
+    n.add_argument("--no-save", action="store_true", help="不把这些发文信息存入工作区")
+    n.set_defaults(handler=cmd_notice)
+
+    t = rsub.add_parser("table", help="重点任务分工表（.docx 横向 / .xlsx）")
+    _common(t)
+    t.set_defaults(handler=cmd_table)
+
+    r = rsub.add_parser("report", help="某一报送轮次的进度报告（.docx / .xlsx）")
+    _common(r)
+    r.add_argument("--round", required=True, metavar="R", help="报送轮次名称")
+    r.set_defaults(handler=cmd_report)
+
+    c = sub.add_parser("check-docx", help="按 GB/T 9704-2012 自检 .docx，每处偏差一行")
+    c.add_argument("file", metavar="F.docx")
+    c.set_defaults(handler=cmd_check)
+
+
+def _common(p) -> None:
+    p.add_argument("workspace", metavar="WS")
+    p.add_argument("--plan", metavar="P", help="计划 uuid 或序号（只有一个计划时可省略）")
+    p.add_argument("--out", required=True, metavar="F")
+
+
+def pick_plan(ws, ref):
+    plans = ws.plans()
+    if ref is None:
+        if len(plans) != 1:
+            raise CommandError(f"工作区有 {len(plans)} 个计划，请用 --plan 指定（uuid 或序号）")
+        return plans[0]
+    return ws.plan(ref)
+
+
+def _out(args, what: str) -> Path:
+    out = Path(args.out)
+    if out.suffix.lower() not in SUFFIXES[what]:
+        raise CommandError(f"{out}: 输出文件应为 {' 或 '.join(SUFFIXES[what])}")
+    return out
+
+
+def cmd_notice(args) -> int:
+    from reports.docx import NoticeError, render_notice
+    from reports.notice_meta import notice_for
+
+    out = _out(args, "notice")
+    overrides = {"doc_number": args.doc_number, "date": args.date, "title": args.title,
+                 "issuer_mark": args.issuer_mark, "letterhead": args.letterhead,
+                 "signer": args.signer, "addressees": args.addressees, "body": args.body,
+                 "cc": args.cc, "printer": args.printer, "print_date": args.print_date,
+                 "note": args.note, "sealed": args.sealed}
+    with Workspace.open(args.workspace, readonly=args.no_save) as ws:
+        plan = pick_plan(ws, args.plan)
+        notice = notice_for(ws, plan.uuid, overrides)
+        options = {"include_division_table": not args.no_table, "include_plan": not args.no_plan}
+        try:
+            result = render_notice(plan_dict(ws, plan.uuid), notice, out, options)
+        except NoticeError as e:
+            raise CommandError("发文信息有误：" + "；".join(e.messages)) from e
+        if not args.no_save:
+            ws.save_notice(plan.uuid, notice)
+    for w in result.warnings:
+        print(f"提示：{w}", file=sys.stderr)
+    pages = f"，共 {result.pages} 页" if result.pages else ""
+    print(f"已生成 {out}{pages}", file=sys.stderr)
+    return 0
+
+
+def cmd_table(args) -> int:
+    out = _out(args, "table")
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        plan = plan_dict(ws, pick_plan(ws, args.plan).uuid)
+    if out.suffix.lower() == ".xlsx":
+        from reports.xlsx import render_division_table_xlsx
+        render_division_table_xlsx(plan, out)
+    else:
+        from reports.docx import render_division_table_docx
+        render_division_table_docx(plan, out)
+    print(f"已生成 {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from reports.progress_report import cli_render_report
+
+    out = _out(args, "report")
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        plan = pick_plan(ws, args.plan)
+        ws.round(plan.uuid, args.round)          # a clear error for an unknown round
+        cli_render_report(ws, plan.uuid, args.round, out)
+    print(f"已生成 {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from reports.docx import check_docx
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"{path}: 文件不存在")
+    try:
+        problems = check_docx(path)
+    except Exception as e:   # a zip that is not a Word document, a damaged part…
+        raise CommandError(f"{path}: 不是可读取的 .docx 文件（{type(e).__name__}: {e}）") from e
+    for line in problems:
+        print(line)
+    if not problems:
+        print(f"{path}: 符合 GB/T 9704-2012 的各项检查")
+    return 1 if problems else 0

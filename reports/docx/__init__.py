@@ -1,0 +1,20 @@
+"""Official Word output (GB/T 9704-2012): the 印发通知, the 分工表 and department lists.
+
+No Qt here: the CLI and the GUI call these functions alike.
+"""
+from .notice import NoticeError, suggest_next_doc_number, validate_notice
+from .options import RenderOptions
+from .render import RenderResult, render_notice
+from .standalone import render_department_tasks, render_division_table_docx
+
+__all__ = [
+    "NoticeError", "RenderOptions", "RenderResult", "render_notice",
+    "render_division_table_docx", "render_department_tasks", "validate_notice",
+    "suggest_next_doc_number", "check_docx",
+]
+
+
+def check_docx(path):
+    """Conformance check against GB/T 9704 (see reports.docx.check)."""
+    from .check import check_docx as _check
+    return _check(path)
