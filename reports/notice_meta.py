@@ -55,10 +55,11 @@ def notice_for(ws, plan_uuid, overrides: dict | None = None, today: _dt.date | N
     notice.setdefault("letterhead", "printed")
     notice.setdefault("sealed", True)
     notice.setdefault("date", today.isoformat())
-    notice.setdefault("print_date", notice["date"])
     for key, value in (overrides or {}).items():
         if value is not None:
             notice[key] = value
+    if not (overrides or {}).get("print_date") and notice.get("print_date", "") < notice["date"]:
+        notice["print_date"] = notice["date"]     # printed on the day it is signed, or later
     if notice.get("addressees") and not notice["addressees"].endswith(("：", ":")):
         notice["addressees"] = notice["addressees"].rstrip("，,。") + "："
     return notice
