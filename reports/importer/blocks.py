@@ -1,0 +1,97 @@
+"""Plain text -> blocks: paragraphs (numbered by input line) and tab-separated tables.
+
+Web furniture is dropped line by line (reading the gov.cn metadata on the way), a trailing
+web block (contact, related links) is cut, <p> remnants split paragraphs, and lines
+hard-wrapped by a PDF viewer are joined again. The .docx reader produces the same blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import furniture
+from .labels import parse_label
+from .normalize import normalise, split_html_blocks, strip_html, unwrap
+from .responsibility import LABEL_RE
+
+
+@dataclass
+class Para:
+    line: int
+    text: str
+
+
+@dataclass
+class Table:
+    rows: list = field(default_factory=list)  # [(line, [cell, …])]
+
+
+def text_blocks(text: str) -> tuple[list, dict]:
+    """Lines -> paragraphs and tables, furniture dropped, wrapped lines re-joined."""
+    meta: dict = {}
+    items: list[tuple[int, str, bool]] = []  # (line, text, is a table row)
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        if "\t" in raw and _cells_filled(raw) >= 2:
+            items.append((number, raw, True))
+            continue
+        for part in split_html_blocks(raw):
+            clean = normalise(part)
+            if clean and furniture.is_furniture(clean):
+                # dropped without a trace: a page number must not split a wrapped paragraph
+                meta.update({k: v for k, v in furniture.read_metadata(clean).items() if k not in meta})
+                continue
+            items.append((number, clean, False))
+    # a table is two or more tab-separated rows (blank lines may sit between them)
+    blocks: list = []
+    run: list = []
+
+    def close_run():
+        if len(run) >= 2:
+            blocks.append(Table([(n, raw.split("\t")) for n, raw in run]))
+        else:
+            blocks.extend(Para(n, normalise(raw)) for n, raw in run)
+        run.clear()
+
+    plain: list[tuple[int, str]] = []
+    for number, value, is_row in items:
+        if is_row:
+            if plain:
+                blocks.extend(_paragraphs(plain))
+                plain = []
+            run.append((number, value))
+        elif not value:
+            plain.append((number, ""))
+        else:
+            close_run()
+            plain.append((number, value))
+    close_run()
+    blocks.extend(_paragraphs(plain))
+    return _cut_trailing(blocks), meta
+
+
+def _cells_filled(raw: str) -> int:
+    return sum(1 for cell in raw.split("\t") if strip_html(cell).strip())
+
+
+def _paragraphs(plain: list[tuple[int, str]]) -> list[Para]:
+    def starts_item(text):
+        return parse_label(text) is not None or LABEL_RE.match(text) is not None
+    return [Para(n, t) for n, t in unwrap(plain, starts_item) if t]
+
+
+def _numbered(text: str) -> bool:
+    label = parse_label(text)
+    return label is not None and not label.ambiguous
+
+
+def _cut_trailing(blocks: list) -> list:
+    """Drop a web page's tail (contact, related links) when no numbered item follows it."""
+    paras = [b for b in blocks if isinstance(b, Para)]
+    texts = [p.text for p in paras]
+    start = furniture.trailing_start(texts, _numbered)
+    if start is None:
+        return blocks
+    cut_line = paras[start].line
+    return [b for b in blocks if not (isinstance(b, Para) and b.line >= cut_line)
+            and not (isinstance(b, Table) and b.rows[0][0] >= cut_line)]

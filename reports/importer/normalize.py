@@ -1,0 +1,161 @@
+"""Text clean-up: HTML remnants, width of digits and punctuation, stray spaces, hard wraps.
+
+Plans reach the clerk as text copied from web pages, WPS and PDF viewers. The same
+character comes in several widths, and spaces end up between Chinese characters ("条 例",
+"2021 年"). Everything downstream (labels, responsibility annotations, deadlines) is
+written against the normalised form produced here:
+
+- digits and Latin letters half-width; ``％`` -> ``%``;
+- Chinese-context punctuation full-width: ``( ) : , ; ? !`` -> ``（ ）： ， ； ？ ！``
+  (but ``1,000`` and ``10:30`` keep their half-width separators);
+- whitespace next to a Chinese character or full-width punctuation removed; spaces between
+  Latin words kept (``DB37/T 4293-2020``);
+- HTML tags removed and entities decoded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+# Characters next to which a space is never meaningful in Chinese text.
+WIDE = (
+    "\u2010-\u2027\u2030-\u205e"  # general punctuation: dashes, quotes, ellipsis, middle dot
+    "\u2460-\u24ff\u2776-\u2793"  # circled and parenthesised numbers
+    "\u25a0-\u25ff\u2600-\u26ff"  # bullets ●■◆
+    "\u3000-\u303f"  # CJK punctuation
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
+    "\ufe30-\ufe4f\uff00-\uffef"  # CJK compatibility forms, full-width forms
+)
+_HAS_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_SPACE_NEAR_WIDE = re.compile(rf"[ \t]+(?=[{WIDE}])|(?<=[{WIDE}])[ \t]+")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S)
+_BLOCK_END = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr)\b[^<>]*>", re.I)
+
+_WIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
+_WIDTH.update({0xFF21 + i: 0x41 + i for i in range(26)})
+_WIDTH.update({0xFF41 + i: 0x61 + i for i in range(26)})
+_WIDTH.update({
+    0xFF05: ord("%"), 0x3000: ord(" "), 0x00A0: ord(" "), 0x2002: ord(" "), 0x2003: ord(" "),
+    0x2009: ord(" "), 0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
+    0xFF0B: ord("+"), 0xFF0D: ord("-"), 0xFF0F: ord("/"),
+})
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_HAS_CJK.search(text))
+
+
+def strip_html(text: str) -> str:
+    """Remove tags such as <p> and decode entities (&nbsp; &amp;)."""
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def split_html_blocks(text: str) -> list[str]:
+    """Split a line at </p>, <br> and similar block ends (web pages glue paragraphs)."""
+    if "<" not in text:
+        return [text]
+    return [part for part in _BLOCK_END.split(text)]
+
+
+def normalise(text: str) -> str:
+    """The normal form of one line or cell (see the module docstring)."""
+    text = strip_html(text).translate(_WIDTH)
+    text = text.replace("\t", " ").replace("\r", "")
+    if has_cjk(text):
+        text = _fullwidth_punctuation(text)
+        text = _SPACE_NEAR_WIDE.sub("", text)
+    text = re.sub(r" {2,}", " ", text)
+    return text.strip()
+
+
+def _fullwidth_punctuation(text: str) -> str:
+    text = text.replace("(", "（").replace(")", "）").replace(";", "；")
+    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
+    text = re.sub(r"(?<!\d):(?!//)|:(?!\d|//)", "：", text)
+    text = re.sub(rf"\?(?=[{WIDE}]|$)|(?<=[{WIDE}])\?", "？", text)
+    text = re.sub(rf"!(?=[{WIDE}]|$)|(?<=[{WIDE}])!", "！", text)
+    return text
+
+
+def looks_like_html_page(text: str) -> bool:
+    head = text[:4000].lower()
+    # <p> remnants inside pasted text (table cells) are not a page; <html>, <body> or many
+    # <div>s are
+    return "<html" in head or "<body" in head or "<!doctype" in head or head.count("<div") > 10
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+              "section", "article", "ul", "ol", "title"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript", "head"):
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript", "head"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_page_to_text(text: str) -> str:
+    """A whole saved web page -> its visible text, one block per line, cells tab-separated."""
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts)
+
+
+_SENTENCE_END = "。；：！？…”）】》"
+
+
+def unwrap(paras: list[tuple[int, str]], starts_item) -> list[tuple[int, str]]:
+    """Re-join lines hard-wrapped at a fixed width (text copied out of a PDF viewer).
+
+    Only when the text clearly is wrapped: many lines share one length. A line of that
+    length that does not end a sentence is joined with the next one, unless the next one
+    starts a numbered item (``starts_item(text)``). Blank lines (empty texts) always end
+    a paragraph.
+    """
+    lengths = [len(t) for _, t in paras if len(t) >= 10]
+    if len(lengths) < 8:
+        return paras
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0), n))
+    at_width = counts[width] + counts.get(width - 1, 0)
+    if width < 20 or at_width < max(8, 0.4 * len(lengths)):
+        return paras
+    out: list[tuple[int, str]] = []
+    prev = ""  # the previous physical line
+    for line, text in paras:
+        if not text:  # a blank line always ends a paragraph
+            out.append((line, text))
+        elif out and out[-1][1] and len(prev) >= width - 1 and prev[-1] not in _SENTENCE_END \
+                and not starts_item(text):
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((line, text))
+        prev = text
+    return out

@@ -1,0 +1,125 @@
+"""Assembling a plan: blocks (paragraphs and tables) -> head + task tree -> the plan dict.
+
+The same assembly serves plain text (``parse_text``) and .docx (``docx_reader``): both
+first turn their input into blocks, numbered by line (text) or by paragraph/row (.docx).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Para, Table, text_blocks
+from .decoding import MAX_TEXT_BYTES
+from .errors import PlanImportError
+from .head import find_body_start, parse_head
+from .head_lines import empty_head, is_attachment_label, split_tail
+from .normalize import html_page_to_text, looks_like_html_page
+from .responsibility import Convention, read_convention
+from .sections import Section, attach_section
+from .tasks import Finisher
+from .tree import TreeBuilder
+
+_NOTE_LINE = re.compile(r"^[（(]?(?:注|备注|说明)\s*\d?\s*[:：]")
+
+
+def parse_text(text: str, source_name: str = "") -> dict:
+    """Parse a plan's text (as pasted or read from a .txt file) into the plan dict."""
+    name = source_name or "text"
+    if not isinstance(text, str):
+        raise PlanImportError(name, "is not text")
+    if len(text) > MAX_TEXT_BYTES:
+        raise PlanImportError(name, "is too large (more than 20 MB of text)")
+    if not text.strip():
+        raise PlanImportError(name, "is empty")
+    if looks_like_html_page(text):
+        text = html_page_to_text(text)
+    blocks, meta = text_blocks(text)
+    return assemble(blocks, meta, name)
+
+
+def assemble(blocks: list, meta: dict, name: str) -> dict:
+    warnings: list = []
+    first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
+    paras = [(b.line, b.text) for b in blocks[:first_table]]
+    body_start, notice, plan_title = find_body_start(paras)
+    if body_start == len(paras) and first_table == len(blocks):
+        raise PlanImportError(name, "no plan structure found (no numbered headings such as 一、 "
+                                    "or （一）, and no task table)")
+    fields = parse_head(paras[:body_start], notice, plan_title, meta, warnings, name)
+    body = [Para(*p) for p in paras[body_start:]] + blocks[first_table:]
+    # "注：排在第一位的为牵头单位" under a table speaks for the whole document
+    notes = [b for b in body if isinstance(b, Para) and _NOTE_LINE.match(b.text)
+             and read_convention(b.text) != Convention()]
+    if notes:
+        body = [b for b in body if b not in notes]
+        fields["preamble"] = "\n".join([fields["preamble"]] + [b.text for b in notes]).strip()
+    convention = read_convention(fields["preamble"]) if fields["preamble"] else Convention()
+    # a plan issued as its own document ends with its signer and date (and 抄送, 印发)
+    last_table = max((i for i, b in enumerate(body) if isinstance(b, Table)), default=-1)
+    tail = [(b.line, b.text) for b in body[last_table + 1:]]
+    keep = split_tail(tail, fields["head"])
+    if fields["issuer"] == "" and fields["head"]["signer"]:
+        fields["issuer"] = fields["head"]["signer"]
+    if fields["year"] is None and fields["head"]["date"]:
+        fields["year"] = int(fields["head"]["date"][:4])
+    body = body[:last_table + 1 + keep]
+
+    main = Section(TreeBuilder(warnings), "", 0)
+    sections = [main]
+    section = main
+    for block in body:
+        if isinstance(block, Table):
+            if section is main and main.builder.roots and main.table is None:
+                # a table after the plan's text: a division of the same tasks, or the tasks
+                # of the heading above it (decided once both are read, in attach_section)
+                anchor = main.builder.stack[-1] if main.builder.stack else None
+                section = Section(TreeBuilder(warnings), "", block.rows[0][0], anchor=anchor)
+                sections.append(section)
+            section.table_rows(block, warnings)
+            continue
+        marker = is_attachment_label(block.text)
+        if marker and (main.builder.roots or main.table):
+            section = Section(TreeBuilder(warnings), marker.group("rest").strip(), block.line,
+                               block.text)
+            sections.append(section)
+            continue
+        if section is not main and not section.marker:
+            section = main  # the text goes on after a table that sat inside the plan
+        section.paragraph(block)
+    roots = main.builder.finish()
+    if main.builder.loose:
+        extra = "\n".join(p.text for p in main.builder.loose)
+        fields["preamble"] = (fields["preamble"] + "\n" + extra).strip()
+    if not roots:
+        raise PlanImportError(name, "no plan structure found (no numbered headings such as 一、 "
+                                    "or （一）, and no task table)")
+    if main.table and main.table.title and fields.get("kind") == "other":
+        fields["kind"] = "division_table"
+    finisher = Finisher(warnings, convention)
+    tasks = finisher.tasks(roots)
+    for section in sections[1:]:
+        attach_section(section, finisher, tasks, warnings)
+    return plan_dict(fields, tasks, warnings, finisher.convention)
+
+
+def plan_dict(fields: dict, tasks: list, warnings: list, convention: Convention) -> dict:
+    head = fields.get("head") or empty_head()
+    return {
+        "title": fields.get("title", ""),
+        "kind": fields.get("kind", "other"),
+        "issuer": fields.get("issuer", ""),
+        "doc_number": fields.get("doc_number", ""),
+        "year": fields.get("year"),
+        "head": head,
+        "preamble": fields.get("preamble", ""),
+        "conventions": {"lead_first": convention.lead_first,
+                        "omitted_units": list(convention.omitted_units)},
+        "warnings": sorted(warnings, key=lambda w: w["line"]),
+        "tasks": tasks,
+    }
+
+
+def plan_from_nodes(roots: list, warnings: list, fields: dict) -> dict:
+    finisher = Finisher(warnings)
+    tasks = finisher.tasks(roots)
+    return plan_dict(fields, tasks, warnings, finisher.convention)

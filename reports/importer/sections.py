@@ -1,0 +1,157 @@
+"""The main plan and the attachments after it ("附件2 重点任务分工表").
+
+A 分工表 attached to a plan usually lists the plan's own tasks again with their
+departments: its roles are given to the matching tasks (``merge_division``). A table
+inside the plan without an attachment label holds the tasks of the heading above it. Any
+other attachment becomes a section of its own, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Para, Table
+from .deadlines import whole_deadline
+from .labels import parse_label
+from .responsibility import LABEL_RE, has_roles, is_annotation, merge_roles
+from .table import TableReader
+from .tasks import Finisher
+from .tree import TreeBuilder
+
+
+class Section:
+    """The main plan or one attachment after it ("附件2 …分工表")."""
+
+    def __init__(self, builder: TreeBuilder, title: str, line: int, marker: str = "",
+                 anchor=None):
+        self.builder, self.title, self.line, self.marker = builder, title, line, marker
+        self.anchor = anchor  # for a table without "附件": the heading open above it
+        self.table: TableReader | None = None
+        self.ignored: list[Para] = []
+
+    def table_rows(self, block: Table, warnings: list) -> None:
+        if self.table is None:
+            self.table = TableReader(self.builder, warnings)
+        for line, cells in block.rows:
+            self.table.row(cells, line)
+
+    def paragraph(self, block: Para) -> None:
+        text, line = block.text, block.line
+        builder = self.builder
+        label = parse_label(text)
+        if self.marker and not self.title and not builder.roots and not label:
+            self.title = text  # the attachment's own title line
+            return
+        if label and not (label.ambiguous and not builder.plausible(label)):
+            builder.add_item(label, line)
+        elif is_role_line(text):
+            builder.add_annotation(text, line)
+        elif builder.roots:
+            builder.add_paragraph(text, line)
+        else:
+            self.ignored.append(block)
+
+
+def is_role_line(text: str) -> bool:
+    """"牵头单位：A", "完成时限：…", or a line that is one bracketed annotation."""
+    m = LABEL_RE.match(text)
+    if m and m.group(0).rstrip().endswith(("：", ":")):
+        return True
+    if len(text) >= 2 and text[0] in "（(〔[【" and text[-1] in "）)〕]】":
+        inner = text[1:-1]
+        if not re.search(r"[（(〔\[【）)〕\]】]", inner) or text.count(text[0]) == 1:
+            return bool(whole_deadline(inner) or is_annotation(inner, at_end=True))
+    return False
+
+
+def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: list) -> None:
+    roots = section.builder.finish()
+    title = section.title or section.marker
+    if not roots:
+        what = "is listed but its content is not in the document" if not section.ignored \
+            else "holds no tasks; its text was ignored"
+        warnings.append({"line": section.line, "message": f"attachment {title or '附件'} {what}"})
+        return
+    level = 1
+    parent = tasks
+    if section.anchor is not None and not section.marker:
+        anchored = finisher.finished.get(id(section.anchor))
+        if anchored is not None:
+            parent, level = anchored["children"], anchored["level"] + 1
+    extra = finisher.tasks(roots, level)
+    if section.table is not None and merge_division(tasks, extra, warnings):
+        return
+    title = title or (section.table.title if section.table else "")
+    if not section.marker:
+        parent.extend(extra)  # the table holds the tasks of the heading above it
+        return
+    tasks.append({"level": 1, "label_style": "none", "source_label": section.marker.split("：")[0],
+                  "title": title, "text": "", "deadline": None,
+                  "roles": {"lead": [], "support": [], "responsible": [], "guide": []},
+                  "targets": [], "line": section.line, "children": _relevel(extra, 2)})
+    warnings.append({"line": section.line, "message":
+                     f"attachment {title} was added as a section of its own"})
+
+
+def _relevel(tasks: list, level: int) -> list:
+    for task in tasks:
+        task["level"] = level
+        _relevel(task["children"], level + 1)
+    return tasks
+
+
+def flatten(tasks: list) -> list:
+    out = []
+    for task in tasks:
+        out.append(task)
+        out.extend(flatten(task["children"]))
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s，。、；：,.;:（）()“”《》\"]", "", text)
+
+
+def similarity(a: str, b: str) -> float:
+    a, b = _key(a), _key(b)
+    if not a or not b:
+        return 0.0
+    if len(a) >= 6 and len(b) >= 6 and (a in b or b in a):
+        return 1.0
+    grams_a = {a[i:i + 2] for i in range(len(a) - 1)}
+    grams_b = {b[i:i + 2] for i in range(len(b) - 1)}
+    if not grams_a or not grams_b:
+        return 0.0
+    return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
+
+
+def merge_division(tasks: list, table_tasks: list, warnings: list) -> bool:
+    """Give the plan's tasks the roles of a 分工表 attachment that lists the same tasks.
+
+    Returns False (nothing changed) when fewer than half of the table's tasks match a task
+    of the plan: then the table is a different list and is kept as a section of its own.
+    """
+    main = flatten(tasks)
+    rows = [t for t in flatten(table_tasks) if has_roles(t["roles"]) or t["deadline"]]
+    if not rows or not main:
+        return False
+    matches = []
+    for row in rows:
+        scored = [(max(similarity(row["title"], t["title"]),
+                       similarity(row["title"] + row["text"], t["title"] + t["text"])), i)
+                  for i, t in enumerate(main)]
+        score, index = max(scored)
+        matches.append((row, main[index] if score >= 0.6 else None))
+    if sum(1 for _, m in matches if m is not None) * 2 < len(rows):
+        return False
+    for row, target in matches:
+        if target is None:
+            units = "、".join(u for r in row["roles"].values() for u in r)
+            warnings.append({"line": row["line"], "message":
+                             f"row {row['line']}: division-table task matches no task of the plan, "
+                             f"not imported: {row['title'][:30]} ({units})"})
+            continue
+        merge_roles(target["roles"], row["roles"])
+        if not target["deadline"] and row["deadline"]:
+            target["deadline"] = row["deadline"]
+    return True

@@ -1,0 +1,96 @@
+"""A held-out-style set: plans in other real styles with hand-written expected outlines.
+
+Each ``tests/data/import/*.expected.json`` lists the tasks a clerk expects, in document
+order, as ``[level, title, {role: [units]}, deadline]`` (roles and deadline optional), and
+a few plan fields. We measure what the issue measures on unseen documents: the share of
+tasks found at the right level (>= 0.9) and the F1 of (task, role, unit) triples (>= 0.9).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reports.importer import parse_file
+
+DATA = Path(__file__).parent / "data" / "import"
+CASES = sorted(DATA.glob("*.expected.json"))
+ROLES = ("lead", "support", "responsible", "guide")
+
+
+def flat(tasks):
+    for task in tasks:
+        yield task
+        yield from flat(task["children"])
+
+
+def key(title: str) -> str:
+    return re.sub(r"[\s，。、；：“”\"（）()]", "", title)
+
+
+def align(expected: list, parsed: list) -> list:
+    """Pair each expected task with the parsed task of the same title, in order."""
+    pairs, start = [], 0
+    for row in expected:
+        match = None
+        for i in range(start, len(parsed)):
+            if key(parsed[i]["title"]) == key(row[1]):
+                match, start = parsed[i], i + 1
+                break
+        pairs.append((row, match))
+    return pairs
+
+
+def triples(index: int, roles: dict) -> set:
+    return {(index, role, unit) for role in ROLES for unit in roles.get(role, [])}
+
+
+def score(case: Path):
+    spec = json.loads(case.read_text(encoding="utf-8"))
+    plan = parse_file(DATA / spec["file"])
+    parsed = list(flat(plan["tasks"]))
+    pairs = align(spec["tasks"], parsed)
+    right_level = sum(1 for row, got in pairs if got is not None and got["level"] == row[0])
+    want, have = set(), set()
+    matched = set()
+    for i, (row, got) in enumerate(pairs):
+        want |= triples(i, row[2] if len(row) > 2 else {})
+        if got is not None:
+            have |= triples(i, got["roles"])
+            matched.add(id(got))
+    for j, extra in enumerate(t for t in parsed if id(t) not in matched):  # roles on unexpected tasks
+        have |= triples(10_000 + j, extra["roles"])
+    true = len(want & have)
+    precision = true / len(have) if have else 1.0
+    recall = true / len(want) if want else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return spec, plan, pairs, right_level / len(spec["tasks"]), f1
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name.split(".")[0] for c in CASES])
+def test_each_plan_meets_the_bar(case):
+    spec, plan, pairs, level_accuracy, f1 = score(case)
+    missing = [row[1] for row, got in pairs if got is None]
+    assert level_accuracy >= 0.9, f"levels {level_accuracy:.2f}; not found: {missing}"
+    assert f1 >= 0.9, f"role F1 {f1:.2f}"
+    for field, value in spec["plan"].items():
+        got = plan["head"]["date"] if field == "date" else plan[field]
+        assert got == value, field
+    for row, got in pairs:
+        if len(row) > 3 and got is not None:
+            assert (got["deadline"] or {}).get("text") == row[3], row[1]
+
+
+def test_the_whole_set_meets_the_bar():
+    assert len(CASES) >= 5
+    total = right = 0
+    f1s = []
+    for case in CASES:
+        spec, _, _, accuracy, f1 = score(case)
+        total += len(spec["tasks"])
+        right += accuracy * len(spec["tasks"])
+        f1s.append(f1)
+    assert right / total >= 0.9
+    assert min(f1s) >= 0.9
