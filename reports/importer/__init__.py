@@ -21,7 +21,7 @@ document stated once for all tasks ("排在第一位的为牵头单位", units "
 How the pieces fit (one idea per module):
 
     reader / decoding / docx_reader, docx_numbering   file -> text or blocks
-    normalize, furniture, blocks                      text -> clean paragraphs and tables
+    normalize, furniture, blocks, spaced_table        text -> clean paragraphs and tables
     head, head_lines                                  the notice and title before the tasks
     labels, sentences, tree                           numbering -> hierarchy
     table, table_cells                                division tables -> hierarchy + roles

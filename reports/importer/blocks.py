@@ -1,8 +1,10 @@
-"""Plain text -> blocks: paragraphs (numbered by input line) and tab-separated tables.
+"""Plain text -> blocks: paragraphs (numbered by input line) and tables.
 
 Web furniture is dropped line by line (reading the gov.cn metadata on the way), a trailing
 web block (contact, related links) is cut, <p> remnants split paragraphs, and lines
-hard-wrapped by a PDF viewer are joined again. The .docx reader produces the same blocks.
+hard-wrapped by a PDF viewer are joined again. Tables come tab-separated, or flattened
+with spaces under a header row such as "序号 重点任务 牵头单位 配合单位 完成时限"
+(``SpacedTable``). The .docx reader produces the same blocks.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from . import furniture
 from .labels import parse_label
 from .normalize import normalise, split_html_blocks, strip_html, unwrap
 from .responsibility import LABEL_RE
+from .spaced_table import SpacedTable
 
 
 @dataclass
@@ -31,9 +34,15 @@ def text_blocks(text: str) -> tuple[list, dict]:
     """Lines -> paragraphs and tables, furniture dropped, wrapped lines re-joined."""
     meta: dict = {}
     items: list[tuple[int, str, bool]] = []  # (line, text, is a table row)
+    spaced = SpacedTable()
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        if spaced.take(number, raw):
+            continue
+        items.extend(spaced.flush())
         if "\t" in raw and _cells_filled(raw) >= 2:
             items.append((number, raw, True))
+            continue
+        if spaced.start(number, raw):
             continue
         for part in split_html_blocks(raw):
             clean = normalise(part)
@@ -42,6 +51,7 @@ def text_blocks(text: str) -> tuple[list, dict]:
                 meta.update({k: v for k, v in furniture.read_metadata(clean).items() if k not in meta})
                 continue
             items.append((number, clean, False))
+    items.extend(spaced.flush())
     # a table is two or more tab-separated rows (blank lines may sit between them)
     blocks: list = []
     run: list = []
@@ -76,7 +86,9 @@ def _cells_filled(raw: str) -> int:
 
 def _paragraphs(plain: list[tuple[int, str]]) -> list[Para]:
     def starts_item(text):
-        return parse_label(text) is not None or LABEL_RE.match(text) is not None
+        # "2.5件以上" at the start of a wrapped line is a number, not an item
+        label = parse_label(text)
+        return (label is not None and not label.ambiguous) or LABEL_RE.match(text) is not None
     return [Para(n, t) for n, t in unwrap(plain, starts_item) if t]
 
 

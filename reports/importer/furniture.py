@@ -2,7 +2,9 @@
 
 Pasted plans carry the page's widgets ("字号：大 中 小", "打印本页", "扫码使用手机浏览"),
 publication metadata ("发布时间：…", "2021.03.16591") and, after the plan, contact and
-account blocks ("联系我们", "开户行：…", "订阅号"). They are not part of the plan and are
+account blocks ("联系我们", "开户行：…", "订阅号"). Disclosure pages add a metadata block,
+often without colons ("索 引 号 MB…/2023-05475 发文日期 2023-01-03", "分类 政务公开 有效性
+有效"), and widget lines ("无障碍 长者助手 我的收藏"). They are not part of the plan and are
 dropped here. The metadata block of a gov.cn page ("发文机关：… 发文字号：…") is read for
 the plan's issuer and document number before it is dropped.
 """
@@ -41,21 +43,56 @@ _STOP = re.compile(
     r"^(联系我们|相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|上一篇|下一篇|版权所有"
     r"|主办单位|网站地图|订阅号|扫一扫|网站标识码|【?关闭窗口】?|.{0,12}对公账户)")
 _META = {
-    "doc_number": re.compile(r"(?:发文字号|文\s*号)[:：]\s*([^\s：:]+?〔?\d{4}〕?[^\s：:]*?号)"),
-    "issuer": re.compile(r"(?:发文机关|发布机构|发文单位)[:：]\s*([^\s：:]{2,40})"),
+    "doc_number": re.compile(r"(?:发文字号|文\s*号)[:：]?\s*([^\s：:]{1,12}?[〔\[［（(]\d{4}[〕\]］）)]\d{1,5}号)"),
+    "issuer": re.compile(r"(?:发文机关|发布机构|发文单位)[:：]\s*([^\s：:]{2,40}?)(?=成文日期|发文日期|发布日期|文号|$|\s)"),
 }
+# the metadata block of a government disclosure page, also without colons and several keys
+# on one line: "索引号MB1534522/2023-05475发文日期2023-01-03", "分类政务公开有效性有效"
+_META_KEYS = (
+    "索引号|发布机构|发文机构|发文机关|发文单位|发布单位|发布机关|所属机构|信息来源|成文日期|发文日期|发布日期"
+    "|生成日期|公开日期|公开范围|公开方式|公开形式|公开时限|组配分类|信息分类|主题分类|体裁分类|服务对象分类|分类"
+    "|有效性|时效性|效力状态|文号|发文字号|文件编号|统一编号|主题词|关键词|名称|标题|内容概述|政策咨询机关"
+    "|政策咨询电话|浏览量|浏览次数|法宝引证码")
+# keys that never start a plan sentence, so a colon is not needed to recognise them
+_STRONG_KEYS = ("索引号|发布机构|发文机构|发文机关|成文日期|发文日期|发布日期|生成日期|公开日期|组配分类|信息分类"
+                "|主题分类|有效性|时效性|效力状态|文号|发文字号|政策咨询机关|法宝引证码")
+_META_LINE = re.compile(rf"^(?:{_META_KEYS})(?:[:：]|(?=.{{0,160}}$))")
+_STRONG_LINE = re.compile(rf"^(?:{_STRONG_KEYS})")
+_META_COUNT = re.compile(rf"(?:{_META_KEYS})[:：]?")
+# page widgets and headers: a line made of nothing else is furniture
+_WIDGETS = re.compile(
+    r"无障碍(?:浏览|阅读)?|长者助手|长辈版|关怀版|适老化|我的收藏|收藏本页|收藏|打印本页|打印|关闭窗口|关闭|"
+    r"字体|字号|[大中小]|默认|分享到|分享|繁体|简体|繁|简|English|登录|注册|站内搜索|搜索|返回顶部|返回|"
+    r"政府信息公开|信息公开|规章库|政策文件|政策解读|当前位置|您的位置|网站首页|首页|[:：>》＞|｜丨/\-—·•\s【】\[\]()（）]")
 
 
 def is_furniture(text: str) -> bool:
     """True for one line of page furniture (text already normalised)."""
     compact = re.sub(r"[\s【】\[\]]", "", text)
-    return bool(_LINE.search(compact) or _CONTACT.match(compact))
+    compact = re.sub(r"^[-•·●▪]+", "", compact)  # "- 发布日期：…" in a bulleted metadata list
+    if not compact:
+        return False
+    if _LINE.search(compact) or _CONTACT.match(compact):
+        return True
+    if _META_LINE.match(compact) and (re.search(r"[:：]", compact[:8]) or _STRONG_LINE.match(compact)
+                                      or len(_META_COUNT.findall(compact)) >= 2):
+        return _looks_like_metadata(compact)
+    if re.match(r"^\d{4}-\d{1,2}-\d{1,2}\d{1,2}:\d{2}(?::\d{2})?.{0,30}$", compact):
+        return True  # "2023-01-05 10:00 区人民政府办公室": publication time and source
+    if len(compact) <= 60 and not _WIDGETS.sub("", compact):
+        return True
+    return bool(re.search(r"政府信息公开(?:专栏|目录|平台|网)?$", compact)) and len(compact) <= 30
+
+
+def _looks_like_metadata(compact: str) -> bool:
+    """A metadata line, not a plan sentence that starts with such a word ("名称统一…。")."""
+    return not re.search(r"[。；！？]$", compact) and "，" not in compact[:20]
 
 
 def read_metadata(text: str) -> dict:
     """{'doc_number': …, 'issuer': …} found in a gov.cn metadata line, else {}."""
     found = {}
-    if "：" in text or ":" in text:
+    if "：" in text or ":" in text or "文号" in text or "发文字号" in text:
         for key, pattern in _META.items():
             m = pattern.search(text)
             if m:

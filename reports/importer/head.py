@@ -28,7 +28,8 @@ from .head_lines import (DATE, DOC_NUMBER, NOTE, compact, empty_head,
 from .labels import parse_label
 
 NOTICE_TITLE = re.compile(r"(关于)?.{0,80}(印发|转发|下发|发布|公布|下达|调整).{0,120}(的)?(通知|决定|通报)$")
-_NOTICE_START = re.compile(r"关于.{0,60}(印发|转发|下发|发布|公布|下达)")
+# "…关于印发《X》的通知", and the 办公厅 form without 关于: "省政府办公厅印发《X》的通知"
+_NOTICE_START = re.compile(r"关于.{0,60}(印发|转发|下发|发布|公布|下达)|(?:印发|转发)[《〈]")
 _KIND_WORDS = re.compile(r"(要点|方案|计划|规划|分工表|分工|清单|意见|措施|细则|办法|安排|任务书|台账|纲要|任务|责任书)")
 _PERIOD_LINE = re.compile(r"^（\s*\d{4}\s*[—\-－~至到]+\s*\d{4}\s*年?\s*）$|^（\s*\d{4}\s*年\s*）$")
 
@@ -42,11 +43,14 @@ def _title_like(text: str) -> bool:
 
 
 def _notice_plan_title(notice_title: str) -> str:
-    m = re.search(r"《(.+?)》", notice_title)
-    if m:
-        return m.group(1)
-    m = re.search(r"(?:印发|转发|下发|发布|公布|下达)(.+?)(?:的)?通知$", notice_title)
-    return m.group(1) if m else ""
+    """The issued plan's title in a notice title: "关于印发《X》的通知" -> X; but in
+    "关于印发2023年区《政府工作报告》确定的…方案的通知" the 《》 names a cited document and
+    the title is all that was issued."""
+    issued = re.search(r"(?:印发|转发|下发|发布|公布|下达)(.+?)(?:的)?(?:通知|决定|通报)$", notice_title)
+    m = re.search(r"《(.+?)》|〈(.+?)〉", notice_title)
+    if m and (issued is None or issued.group(1).strip() == m.group(0)):
+        return m.group(1) or m.group(2)
+    return issued.group(1) if issued else (m.group(1) or m.group(2) if m else "")
 
 
 def find_body_start(paras: list[tuple[int, str]]) -> tuple[int, int | None, int | None]:
@@ -64,26 +68,53 @@ def find_body_start(paras: list[tuple[int, str]]) -> tuple[int, int | None, int 
             if NOTICE_TITLE.search(title) and len(title) <= 160:
                 notice = i
                 break
-    if notice is not None:
-        wanted = compact(_notice_plan_title(_notice_title(paras, notice)[0]))
-        for i in range(notice + 1, min(len(paras), notice + 200)):
+    issuing = None
+    if notice is None:
+        # a notice copied without its title line: "现将《X》印发给你们" still names the plan
+        issuing = next((i for i, (_, text) in enumerate(paras[:40]) if _issued_title(text)), None)
+    if notice is not None or issuing is not None:
+        if notice is not None:
+            wanted = compact(_notice_plan_title(_notice_title(paras, notice)[0]))
+        else:
+            wanted = compact(_issued_title(paras[issuing][1]))
+        after = notice if notice is not None else issuing
+        for i in range(after + 1, min(len(paras), after + 200)):
             here = compact(paras[i][1])
-            joined = here + (compact(paras[i + 1][1]) if i + 1 < len(paras) else "")
-            if wanted and (here == wanted or (joined == wanted and len(here) < len(wanted))):
-                plan_title = i
+            joined = [compact("".join(t for _, t in paras[i:i + n])) for n in (2, 3)]
+            if wanted and here.startswith(wanted) and re.fullmatch(
+                    r"(?:\d{4}[—\-－~至到]+\d{4}年?|\d{4}年)?", here[len(wanted):]):
+                here = wanted  # "X（2022—2025年）" for the notice's "X"
+            if wanted and (here == wanted or (wanted in joined and len(here) < len(wanted))):
+                plan_title = i  # the title may be broken over two or three lines
                 break
-        if plan_title is not None:
+        if notice is None:
+            pass
+        elif plan_title is not None:
             search_from = plan_title + 1
         else:
             for i in range(notice + 1, len(paras)):
                 if DATE.match(paras[i][1]):
                     search_from = i + 1
                     break
+    if notice is None and plan_title is not None:
+        search_from = plan_title + 1
     for i in range(search_from, len(paras)):
         label = parse_label(paras[i][1])
         if label and not label.ambiguous and label.style not in ("bullet",):
             return i, notice, plan_title
     return len(paras), notice, plan_title
+
+
+_ISSUED = re.compile(r"(?:现将|特将|兹将)《(?P<a>[^《》]{4,80})》.{0,20}(?:印发|下发|转发)"
+                     r"|《(?P<b>[^《》]{4,80})》(?:已经|经).{0,30}(?:同意|通过)[，,]?(?:现)?(?:予以)?(?:印发|下发)")
+
+
+def _issued_title(text: str) -> str:
+    """X in a notice sentence "现将《X》印发给你们" (short lines only), else ""."""
+    if len(text) > 200:
+        return ""
+    m = _ISSUED.search(text)
+    return (m.group("a") or m.group("b")) if m else ""
 
 
 def parse_head(paras, notice: int | None, plan_title: int | None, meta: dict,
@@ -96,9 +127,13 @@ def parse_head(paras, notice: int | None, plan_title: int | None, meta: dict,
     used: set[int] = set()
     # document number and issuer mark anywhere in the head
     for i, (line, text) in enumerate(paras):
-        m = DOC_NUMBER.search(text)
+        # "文号：蔡政办〔2023〕1号" in a metadata line: the number is what follows the key
+        m = DOC_NUMBER.search(re.split(r"(?:发文字号|文号)[:：]?", text)[-1])
         if m and not out["doc_number"] and len(text) <= 60 and "《" not in text:
             out["doc_number"] = read_doc_number(m, line, warnings)
+            for j, (_, other) in enumerate(paras):  # the page repeats it on a line of its own
+                if j != i and compact(other) == compact(text):
+                    used.add(j)
             rest = text.replace(m.group(0), "").strip()
             if rest.endswith("文件"):
                 out["issuer_mark"] = rest[:-2]
@@ -114,19 +149,36 @@ def parse_head(paras, notice: int | None, plan_title: int | None, meta: dict,
     if notice is not None:
         head["notice_title"], notice_end = _notice_title(paras, notice)
         used.update(range(notice, notice_end + 1))
+        before = paras[notice - 1][1] if notice > 0 else ""
+        if (notice - 1) not in used and head["notice_title"].startswith("关于") and len(before) <= 40 \
+                and re.search(r"(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|领导小组)$", before) \
+                and not DOC_NUMBER.search(before):
+            # "XX区人民政府办公室" / "关于印发…的通知": the issuer begins the notice title
+            head["notice_title"] = before + head["notice_title"]
+            used.add(notice - 1)
         for i in range(notice):  # the web page repeats the notice title above it
             if compact(paras[i][1]) == compact(head["notice_title"]):
                 used.add(i)
         stop = title_index if title_index is not None else len(paras)
         _read_notice(paras, notice_end + 1, stop, head, used)
+    elif title_index is not None:
+        # the issuing notice without its title line: addressees, body, signer, date
+        _read_notice(paras, 0, title_index, head, used)
+    searched = False
     if title_index is None:
         start = (max(used) + 1) if (notice is not None and used) else 0
         title_index = next((i for i in range(start, len(paras))
                             if i not in used and _title_like(paras[i][1])
                             and not is_attachment_label(paras[i][1])), None)
+        searched = True
     title_end = title_index
     if title_index is not None:
         out["title"], title_end = _title_lines(paras, title_index)
+        if searched:
+            better = _restated_title(paras, title_end + 1, out["title"], used)
+            if better is not None:
+                title_index, title_end = better
+                out["title"] = "".join(paras[j][1] for j in range(title_index, title_end + 1))
         used.update(range(title_index, title_end + 1))
     elif head["notice_title"]:
         out["title"] = _notice_plan_title(head["notice_title"]) or head["notice_title"]
@@ -172,16 +224,52 @@ def parse_head(paras, notice: int | None, plan_title: int | None, meta: dict,
     return out
 
 
+def _restated_title(paras, start: int, title: str, used: set[int]) -> tuple[int, int] | None:
+    """A later line (or two) that restates the title found first, as the plan's own title.
+
+    A web page heads the text with its own headline ("上海印发2022年…工作要点", "政务服务丨
+    济宁市人民政府关于…的实施意见") and the document then gives its title again; the
+    restated one is the title and what lies between is page text.
+    """
+    whole = compact(title)
+    found = None
+    for i in range(start, min(len(paras), start + 12)):
+        if i in used or parse_label(paras[i][1]):
+            break
+        for end in (i, i + 1):
+            if end >= len(paras) or end in used or not all(_title_like(paras[j][1]) for j in range(i, end + 1)):
+                continue
+            text = compact("".join(paras[j][1] for j in range(i, end + 1)))
+            if len(text) >= 8 and text in whole and _KIND_WORDS.search(text) \
+                    and (found is None or len(text) > found[0]):
+                found = (len(text), i, end)
+    if not found:
+        return None
+    end = found[2]
+    if end + 1 < len(paras) and _PERIOD_LINE.match(paras[end + 1][1]):
+        end += 1  # "（2018—2020年）" under the title
+    return found[1], end
+
+
 def _notice_title(paras, i: int) -> tuple[str, int]:
-    text = paras[i][1]
+    text = _bare_notice_title(paras[i][1])
     # a notice title broken over lines: "…关于印发" / "…的通知"
     end = i
     while not re.search(r"(通知|决定|通报)$", text) and end + 1 < len(paras) and end - i < 3:
         end += 1
-        text += paras[end][1]
+        text = _bare_notice_title(text + paras[end][1])
     if not re.search(r"(通知|决定|通报)$", text):
         return paras[i][1], i
     return text, end
+
+
+def _bare_notice_title(text: str) -> str:
+    """A notice title as a page heads it: "京政办发〔2016〕26号《北京市人民政府办公厅关于印发
+    〈…〉的通知》" -> the title without the document number and the wrapping 《》."""
+    text = re.sub(r"^[A-Za-z\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,5}号\s*", "", text.strip())
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
+    return text
 
 
 def _read_notice(paras, start: int, stop: int, head: dict, used: set[int]) -> None:
@@ -198,7 +286,8 @@ def _read_notice(paras, start: int, stop: int, head: dict, used: set[int]) -> No
             head["addressees"] = text.rstrip("：")
         elif DATE.match(text):
             head["date_text"], head["date"] = text, iso_date(text)
-            if body and len(body[-1][1]) <= 40 and not re.search(r"[。，；]", body[-1][1]):
+            if body and len(body[-1][1]) <= 40 and not re.search(r"[。，；]", body[-1][1]) \
+                    and not parse_label(body[-1][1]):
                 head["signer"] = body.pop()[1]
             used.add(i)
             i += 1
@@ -210,6 +299,8 @@ def _read_notice(paras, start: int, stop: int, head: dict, used: set[int]) -> No
             break
         elif compact(text) == compact(head["notice_title"]):
             pass
+        elif NOTE.match(text) and re.search(r"此件|公开|发布", text) and body:
+            head["note"] = head["note"] or text  # "（此件公开发布）" of a notice without a date
         else:
             body.append((i, text))
             used.add(i)

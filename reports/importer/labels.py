@@ -18,7 +18,11 @@ paren1     4               1）  (a right bracket only)
 5          5               ①
 dash       dash            —— (also a single — or －－)
 bullet     dash            ● ■ ◆ • - (bullets behave like dash items)
+d2, d3     "" (by depth)   2.1  2.1.3 (``parse_decimal``: under the open item 2 / 2.1)
+caption    none            an unnumbered heading above numbered items (see tree.py)
 =========  ==============  =======================================
+
+"1* ." / "2*." (a star marking a new measure) read as 1. / 2.
 """
 
 from __future__ import annotations
@@ -32,16 +36,20 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "一二三四五六七八九十百零〇两"
 
 # conventional depth of each numbering style; used when a style appears for the first time
-RANK = {"part": 0, "1": 1, "2": 2, "3": 3, "paren1": 4, "4": 4, "5": 5}
+# "caption": an unnumbered heading above numbered items ("“十三五”应急体系9个具体建设任务"
+# directly above "（一）"); see ``TreeBuilder.add_caption``
+RANK = {"caption": 0, "part": 0, "1": 1, "2": 2, "3": 3, "paren1": 4, "4": 4, "5": 5,
+        "d2": 2, "d3": 3}
+# decimal labels ("2.1", "2.1.3") export no style: the app numbers them by depth
 EXPORTED = {"part": "1", "1": "1", "2": "2", "3": "3", "paren1": "4", "4": "4", "5": "5",
-            "dash": "dash", "bullet": "dash"}
+            "dash": "dash", "bullet": "dash", "caption": "none", "d2": "", "d3": ""}
 
 _PATTERNS = [
     ("part", re.compile(rf"^第([{_CN}]{{1,4}})(部分|章|篇)[\s：:、]*")),
     ("2", re.compile(rf"^[（(]\s*([{_CN}]{{1,4}})\s*[）)]\s*")),
     ("4", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*")),
     ("1", re.compile(rf"^([{_CN}]{{1,4}})\s*[、．.]\s*")),
-    ("3", re.compile(r"^(\d{1,4})\s*[.．、](?![.．、])\s*")),
+    ("3", re.compile(r"^(\d{1,4})\s*[*＊]?\s*[.．、](?![.．、])\s*")),  # "1* ." marks a new measure
     ("paren1", re.compile(r"^(\d{1,2})\s*[）)]\s*")),
     ("dash", re.compile(r"^(?:——|—|－－|－|--|――|―|──|─)\s*(?=\S)")),
     ("bullet", re.compile(r"^[●■◆◇▲△•▪►◎★☆❖◼◾]\s*(?=\S)|^-\s+(?=\S)")),
@@ -62,6 +70,7 @@ class Label:
     source: str         # the label as written, e.g. "（一）"
     rest: str           # the paragraph text after the label
     ambiguous: bool = False  # digits follow a "1." label: could be a decimal number
+    prefix: tuple = ()  # decimal labels: "2.1.3" -> (2, 1) (number 3)
 
     @property
     def label_style(self) -> str:
@@ -151,3 +160,21 @@ def parse_label(text: str) -> Label | None:
             continue
         return Label(style, number, source, rest, ambiguous)
     return None
+
+
+_DECIMAL = re.compile(r"^(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?(?![\d.．%])\s*")
+_QUANTITY = re.compile(r"^(?:倍|万|亿|千|百|个|家|件|项|元|米|公里|平方|吨|人|次|天|年|月|日|小时|分|%|％|以上|以下|左右)")
+
+
+def parse_decimal(text: str) -> Label | None:
+    """A decimal label "2.1 加强组织领导" / "2.1.3 …" (style d2 / d3), always ambiguous:
+    the tree builder takes it only under an open item numbered 2 (or 2.1)."""
+    m = _DECIMAL.match(text or "")
+    if not m:
+        return None
+    rest = text[m.end():].strip()
+    if not rest or _QUANTITY.match(rest):
+        return None  # "1.5倍以上", "2.5万家": a quantity
+    parts = [int(g) for g in m.groups() if g is not None]
+    style = "d2" if len(parts) == 2 else "d3"
+    return Label(style, parts[-1], m.group(0).strip(), rest, True, tuple(parts[:-1]))

@@ -9,7 +9,8 @@ written against the normalised form produced here:
 - Chinese-context punctuation full-width: ``( ) : , ; ? !`` -> ``（ ）： ， ； ？ ！``
   (but ``1,000`` and ``10:30`` keep their half-width separators);
 - whitespace next to a Chinese character or full-width punctuation removed; spaces between
-  Latin words kept (``DB37/T 4293-2020``);
+  Latin words kept (``DB37/T 4293-2020``), and one space kept between two unit names
+  ("配合单位：区科技局 区工信局": there the space is the separator);
 - HTML tags removed and entities decoded.
 """
 
@@ -18,6 +19,8 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+
+from .units import unit_token
 
 # Characters next to which a space is never meaningful in Chinese text.
 WIDE = (
@@ -69,9 +72,31 @@ def normalise(text: str) -> str:
     text = text.replace("\t", " ").replace("\r", "")
     if has_cjk(text):
         text = _fullwidth_punctuation(text)
-        text = _SPACE_NEAR_WIDE.sub("", text)
+        text = _SPACE_NEAR_WIDE.sub(_space_kept_between_units, text)
     text = re.sub(r" {2,}", " ", text)
     return text.strip()
+
+
+_TOKEN_END = set(" \t，。、；：（）“”《》")
+
+
+def _space_kept_between_units(m: re.Match) -> str:
+    """"" for a space next to a Chinese character, but " " between two unit names
+    ("配合单位：区科技局 区工信局"): there the space separates the units."""
+    text, start, end = m.string, m.start(), m.end()
+    i = start
+    while i > 0 and start - i < 40 and text[i - 1] not in _TOKEN_END:
+        i -= 1
+    j = end
+    while j < len(text) and j - end < 40 and text[j] not in _TOKEN_END:
+        j += 1
+    if j < len(text) and text[j] == "（":  # "区商务局（区药发中心）"
+        close = text.find("）", j, j + 14)
+        j = close + 1 if close > 0 else j
+    before, after = text[i:start], text[end:j]
+    if len(before) >= 3 and len(after) >= 3 and unit_token(before) and unit_token(after):
+        return " "
+    return ""
 
 
 def _fullwidth_punctuation(text: str) -> str:
@@ -129,33 +154,54 @@ def html_page_to_text(text: str) -> str:
 _SENTENCE_END = "。；：！？…”）】》"
 
 
+def visual_length(text: str) -> float:
+    """Width of a line in full-width characters: digits and Latin letters count half, as
+    they take half the room on a printed page (a PDF line wraps at a fixed width)."""
+    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+
+
 def unwrap(paras: list[tuple[int, str]], starts_item) -> list[tuple[int, str]]:
     """Re-join lines hard-wrapped at a fixed width (text copied out of a PDF viewer).
 
-    Only when the text clearly is wrapped: many lines share one length. A line of that
-    length that does not end a sentence is joined with the next one, unless the next one
-    starts a numbered item (``starts_item(text)``). Blank lines (empty texts) always end
-    a paragraph.
+    Only when the text clearly is wrapped: many lines share one length (in characters, or
+    in printed width with digits and Latin letters counting half). A line of that length
+    that does not end a sentence is joined with the next one, unless the next one starts a
+    numbered item (``starts_item(text)``). Blank lines (empty texts) always end a paragraph.
     """
-    lengths = [len(t) for _, t in paras if len(t) >= 10]
-    if len(lengths) < 8:
+    # the wrap width, counted in characters or in printed width (digits count half): the
+    # text was typed with either kind of digits; a line is full when either measure says so
+    measures = [m for m in (len, visual_length) if _wrap_width(paras, m)]
+    if not measures:
         return paras
+    widths = [(m, _wrap_width(paras, m)) for m in measures]
+
+    def full(text: str) -> bool:
+        return any(m(text) >= width - 1.5 for m, width in widths)
+
+    out: list[tuple[int, str]] = []
+    prev = ""  # the previous physical line
+    for line, text in paras:
+        if not text:  # a blank line always ends a paragraph
+            out.append((line, text))
+        elif out and out[-1][1] and full(prev) \
+                and prev[-1] not in _SENTENCE_END and not starts_item(text):
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((line, text))
+        prev = text
+    return out
+
+
+def _wrap_width(paras: list[tuple[int, str]], measure) -> int | None:
+    """The width many lines share under ``measure`` (a hard-wrapped text), or None."""
+    lengths = [round(measure(t)) for _, t in paras if len(t) >= 10]
+    if len(lengths) < 8:
+        return None
     counts: dict[int, int] = {}
     for n in lengths:
         counts[n] = counts.get(n, 0) + 1
     width = max(counts, key=lambda n: (counts[n] + counts.get(n - 1, 0), n))
     at_width = counts[width] + counts.get(width - 1, 0)
     if width < 20 or at_width < max(8, 0.4 * len(lengths)):
-        return paras
-    out: list[tuple[int, str]] = []
-    prev = ""  # the previous physical line
-    for line, text in paras:
-        if not text:  # a blank line always ends a paragraph
-            out.append((line, text))
-        elif out and out[-1][1] and len(prev) >= width - 1 and prev[-1] not in _SENTENCE_END \
-                and not starts_item(text):
-            out[-1] = (out[-1][0], out[-1][1] + text)
-        else:
-            out.append((line, text))
-        prev = text
-    return out
+        return None
+    return width

@@ -12,10 +12,12 @@ from .blocks import Para, Table, text_blocks
 from .decoding import MAX_TEXT_BYTES
 from .errors import PlanImportError
 from .head import find_body_start, parse_head
-from .head_lines import empty_head, is_attachment_label, split_tail
+from .head_lines import empty_head, is_attachment_label, kind_of, split_tail
+from .labels import parse_label
 from .normalize import html_page_to_text, looks_like_html_page
 from .responsibility import Convention, read_convention
 from .sections import Section, attach_section
+from .sentences import is_caption_text
 from .tasks import Finisher
 from .tree import TreeBuilder
 
@@ -46,6 +48,8 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
         raise PlanImportError(name, "no plan structure found (no numbered headings such as 一、 "
                                     "or （一）, and no task table)")
     fields = parse_head(paras[:body_start], notice, plan_title, meta, warnings, name)
+    if body_start == len(paras) and first_table < len(blocks):
+        _table_caption_is_title(paras, fields)
     body = [Para(*p) for p in paras[body_start:]] + blocks[first_table:]
     # "注：排在第一位的为牵头单位" under a table speaks for the whole document
     notes = [b for b in body if isinstance(b, Para) and _NOTE_LINE.match(b.text)
@@ -65,6 +69,9 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
     body = body[:last_table + 1 + keep]
 
     main = Section(TreeBuilder(warnings), "", 0)
+    caption = _caption_before_body(paras, body_start, fields)
+    if caption is not None:
+        main.builder.add_caption(caption[1], caption[0])
     sections = [main]
     section = main
     for block in body:
@@ -100,6 +107,40 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
     for section in sections[1:]:
         attach_section(section, finisher, tasks, warnings)
     return plan_dict(fields, tasks, warnings, finisher.convention)
+
+
+def _table_caption_is_title(paras: list, fields: dict) -> None:
+    """A document that is only a table: the caption right above it ("…重点任务分工表") is
+    the title, rather than a page heading further up."""
+    if not paras:
+        return
+    text = paras[-1][1]
+    lines = fields["preamble"].split("\n") if fields["preamble"] else []
+    if not lines or lines[-1] != text or len(text) > 80 or text[-1] in "。；：:，" \
+            or kind_of(text) != "division_table":
+        return
+    fields["preamble"] = "\n".join(lines[:-1])
+    fields["title"], fields["kind"] = text, "division_table"
+
+
+def _caption_before_body(paras: list, body_start: int, fields: dict):
+    """(line, text) of an unnumbered heading right above the first numbered item, or None.
+
+    "…进行责任分解。" / "“十三五”应急体系9个具体建设任务" / "（一）“一案三制”建设": when the
+    plan's first item is not a top-level one (一、 or 第一部分), a short line without
+    punctuation between the preamble and it is the heading of the items that follow, not
+    preamble. It is taken out of the preamble.
+    """
+    if body_start <= 0 or body_start >= len(paras):
+        return None
+    label = parse_label(paras[body_start][1])
+    line, text = paras[body_start - 1]
+    lines = fields["preamble"].split("\n") if fields["preamble"] else []
+    if (label is None or label.style not in ("2", "3", "4", "5", "paren1") or not lines or lines[-1] != text
+            or not is_caption_text(text) or text == fields.get("title")):
+        return None
+    fields["preamble"] = "\n".join(lines[:-1])
+    return line, text
 
 
 def plan_dict(fields: dict, tasks: list, warnings: list, convention: Convention) -> dict:

@@ -51,16 +51,20 @@ ROLES = ("lead", "support", "responsible", "guide")
 # labels ("牵头单位：") and the role they give; None = not a unit list (deadline, person)
 _LABELS = {
     "牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "主责部门": "lead", "主办单位": "lead",
-    "牵头": "lead",
+    "牵头责任单位": "lead", "牵头负责单位": "lead", "主要责任单位": "lead", "主要负责单位": "lead",
+    "牵头责任部门": "lead", "主要责任部门": "lead", "牵头": "lead",
     "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
     "参加单位": "support", "协同单位": "support", "协助单位": "support", "配合": "support",
+    "协同责任单位": "support", "协同配合单位": "support", "配合责任单位": "support", "协作单位": "support",
+    "协同部门": "support", "协同责任部门": "support", "配合责任部门": "support", "其他责任单位": "support",
     "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible",
     "承办单位": "responsible", "实施单位": "responsible", "责任主体": "responsible",
     "落实单位": "responsible", "实施主体": "responsible",
     "指导单位": "guide", "指导部门": "guide",
     "完成时限": None, "完成时间": None, "完成期限": None, "时间节点": None, "时间安排": None,
     "进度安排": None, "时限要求": None, "时限": None, "责任领导": None, "牵头领导": None,
-    "分管领导": None, "责任人": None, "联系人": None,
+    "分管领导": None, "责任人": None, "联系人": None, "牵头负责领导": None, "牵头市领导": None,
+    "牵头区领导": None, "牵头县领导": None, "分管负责领导": None, "联系领导": None, "包保领导": None,
 }
 LABEL_RE = re.compile(
     r"(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*(?:[:：]|为(?=[^牵配责]))\s*")
@@ -191,8 +195,7 @@ def _read_conventions(text: str, convention: Convention):
             # "A、B负责，排在第一位的为牵头单位，下同": keep the clause before the statement
             sentence = _LEAD_FIRST.split(sentence)[0]
         if _OMITTED.search(sentence):
-            before = re.split(r"负责|均|都|要|不再", sentence)[0]
-            units = tuple(u for u in split_units(before) if looks_like_unit(u))
+            units = _omitted_units(sentence[:_OMITTED.search(sentence).start()])
             convention = replace(
                 convention,
                 omitted_units=convention.omitted_units + tuple(
@@ -201,6 +204,18 @@ def _read_conventions(text: str, convention: Convention):
         sentence = re.sub(r"[，,]?\s*(?:以下|下)同[。；]?$", "", sentence.strip())
         kept.append(sentence)
     return "".join(kept).strip("。；， "), convention
+
+
+def _omitted_units(before: str) -> tuple[str, ...]:
+    """The units a "不再列出" sentence speaks of: "各区、县级市政府负责落实，" or
+    "具体任务均涉及相关市（州）人民政府，" (the clause nearest the statement that names units)."""
+    for clause in reversed(split_outside_brackets(before, "，,；;")):
+        clause = re.sub(r"^.*?(?:涉及|均由|由|包括|请)", "", clause.strip())
+        clause = re.sub(r"(?:负责落实|负责|按职责|均|都|要|须|需|应).*$", "", clause)
+        units = tuple(u for u in split_units(clause) if looks_like_unit(u))
+        if units:
+            return units
+    return ()
 
 
 def _clauses(piece: str, label_role: str | None, rejected: list[str]):

@@ -12,7 +12,7 @@ import re
 
 from .blocks import Para, Table
 from .deadlines import whole_deadline
-from .labels import parse_label
+from .labels import parse_decimal, parse_label
 from .responsibility import LABEL_RE, has_roles, is_annotation, merge_roles
 from .table import TableReader
 from .tasks import Finisher
@@ -32,6 +32,7 @@ class Section:
     def table_rows(self, block: Table, warnings: list) -> None:
         if self.table is None:
             self.table = TableReader(self.builder, warnings)
+        self.table.plan_columns([cells for _, cells in block.rows])
         for line, cells in block.rows:
             self.table.row(cells, line)
 
@@ -42,6 +43,10 @@ class Section:
         if self.marker and not self.title and not builder.roots and not label:
             self.title = text  # the attachment's own title line
             return
+        if label is None or label.ambiguous:
+            decimal = parse_decimal(text)  # "2.1 …" under item 2 rather than item "2." 
+            if decimal is not None and builder.plausible(decimal):
+                label = decimal
         if label and not (label.ambiguous and not builder.plausible(label)):
             builder.add_item(label, line)
         elif is_role_line(text):
@@ -59,8 +64,24 @@ def is_role_line(text: str) -> bool:
         return True
     if len(text) >= 2 and text[0] in "（(〔[【" and text[-1] in "）)〕]】":
         inner = text[1:-1]
-        if not re.search(r"[（(〔\[【）)〕\]】]", inner) or text.count(text[0]) == 1:
+        # one bracket around the whole line ("（责任单位：各县（市、区）人民政府）" included)
+        if not re.search(r"[（(〔\[【）)〕\]】]", inner) or text.count(text[0]) == 1 \
+                or _closes_at_end(text):
             return bool(whole_deadline(inner) or is_annotation(inner, at_end=True))
+    return False
+
+
+def _closes_at_end(text: str) -> bool:
+    opening = text[0]
+    closing = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】"}[opening]
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return i == len(text) - 1
     return False
 
 

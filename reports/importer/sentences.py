@@ -8,6 +8,8 @@ a colon ("总体目标：到2025年…") is a title too.
 
 from __future__ import annotations
 
+import re
+
 _OPEN = "（(〔[【「『“‘《〈"
 _CLOSE = "）)〕]】」』”’》〉"
 _ENDS = "。！？!?"
@@ -52,3 +54,11 @@ def is_bare_heading(text: str) -> bool:
     text = text.strip()
     i = _first_stop(text, _ENDS)
     return len(text) <= 60 and (i == -1 or i == len(text) - 1)
+
+
+def is_caption_text(text: str) -> bool:
+    """A short heading line without any sentence punctuation ("“十三五”应急体系9个具体建设任务")."""
+    text = text.strip()
+    return 2 <= len(text) <= 30 and not re.search(r"[。；;，,：:！？!?、]", text) \
+        and text[0] not in "（(〔[【" and not re.match(r"^\d{4}年\d{1,2}月\d{1,2}日$", text) \
+        and not re.search(r"如下|制定|现将|现就|特此|通知|^为|^根据|^按照|^经", text)  # a preamble sentence

@@ -50,6 +50,35 @@ class TableReader:
         self.previous: list[str] = []
         self.title = ""
         self.rows_read = 0
+        self.descriptions: set[int] = set()  # task columns that describe the row's task
+
+    def plan_columns(self, rows: list) -> None:
+        """Look at a whole table before reading it: with two task columns ("重点任务 | 具体
+        措施"), the first is either a category spanning several rows (left empty or repeated
+        below its first row) or, when every row fills it with its own text, the row's task
+        itself, and then the later task columns are that task's description, not sub-tasks."""
+        kinds = None
+        values: dict[int, list[str]] = {}
+        for cells in rows:
+            texts = [cell_text(_cell_str(c)) for c in cells]
+            found = header_kinds(texts)
+            if found:
+                kinds = found
+                continue
+            if kinds is None:
+                continue
+            tasks = [j for j, k in enumerate(kinds) if k == "task"]
+            if len(tasks) < 2 or not any(j < len(texts) and texts[j] for j in tasks[1:]):
+                continue  # a category row or an empty one
+            for j in tasks:
+                values.setdefault(j, []).append(texts[j] if j < len(texts) else "")
+        if kinds is None or not values:
+            return
+        tasks = sorted(values)
+        first = values[tasks[0]]
+        if len(first) >= 2 and all(first) and len(set(first)) == len(first) \
+                and not any(parse_label(v) for v in first):
+            self.descriptions.update(tasks[1:])
 
     def row(self, cells: list[str], line: int) -> None:
         cells = [_cell_str(c) for c in cells]
@@ -116,8 +145,9 @@ class TableReader:
         unlabelled = [j for j, _, lab in fresh if not lab]
         number_for = None
         if row_number is not None and unlabelled:
-            number_for = unlabelled[0] if parse_label(row_number + "、") and \
-                (parse_label(row_number + "、").style in ("1", "2")) else unlabelled[-1]
+            titles = [j for j in unlabelled if j not in self.descriptions] or unlabelled
+            number_for = titles[0] if parse_label(row_number + "、") and \
+                (parse_label(row_number + "、").style in ("1", "2")) else titles[-1]
         elif row_number is not None and not fresh:
             self._warn(line, f"row number {row_number} without a task text")
         nodes: list[Node] = []
@@ -135,7 +165,7 @@ class TableReader:
             label = number_label(row_number, text) if j == number_for else None
             if label is not None:
                 nodes.append(builder.add_item(label, line, column=j))
-            elif nodes and self._kind(j) != "task":
+            elif nodes and (self._kind(j) != "task" or j in self.descriptions):
                 nodes[-1].paras.append((line, text))  # a description next to its heading
             else:
                 nodes.append(builder.add_unnumbered(text, line, j))
@@ -205,6 +235,7 @@ def parse_table_rows(rows: list[list[str]], source_name: str, first_row_number: 
     warnings: list = []
     builder = TreeBuilder(warnings)
     reader = TableReader(builder, warnings)
+    reader.plan_columns(rows)
     for offset, cells in enumerate(rows):
         reader.row(list(cells), first_row_number + offset)
     roots = builder.finish()

@@ -11,12 +11,15 @@ import re
 
 from .labels import Label, circled, int_to_cn, parse_label
 from .normalize import normalise, split_html_blocks, strip_html
-from .responsibility import is_annotation, split_units
+from .responsibility import is_annotation, looks_like_unit, split_units
 
 _HEADER_WORDS = [
     ("number", ("序号", "编号", "序")),
-    ("lead", ("牵头单位", "牵头部门", "主责单位", "主责部门", "主办单位", "牵头")),
-    ("support", ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "参加单位", "配合")),
+    ("leader", ("牵头负责领导", "牵头领导", "责任领导", "分管领导", "联系领导", "包保领导")),
+    ("lead", ("牵头单位", "牵头部门", "主责单位", "主责部门", "主办单位", "牵头责任单位", "主要责任单位",
+              "牵头负责单位", "主要负责单位", "牵头")),
+    ("support", ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "参加单位", "协同责任单位",
+                 "协同配合单位", "配合责任单位", "协作单位", "协同", "配合")),
     ("guide", ("指导单位", "指导部门")),
     ("responsible", ("责任单位", "责任部门", "负责单位", "承办单位", "实施单位", "责任主体", "落实单位")),
     ("deadline", ("完成时限", "完成时间", "时间节点", "完成期限", "时间安排", "进度安排", "时限", "时间")),
@@ -123,7 +126,12 @@ def number_label(text: str, rest: str) -> Label | None:
 
 def unit_list(text: str) -> bool:
     """Short names without sentences: what a 牵头单位 column holds even for unknown units."""
-    return "。" not in text and len(text) <= 300 and all(len(u) <= 25 for u in split_units(text))
+    stripped = text.rstrip("。；; ")  # "区经信局、区财政局等区政府有关部门，谯城经开区管委会。"
+    units = split_units(stripped)
+    if "。" in stripped or len(stripped) > 300 or not all(len(u) <= 25 for u in units):
+        return False
+    # with a full stop it must really be a list of units, not a sentence in the wrong column
+    return stripped == text or (bool(units) and all(looks_like_unit(u) for u in units))
 
 
 def responsibility_like(cell: str, hint: str | None) -> bool:

@@ -2,7 +2,9 @@
 
 For each node: take the responsibility annotations and deadline brackets out of its text,
 read them (carrying the document's conventions along in document order), split the title
-from the text, and find the deadline in running text and the targets.
+from the text, and find the deadline in running text and the targets. A responsibility
+line of its own after the last of several measures that have none speaks for the item
+above them ("1.完善预案体系" / "（1）…（4）…" / "（责任单位：…）").
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import re
 
 from . import deadlines
-from .responsibility import (LABEL_RE, Convention, empty_roles, is_annotation, merge_roles,
-                             parse_with_rejects)
+from .responsibility import (LABEL_RE, Convention, empty_roles, has_roles, is_annotation,
+                             merge_roles, parse_with_rejects)
 from .sentences import split_title
 from .targets import find_targets
 from .tree import Node
 
-_PERSON = re.compile(r"(?:责任领导|牵头领导|分管领导|责任人|联系人)[:：]\s*[^；;，,。）)]+")
+_PERSON = re.compile(r"(?:责任领导|牵头领导|分管领导|责任人|联系人|牵头负责领导|牵头[市区县]领导|分管负责领导"
+                     r"|联系领导|包保领导)[:：]\s*[^；;，,。）)]+")
 _OPEN = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】", "［": "］"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 
@@ -28,6 +31,7 @@ class Finisher:
         self.warnings = warnings
         self.convention = convention or Convention()
         self.finished: dict[int, dict] = {}  # id(node) -> its task dict
+        self._from_line: set[int] = set()  # tasks whose roles came only from a line of their own
 
     def tasks(self, nodes: list[Node], level: int = 1) -> list[dict]:
         return [self.task(node, level) for node in nodes]
@@ -36,9 +40,11 @@ class Finisher:
         annotations = list(node.annotations)
         deadline = None
         texts = []
+        in_text = False
         for line, text in node.paras:
             clean, found, bracket_deadline = take_annotations(text)
             annotations.extend((line, a) for a in found)
+            in_text = in_text or bool(found)
             deadline = deadline or bracket_deadline
             texts.append(clean)
         title, rest = split_title(texts[0] if texts else "")
@@ -66,8 +72,27 @@ class Finisher:
             "line": node.line,
             "children": self.tasks(node.children, level + 1),
         }
+        if node.annotations and not in_text and node.column is None:
+            self._from_line.add(id(task))
+        self._lift_closing_annotation(node, task)
         self.finished[id(node)] = task
         return task
+
+    def _lift_closing_annotation(self, node: Node, task: dict) -> None:
+        """"1.完善应急预案体系" / "（1）…" … "（4）…" / "（责任单位：…）": one responsibility line
+        after the last of several measures, none of which has units of its own, speaks for
+        the item above them all, not for the last measure."""
+        kids = task["children"]
+        if node.column is not None or len(kids) < 2 or has_roles(task["roles"]):
+            return
+        last = kids[-1]
+        if (id(last) not in self._from_line or last["children"]
+                or any(has_roles(k["roles"]) for k in kids[:-1])
+                or len({k["label_style"] for k in kids}) != 1):
+            return
+        task["roles"], last["roles"] = last["roles"], empty_roles()
+        if task["deadline"] is None and last["deadline"] is not None:
+            task["deadline"], last["deadline"] = last["deadline"], None
 
     def read(self, annotation: str, line: int) -> dict:
         """Roles of one annotation; conventions it states are kept for what follows."""

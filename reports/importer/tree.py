@@ -16,6 +16,13 @@ under （二）):
   (``label_style`` "none"); once a document has shown that habit under headings of one
   style, a single lead-in paragraph under such a heading is a task too.
 
+- decimal labels ("2.1", "2.1.3") nest under the open item numbered 2 (一、, 1., 第二部分)
+  or 2.1, whatever its style; they count only where such an item is open;
+- a caption (``add_caption``) is an unnumbered heading above the numbered items: the plan
+  module adds one when a short line without punctuation sits right above a first item that
+  is not top-level ("“十三五”应急体系9个具体建设任务" / "（一）…"); once a document has one,
+  a lone short line after which the numbering restarts at 1 is the next caption.
+
 Table rows use the same builder with ``column`` set: an unnumbered cell nests by column.
 """
 
@@ -25,7 +32,7 @@ import math
 from dataclasses import dataclass, field
 
 from .labels import EXPORTED, RANK, Label
-from .sentences import has_lead_in, is_bare_heading
+from .sentences import has_lead_in, is_bare_heading, is_caption_text
 
 
 @dataclass
@@ -63,13 +70,31 @@ class TreeBuilder:
         self._warnings = warnings
         self._last_root: dict[str, Node] = {}  # style -> latest top-level item
         self._unnumbered_under: set[str] = set()  # heading styles with unnumbered tasks
+        self._prefix: tuple = ()  # the decimal label being placed ("2.1" -> (2,))
 
     # -- numbered items -------------------------------------------------------------
     def plausible(self, label: Label, column: int | None = None) -> bool:
         """May an ambiguous label be taken as a label here?"""
-        return label.number in self._expected(label.style, column)
+        if label.prefix and self._decimal_parent(label) is None:
+            return False  # "2.1" with no item 2 open
+        return label.number in self._expected(label.style, column, label.prefix)
+
+    def _decimal_parent(self, label: Label) -> int | None:
+        """Index in the stack of the item a decimal label belongs to: "2.1" under the open
+        item numbered 2 (一、/1./第二部分…), "2.1.3" under the open "2.1"."""
+        want_style = "d2" if label.style == "d3" else None
+        for i in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[i]
+            if node.number != label.prefix[-1]:
+                continue
+            if want_style is not None and node.style == want_style:
+                return i
+            if want_style is None and node.style in RANK and node.style not in ("d2", "d3", "caption"):
+                return i
+        return None
 
     def add_item(self, label: Label, line: int, column: int | None = None) -> Node:
+        self._prefix = label.prefix
         self.flush(label, column)
         expected = self._expected(label.style, column)
         if label.number is not None and label.number not in expected and not label.ambiguous:
@@ -80,6 +105,16 @@ class TreeBuilder:
         self._attach(node, column)
         if label.number is not None:
             self.last_number[label.style] = label.number
+        return node
+
+    def add_caption(self, text: str, line: int) -> Node:
+        """An unnumbered heading that the numbered items after it belong to."""
+        self.flush()
+        node = Node("caption", None, "", line, [(line, text)])
+        self.roots.append(node)
+        self._last_root[node.style] = node
+        self.stack = [node]
+        self.last_node = node
         return node
 
     def add_unnumbered(self, text: str, line: int, column: int) -> Node:
@@ -99,6 +134,10 @@ class TreeBuilder:
 
     def _placed(self, style: str, column: int | None) -> list[Node]:
         """The stack as it will be once an item of ``style`` is placed (the item excluded)."""
+        if style in ("d2", "d3") and self._prefix:
+            parent = self._decimal_parent(Label(style, None, "", "", True, self._prefix))
+            if parent is not None:
+                return self.stack[:parent + 1]
         stack = list(self.stack)
         for i in range(len(stack) - 1, -1, -1):
             if stack[i].style == style:
@@ -117,7 +156,9 @@ class TreeBuilder:
                 stack.pop()
         return stack
 
-    def _expected(self, style: str, column: int | None) -> set[int]:
+    def _expected(self, style: str, column: int | None, prefix: tuple | None = None) -> set[int]:
+        if prefix is not None:
+            self._prefix = prefix
         placed = self._placed(style, column)
         sibling = None
         for node in self.stack[len(placed):]:
@@ -130,7 +171,7 @@ class TreeBuilder:
             parent = placed[-1] if placed else None
             same = (parent.last_child if parent else self._last_root).get(style)
             expected = {same.number + 1} if same is not None and same.number is not None else {1}
-        if style in self.last_number:
+        if style in self.last_number and style not in ("d2", "d3"):
             expected.add(self.last_number[style] + 1)  # numbering that runs on across sections
         return expected
 
@@ -156,6 +197,9 @@ class TreeBuilder:
         if cur is None:
             self.loose.extend(pending)
             return
+        if self._next_caption(pending, next_label, column):
+            self.add_caption(pending[0].text, pending[0].line)
+            return
         nests = next_label is not None and len(self._placed(next_label.style, column)) \
             == len(self.stack)
         lead_ins = sum(1 for p in pending if has_lead_in(p.text) or p.annotations)
@@ -179,6 +223,15 @@ class TreeBuilder:
         for p in pending:
             cur.paras.append((p.line, p.text))
             cur.annotations.extend(p.annotations)
+
+    def _next_caption(self, pending: list, next_label: Label | None, column: int | None) -> bool:
+        """A second caption: in a document that opened with one, a lone short heading line
+        after which the numbering starts again at 1 in a style already used."""
+        if (column is not None or next_label is None or next_label.number != 1 or len(pending) != 1
+                or pending[0].annotations or not is_caption_text(pending[0].text)):
+            return False
+        caption = self.stack[0] if self.stack and self.stack[0].style == "caption" else None
+        return caption is not None and any(c.style == next_label.style for c in caption.children)
 
     def finish(self) -> list[Node]:
         self.flush()

@@ -22,7 +22,9 @@ VERBS = [
 ]
 VERB_RE = re.compile(r"(?:" + "|".join(v for v, _ in VERBS) + r")$")
 VERB_ROLE = dict(VERBS)
-_ETC = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构|成员单位|地区)?$")
+_ETC = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|机构|成员单位|地区)?$"
+                  r"|等(?:[市区县省][直级属]?|[市区县省]政府|[市区县]委|[市区县]委[市区县]政府)(?:各)?(?:有关|相关|其他)"
+                  r"(?:部门|单位|机构)$")
 _SEPARATORS = "、，,；;／\n"
 # administrative level words: "县级市" in "各区、县级市" is no unit of its own
 _LEVEL_WORD = re.compile(
@@ -33,7 +35,7 @@ _UNIT_SUFFIX = re.compile(
     r"室|处|科|馆|社|联|署|盟|办事处|机关|学校|大学|学院|医院|基地|园区|开发区|区|县|市|省|组|团|校|监狱|"
     r"委员会|管委会|协会|商会|联合会|工会|学会|基金会|促进会|贸促会|研究会|红十字会|理事会|总会|分会|常委会|"
     r"领导小组|工作专班|专班|企业|村|社区|口岸|总队|支队|大队|分局|人大|政协|纪委|监委|党委|党组|团委|"
-    r"妇联|科协|侨联|残联|文联|工商联|电视台|气象台|电台|报社|机构|（[^）]*）)$")
+    r"妇联|科协|侨联|残联|文联|工商联|电视台|气象台|电台|报社|机构|人行|（[^）]*）)$")
 # "市发展改革委（牵头）": a role written after the unit
 _MARK = re.compile(r"^(.+?)[（(](牵头|主责|牵头单位|主责单位|配合|配合单位|指导)[）)]$")
 
@@ -81,9 +83,20 @@ def split_units(text: str) -> list[str]:
         if units and units[-1].startswith("各") and _LEVEL_WORD.match(piece):
             units[-1] += "、" + piece  # "各区" + "县级市" -> "各区、县级市"
             continue
-        units.extend(_split_spaces(piece))
+        for part in _split_spaces(piece):
+            units.extend(_split_conjunction(part))
     seen: set[str] = set()
     return [u for u in units if not (u in seen or seen.add(u))]
+
+
+def _split_conjunction(piece: str) -> list[str]:
+    """'区卫生健康局和各街道' -> both; '区人力资源和社会保障局' stays one unit."""
+    for word in ("以及", "和", "及", "与"):
+        if word in piece:
+            left, _, right = piece.partition(word)
+            if looks_like_unit(left) and looks_like_unit(right) and not _LEVEL_WORD.match(right):
+                return [left] + _split_conjunction(right)
+    return [piece]
 
 
 def _split_spaces(piece: str) -> list[str]:
@@ -123,3 +136,11 @@ def looks_like_unit(name: str) -> bool:
     return bool(_UNIT_SUFFIX.search(name))
 
 
+
+
+def unit_token(token: str) -> bool:
+    """Is a space-delimited token a unit name (a role word after it allowed)?
+    "区检察院配合" yes, "区科技局" yes, "推进" and single letter-spaced characters no."""
+    token = re.sub(r"(?:按职责分工负责|牵头|配合|参与|参加|负责|协助|等)+$", "", token)
+    token = re.sub(r"^(?:由|和|及)", "", token)
+    return len(token) >= 3 and looks_like_unit(token) and not _LEVEL_WORD.match(token)
