@@ -245,16 +245,16 @@ class Store:
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            first = undo.last_seq(c)
-            label = undo.replay(c, stack)
-            tables = undo.tables_of(c, first + 1, undo.last_seq(c)) if label else set()
+            replayed = undo.replay(c, stack)
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
-        if label:
-            self._notify(Change(label, frozenset(tables), stack))
+        if replayed is None:
+            return None
+        label, tables = replayed
+        self._notify(Change(label, frozenset(tables), stack))
         return label
 
     def undo(self) -> str | None:

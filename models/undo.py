@@ -91,10 +91,11 @@ def top(conn: sqlite3.Connection, stack: str):
                         "ORDER BY id DESC LIMIT 1", (stack,)).fetchone()
 
 
-def replay(conn: sqlite3.Connection, stack: str) -> str | None:
+def replay(conn: sqlite3.Connection, stack: str) -> tuple[str, set[str]] | None:
     """Reverse the top step of ``stack`` ('undo' or 'redo'); push its inverse on the other.
 
-    Must run inside a transaction. Returns the step's label, or None when the stack is empty.
+    Must run inside a transaction. Returns the step's label and the tables it touched,
+    or None when the stack is empty.
     """
     step = top(conn, stack)
     if step is None:
@@ -110,13 +111,16 @@ def replay(conn: sqlite3.Connection, stack: str) -> str | None:
     for sql in statements:
         conn.execute(sql)
     record_step(conn, label, mark, "redo" if stack == "undo" else "undo")
-    return label
+    return label, {_table_of(sql) for sql in statements}
+
+
+def _table_of(sql: str) -> str:
+    """The table an inverse statement writes: DELETE FROM t / INSERT INTO t(…) / UPDATE t SET."""
+    words = sql.split(None, 3)
+    return (words[2] if words[0] in ("DELETE", "INSERT") else words[1]).split("(")[0]
 
 
 def tables_of(conn: sqlite3.Connection, first: int, last: int) -> set[str]:
     """Which tables a log range touched (for change notification)."""
-    touched = set()
-    for (sql,) in conn.execute("SELECT sql FROM _undo_log WHERE seq BETWEEN ? AND ?", (first, last)):
-        words = sql.split(None, 3)
-        touched.add(words[2] if words[0] in ("DELETE", "INSERT") else words[1])
-    return {t.split("(")[0] for t in touched}
+    return {_table_of(sql) for (sql,) in conn.execute(
+        "SELECT sql FROM _undo_log WHERE seq BETWEEN ? AND ?", (first, last))}

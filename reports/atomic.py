@@ -20,6 +20,8 @@ def atomic_path(target, suffix: str | None = None):
                                dir=target.parent)
     os.close(fd)
     tmp = Path(tmp)
+    # mkstemp makes the file private (0600); an output file gets the usual permissions.
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         yield tmp
         with open(tmp, "rb+") as f:
@@ -28,6 +30,12 @@ def atomic_path(target, suffix: str | None = None):
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes_atomic(target, data: bytes) -> None:

@@ -209,6 +209,9 @@ def test_change_notification(ws, plan):
     ws.undo()
     assert [c.kind for c in seen] == ["do", "do", "undo"]
     assert "tasks" in seen[0].tables
+    assert seen[2].tables == {"tasks"}          # what the undo rewrote
+    ws.redo()
+    assert seen[3].kind == "redo" and seen[3].tables == {"tasks"}
 
 
 def test_insert_plan_tree_and_dump_shape(ws):

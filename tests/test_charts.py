@@ -1,0 +1,132 @@
+"""Charts: PNGs of the right size, Chinese that renders, nothing global, clickable artists."""
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from models.status_sample import build_sample
+from models.status_summary import Summary
+from models.status_targets import TargetValue
+from models.status_view import progress_view
+from reports import charts
+from reports.charts_style import font_families, has_cjk_font
+
+ROOT = Path(__file__).resolve().parent.parent
+Q3 = "2025年第三季度"
+
+
+@pytest.fixture
+def view(ws):
+    return progress_view(ws, build_sample(ws), Q3, "2025-11-01")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", head[16:24])
+
+
+def glyph_warnings(record) -> list[str]:
+    return [str(w.message) for w in record
+            if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
+
+
+def test_a_cjk_font_is_found():
+    assert has_cjk_font(), "install fonts-noto-cjk (or SimHei / Microsoft YaHei)"
+    from matplotlib import font_manager
+    path = font_manager.findfont(font_manager.FontProperties(family=list(font_families())),
+                                 fallback_to_default=False)
+    assert "CJK" in path or "Hei" in path or "YaHei" in path or "msyh" in path.lower()
+
+
+def test_every_chart_renders_chinese_at_its_size_without_missing_glyphs(view, tmp_path):
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        figures = charts.progress_figures(view)
+        for name, fig in figures.items():
+            w, h = fig.get_size_inches()
+            path = charts.figure_png(fig, tmp_path / f"{name}.png", dpi=100)
+            assert png_size(path) == (round(w * 100), round(h * 100))
+    assert glyph_warnings(record) == []
+    texts = [t.get_text() for t in figures["status"].axes[0].texts]
+    assert "共10项" in texts
+    title = figures["department"].axes[0].get_title(loc="left")
+    assert title == "各牵头单位任务推进情况"
+
+
+def test_charts_leave_global_settings_alone(view):
+    import matplotlib
+    before = (list(matplotlib.rcParams["font.sans-serif"]), matplotlib.rcParams["axes.unicode_minus"])
+    fig = charts.month_chart(view.summary)
+    charts.figure_png_bytes(fig)
+    after = (list(matplotlib.rcParams["font.sans-serif"]), matplotlib.rcParams["axes.unicode_minus"])
+    assert after == before
+    assert fig.chart_rc["axes.unicode_minus"] is False
+
+
+def test_charts_do_not_import_pyplot():
+    code = ("import sys; sys.path.insert(0, '.');"
+            "from models.workspace import Workspace;"
+            "from models.status_sample import build_sample;"
+            "from models.status_view import progress_view;"
+            "from reports.charts import progress_figures, figure_png_bytes;"
+            "ws = Workspace.memory(); p = build_sample(ws);"
+            "[figure_png_bytes(f) for f in progress_figures(progress_view(ws, p)).values()];"
+            "print('matplotlib.pyplot' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_clickable_artists_say_what_they_stand_for(view):
+    figs = charts.progress_figures(view)
+    keys = {charts.pick_key(a) for fig in figs.values() for ax in fig.axes
+            for a in ax.get_children() if a.get_picker()}
+    assert {("light", "late"), ("light", "at_risk"), ("light", "on_track")} <= keys
+    assert ("department", "区财政局") in keys
+    assert ("month", "2025-06") in keys
+    target_tasks = {v for k, v in keys if k == "task"}
+    assert target_tasks == {t.task_uuid for t in view.targets}
+    assert charts.pick_key(None) is None
+
+
+def test_empty_data_draws_a_placeholder():
+    empty = Summary()
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        for fig in (charts.status_chart(empty), charts.department_chart(empty),
+                    charts.month_chart(empty), charts.target_chart([])):
+            assert charts.figure_png_bytes(fig, dpi=50)[:4] == b"\x89PNG"
+            assert any(t.get_text() == "暂无数据" for t in fig.axes[0].texts)
+    assert glyph_warnings(record) == []
+
+
+def test_many_departments_show_the_worst_and_name_the_rest():
+    s = Summary()
+    s.by_department = {f"区第{i}局": {"on_track": 1, "at_risk": 0, "late": 1} for i in range(30)}
+    fig = charts.department_chart(s, top=12)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0] == "区第0局" and len(labels) == 12
+    assert [t.get_text() for t in fig.texts] == ["另有18个单位（共36项任务）未列出"]
+
+
+def test_targets_without_reported_values_plot_the_targets_and_say_so():
+    values = [TargetValue("u1", "一（一）", "专利拥有量", 14, "件", "达到", None, ""),
+              TargetValue("u2", "一（二）", "调解组织", 3, "家", "", None, "")]
+    fig = charts.target_chart(values)
+    assert fig.axes[0].get_title(loc="left") == charts.TEXT["target_title_no_actual"]
+    assert charts.target_title(values) == charts.TEXT["target_title_no_actual"]
+    widths = sorted(p.get_width() for p in fig.axes[0].patches)
+    assert widths == [3, 14]
+
+
+def test_labels_can_be_translated(view):
+    fig = charts.status_chart(view.summary, text={"status_title": "All tasks",
+                                                  "total": "{n} tasks"})
+    assert fig.axes[0].get_title(loc="left") == "All tasks"
+    assert "10 tasks" in [t.get_text() for t in fig.axes[0].texts]

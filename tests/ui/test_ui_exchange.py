@@ -1,0 +1,73 @@
+"""Exchange workbooks and notice details through the window: export, check a return on the
+worker, review it, apply it; the notice form."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
+
+from ui import exchange_jobs, features  # noqa: E402
+from ui.notice_dialog import NoticeDialog, default_notice  # noqa: E402
+
+needs_xlsx = pytest.mark.skipif(not features.available("exchange_export"),
+                                reason="reports.xlsx not installed")
+
+
+@needs_xlsx
+def test_export_and_import_a_return(qtbot, window, workspace_file, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    window.files.open(workspace_file)
+    ws, plan = window.session.ws, window.current_plan
+    out = tmp_path / "全部任务.xlsx"
+    monkeypatch.setattr(exchange_jobs.ExportDialog, "exec", lambda self: QDialog.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.actions.export_exchange.trigger()
+    assert out.exists()
+    assert [e["direction"] for e in ws.exchanges(plan)] == ["out"]
+    assert window.exchanges.model.rowCount() == 1
+
+    # the department fills in one row and sends the workbook back
+    wb = load_workbook(out)
+    sheet = wb["分工及进展"]
+    row = next(r for r in range(1, sheet.max_row + 1)
+               if sheet.cell(r, 2).value and "实施专利导航项目" in str(sheet.cell(r, 2).value))
+    sheet.cell(row, 7).value = "已确定导航方向"
+    sheet.cell(row, 8).value = "推进中"
+    back = tmp_path / "报回.xlsx"
+    wb.save(back)
+
+    reviewed = []
+
+    def accept(dialog):
+        reviewed.append(dialog.apply_button.isEnabled())
+        return QDialog.Accepted
+    monkeypatch.setattr(exchange_jobs.ReturnDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(back)], ""))
+    window.actions.import_returns.trigger()           # checked on the worker
+    qtbot.waitUntil(lambda: bool(reviewed), timeout=15000)
+    assert reviewed == [True]
+    task = next(t for t in ws.tasks(plan) if t.title == "实施专利导航项目")
+    progress = ws.progress(task.uuid)
+    assert progress and progress[-1]["status"] == "in_progress"
+    assert [e["direction"] for e in ws.exchanges(plan)] == ["out", "in"]
+
+
+def test_notice_form_defaults_and_validation(qapp, sample):
+    session, plan_uuid = sample
+    ws = session.ws
+    ws.update_plan(plan_uuid, issuer="济南市槐荫区人民政府", doc_number="济槐政字〔2022〕16号",
+                   head={"addressees": "各街道办事处，区政府各部门：", "date_text": "2022年11月22日"})
+    notice = default_notice(ws.plan(plan_uuid))
+    assert notice["title"].startswith("济南市槐荫区人民政府关于印发《")
+    assert notice["date"] == "2022-11-22"
+    d = NoticeDialog(None, notice)
+    data = d.notice()
+    assert data["doc_number"] == "济槐政字〔2022〕16号"
+    assert data["attachments"] == [ws.plan(plan_uuid).title]
+    if features.available("notice_docx"):
+        assert not d.problems.isVisibleTo(d)          # a complete notice: nothing to fix
+        d.fields["doc_number"].setText("济槐政字[2022]16号")
+        assert "〔" in d.problems.text() or "发文字号" in d.problems.text()

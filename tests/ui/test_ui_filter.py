@@ -1,0 +1,89 @@
+"""Search and filter over the breakdown: short Chinese keywords, departments, roles, status."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QModelIndex  # noqa: E402
+
+from ui.task_filter import TaskFilter, TaskFilterProxy  # noqa: E402
+from ui.tree_model import TITLE, TaskTreeModel  # noqa: E402
+
+
+@pytest.fixture
+def proxy(sample):
+    session, plan = sample
+    model = TaskTreeModel(session)
+    model.set_plan(plan)
+    p = TaskFilterProxy()
+    p.setSourceModel(model)
+    return p
+
+
+def shown(proxy, parent=QModelIndex()):
+    out = []
+    for r in range(proxy.rowCount(parent)):
+        idx = proxy.index(r, 0, parent)
+        out.append(proxy.data(idx.siblingAtColumn(TITLE)))
+        out += shown(proxy, idx)
+    return out
+
+
+def test_qtmodeltester_with_a_filter(qtmodeltester, proxy):
+    proxy.set_filter(TaskFilter(keyword="专利"))
+    qtmodeltester.check(proxy)
+
+
+def test_one_and_two_chinese_characters_match(proxy):
+    proxy.set_filter(TaskFilter(keyword="专利"))
+    assert shown(proxy) == ["重点任务", "实施专利导航项目", "开展企业专利培训", "建设专利导航服务基地"]
+    proxy.set_filter(TaskFilter(keyword="厦"))
+    assert shown(proxy) == ["重点任务", "建设中国地理标志产业大厦"]
+    assert proxy.match_count() == 1
+
+
+def test_keyword_finds_text_and_department_names(proxy):
+    proxy.set_filter(TaskFilter(keyword="创新驱动"))
+    assert shown(proxy) == ["总体要求", "指导思想"]
+    proxy.set_filter(TaskFilter(keyword="街道"))
+    assert shown(proxy)[-1] == "建设专利导航服务基地"
+
+
+def test_department_and_role(sample, proxy):
+    session, _ = sample
+    dep = session.ws.find_department("区市场监管局")
+    proxy.set_filter(TaskFilter(department_id=dep))
+    assert shown(proxy) == ["重点任务", "建设中国地理标志产业大厦", "实施专利导航项目"]
+    proxy.set_filter(TaskFilter(department_id=dep, role="lead"))
+    assert shown(proxy) == ["重点任务", "建设中国地理标志产业大厦"]
+    proxy.set_filter(TaskFilter(role="responsible"))
+    assert shown(proxy)[-1] == "建设专利导航服务基地"
+
+
+def test_status_and_overdue(sample, proxy):
+    session, plan = sample
+    ws = session.ws
+    task = [t for t in ws.tasks(plan) if t.title == "实施专利导航项目"][0]
+    ws.edit_task(task.uuid, status="in_progress")
+    proxy.set_filter(TaskFilter(status="in_progress"))
+    assert shown(proxy) == ["重点任务", "实施专利导航项目"]
+    # 2022年6月底前 has passed and the task is not done; 长期坚持 never is
+    proxy.set_filter(TaskFilter(overdue=True, today="2024-01-01"))
+    assert shown(proxy) == ["重点任务", "实施专利导航项目"]
+    ws.edit_task(task.uuid, status="done")
+    assert shown(proxy) == []
+
+
+def test_filter_follows_edits_and_keeps_a_new_task_visible(sample, proxy):
+    session, plan = sample
+    ws = session.ws
+    proxy.set_filter(TaskFilter(keyword="专利"))
+    uid = ws.new_uuid()
+    proxy.pin(uid)
+    ws.add_task(plan, "", uuid=uid)           # an empty new task: shown although it doesn't match
+    assert "" in shown(proxy)
+    t = [t for t in ws.tasks(plan) if t.title == "保障措施"][0]
+    ws.edit_task(t.uuid, title="专利保障措施")
+    assert "专利保障措施" in shown(proxy)

@@ -1,0 +1,222 @@
+"""Every action of the window in one place: text, shortcut, icon, menu; and their states
+(read-only workspace, missing features, undo/redo labels).
+
+Handlers live with the views that own the behaviour; the main window connects them.
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
+
+from . import features
+from .i18n import LANGUAGES
+
+
+def plain_text(text: str) -> str:
+    """An action's text for a button: no mnemonic ("&F", "(&F)") and no trailing "…"."""
+    text = re.sub(r"\(&\w\)", "", text).replace("&", "")
+    return text.rstrip("…").rstrip(".").strip()
+
+
+class Actions(QObject):
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.window = window
+        st = window.style()
+        a = self._action
+        # File
+        self.new_workspace = a(self.tr("&New workspace…"), QKeySequence.New,
+                               st.standardIcon(QStyle.SP_FileIcon))
+        self.open_workspace = a(self.tr("&Open workspace…"), QKeySequence.Open,
+                                st.standardIcon(QStyle.SP_DialogOpenButton))
+        self.open_readonly = a(self.tr("Open workspace &read-only…"))
+        self.open_demo = a(self.tr("Open the &demo workspace"))
+        self.close_workspace = a(self.tr("&Close workspace"), QKeySequence.Close)
+        self.import_plan = a(self.tr("&Import plan…"), "Ctrl+I")
+        self.export_notice = a(self.tr("Notice (.docx)…"))
+        self.export_table_docx = a(self.tr("Division table (.docx)…"))
+        self.export_table_xlsx = a(self.tr("Division table (.xlsx)…"))
+        self.export_pdf = a(self.tr("Notice as PDF…"))
+        self.print_matrix = a(self.tr("&Print responsibility matrix…"), QKeySequence.Print)
+        self.export_exchange = a(self.tr("E&xport reporting workbook…"))
+        self.import_returns = a(self.tr("Import &returned workbooks…"))
+        self.consolidate = a(self.tr("&Consolidate returns…"))
+        self.reload = a(self.tr("Re&load"), QKeySequence.Refresh)
+        self.quit = a(self.tr("&Quit"), QKeySequence.Quit)
+        self.quit.setMenuRole(QAction.QuitRole)
+        # Edit
+        self.undo = a(self.tr("&Undo"), QKeySequence.Undo, st.standardIcon(QStyle.SP_ArrowBack))
+        self.redo = a(self.tr("&Redo"), None, st.standardIcon(QStyle.SP_ArrowForward))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.find = a(self.tr("&Find tasks"), QKeySequence.Find)
+        # Task (shortcuts live only while the task tree has focus)
+        self.insert_sibling = a(self.tr("New task &after"), None,
+                                st.standardIcon(QStyle.SP_FileDialogNewFolder))
+        self.insert_sibling.setShortcuts([QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)])
+        self.insert_child = a(self.tr("New &subtask"), None)
+        self.insert_child.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.indent = a(self.tr("&Demote (indent)"), QKeySequence(Qt.Key_Tab),
+                        st.standardIcon(QStyle.SP_ArrowRight))
+        self.outdent = a(self.tr("&Promote (outdent)"), QKeySequence("Shift+Tab"),
+                         st.standardIcon(QStyle.SP_ArrowLeft))
+        self.move_up = a(self.tr("Move &up"), "Ctrl+Up", st.standardIcon(QStyle.SP_ArrowUp))
+        self.move_down = a(self.tr("Move do&wn"), "Ctrl+Down",
+                           st.standardIcon(QStyle.SP_ArrowDown))
+        self.rename_task = a(self.tr("&Edit title"), QKeySequence(Qt.Key_F2))
+        self.delete_task = a(self.tr("De&lete task…"), QKeySequence.Delete,
+                             st.standardIcon(QStyle.SP_TrashIcon))
+        self.task_actions = [self.insert_sibling, self.insert_child, self.indent, self.outdent,
+                             self.move_up, self.move_down, self.rename_task, self.delete_task]
+        for action in self.task_actions:
+            # Live only where the tree is focused (Enter/Tab must still work in editors).
+            action.setShortcutContext(Qt.WidgetShortcut)
+            window.removeAction(action)
+        # Plan
+        self.new_plan = a(self.tr("&New plan…"), "Ctrl+Shift+N")
+        self.rename_plan = a(self.tr("&Rename plan"))
+        self.delete_plan = a(self.tr("&Delete plan…"))
+        self.notice_details = a(self.tr("Notice &details…"))
+        self.continuous_level3 = a(self.tr("Number level 3 &continuously"))
+        self.continuous_level3.setCheckable(True)
+        # View
+        self.expand_all = a(self.tr("&Expand all"), "Ctrl+Shift+Down")
+        self.collapse_all = a(self.tr("&Collapse all"), "Ctrl+Shift+Up")
+        self.tab_actions = [a("", f"Ctrl+{i}") for i in range(1, 6)]
+        # Settings and help
+        self.language_group = QActionGroup(self)
+        self.languages = {}
+        for code, name in LANGUAGES.items():
+            act = a(name)
+            act.setCheckable(True)
+            act.setData(code)
+            self.language_group.addAction(act)
+            self.languages[code] = act
+        self.about = a(self.tr("&About PlanDesk"))
+        self.about.setMenuRole(QAction.AboutRole)
+
+        self.edit_actions = [self.import_plan, self.new_plan, self.rename_plan, self.delete_plan,
+                             self.continuous_level3, self.export_exchange, self.import_returns,
+                             self.consolidate, *self.task_actions]
+        self.plan_actions = [self.rename_plan, self.delete_plan, self.continuous_level3,
+                             self.notice_details, self.export_notice, self.export_table_docx,
+                             self.export_table_xlsx, self.export_pdf, self.print_matrix,
+                             self.export_exchange, self.import_returns, self.consolidate,
+                             *self.task_actions, self.expand_all, self.collapse_all]
+        self.features = {self.import_plan: ("import_text", "import_workbook"),
+                         self.export_notice: ("notice_docx",),
+                         self.export_table_docx: ("table_docx",),
+                         self.export_table_xlsx: ("table_xlsx",),
+                         self.export_pdf: ("notice_docx", "pdf"),
+                         self.export_exchange: ("exchange_export",),
+                         self.import_returns: ("exchange_read_return", "exchange_apply_return"),
+                         self.consolidate: ("consolidate",)}
+        self._tooltips = {act: act.toolTip() for act in self.features}
+
+    def _action(self, text: str, shortcut=None, icon=None) -> QAction:
+        act = QAction(text, self.window)
+        act.setIconText(plain_text(text))
+        if icon is not None:
+            act.setIcon(icon)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        self.window.addAction(act)
+        return act
+
+    # ---- states ----------------------------------------------------------------------
+    def missing(self, action: QAction) -> bool:
+        """True when the feature behind the action is not installed (yet)."""
+        needed = self.features.get(action)
+        if not needed:
+            return False
+        if action is self.import_plan:
+            return not any(features.available(n) for n in needed)
+        return not all(features.available(n) for n in needed)
+
+    def update(self, *, has_workspace: bool, readonly: bool, has_plan: bool,
+               has_selection: bool = True) -> None:
+        """Enable what makes sense now; a missing feature stays grey with a tooltip."""
+        for act in (self.close_workspace, self.reload):
+            act.setEnabled(has_workspace)
+        for act in self.plan_actions:
+            act.setEnabled(has_plan)
+        for act in self.edit_actions:
+            if readonly and has_workspace:
+                act.setEnabled(False)
+        self.new_plan.setEnabled(has_workspace and not readonly)
+        self.import_plan.setEnabled(not (has_workspace and readonly))
+        if not has_selection:
+            for act in (self.indent, self.outdent, self.move_up, self.move_down,
+                        self.rename_task, self.delete_task):
+                act.setEnabled(False)
+        for act, tip in self._tooltips.items():
+            if self.missing(act):
+                act.setEnabled(False)
+                act.setToolTip(self.tr("Not available yet"))
+                act.setStatusTip(self.tr("Not available yet"))
+            else:
+                act.setToolTip(tip)
+                act.setStatusTip("")
+        self.reload.setEnabled(has_workspace)
+
+    def update_undo(self, ws) -> None:
+        """Menu texts with the operation's name: “撤销 添加任务“…””."""
+        undo = ws.undo_label() if ws is not None and not ws.readonly else None
+        redo = ws.redo_label() if ws is not None and not ws.readonly else None
+        self.undo.setText(self.tr("&Undo {label}").format(label=undo) if undo else self.tr("&Undo"))
+        self.redo.setText(self.tr("&Redo {label}").format(label=redo) if redo else self.tr("&Redo"))
+        self.undo.setEnabled(bool(undo))
+        self.redo.setEnabled(bool(redo))
+
+    def build_menus(self, bar: QMenuBar, tab_names: list[str]) -> QMenu:
+        """Fill the menu bar; returns the (empty) recent-workspaces menu for the window to fill."""
+        a = self
+        m = bar.addMenu(self.tr("&File"))
+        m.addActions([a.new_workspace, a.open_workspace, a.open_readonly])
+        recent = m.addMenu(self.tr("Open &recent"))
+        m.addAction(a.open_demo)
+        m.addSeparator()
+        m.addAction(a.import_plan)
+        export = m.addMenu(self.tr("&Export"))
+        export.addActions([a.export_notice, a.export_table_docx, a.export_table_xlsx, a.export_pdf])
+        m.addAction(a.print_matrix)
+        exchange = m.addMenu(self.tr("Reporting &workbooks"))
+        exchange.addActions([a.export_exchange, a.import_returns, a.consolidate])
+        m.addSeparator()
+        m.addActions([a.reload, a.close_workspace])
+        m.addSeparator()
+        m.addAction(a.quit)
+
+        m = bar.addMenu(self.tr("&Edit"))
+        m.addActions([a.undo, a.redo])
+        m.addSeparator()
+        m.addAction(a.find)
+
+        m = bar.addMenu(self.tr("&Task"))
+        m.addActions([a.insert_sibling, a.insert_child])
+        m.addSeparator()
+        m.addActions([a.indent, a.outdent, a.move_up, a.move_down])
+        m.addSeparator()
+        m.addActions([a.rename_task, a.delete_task])
+
+        m = bar.addMenu(self.tr("&Plan"))
+        m.addActions([a.new_plan, a.rename_plan, a.delete_plan])
+        m.addSeparator()
+        m.addActions([a.notice_details, a.continuous_level3])
+
+        m = bar.addMenu(self.tr("&View"))
+        m.addActions([a.expand_all, a.collapse_all])
+        m.addSeparator()
+        for act, name in zip(a.tab_actions, tab_names):
+            act.setText(name)
+            m.addAction(act)
+
+        m = bar.addMenu(self.tr("&Settings"))
+        lang = m.addMenu(self.tr("&Language"))
+        lang.addActions(list(a.languages.values()))
+
+        m = bar.addMenu(self.tr("&Help"))
+        m.addAction(a.about)
+        return recent

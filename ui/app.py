@@ -1,0 +1,83 @@
+"""Starting the desktop application: ``python main.py`` (the last workspace), ``--demo`` (a
+fresh demo workspace) and ``--demo --screenshot F.png`` (render the window and exit)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from . import i18n
+from .settings import Settings
+
+SCREENSHOT_SIZE = (1366, 768)
+
+
+def _no_display() -> bool:
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def make_app(lang: str | None, settings: Settings) -> tuple[QApplication, list]:
+    """The QApplication with its translators (created once per process)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("PlanDesk")
+    app.setApplicationName("PlanDesk")
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "PlanDesk"))
+    if sys.platform.startswith("linux"):
+        # Pick a CJK-capable face so Chinese never falls back to boxes or a Japanese glyph set.
+        font = QFont(app.font())
+        font.setFamilies(["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC",
+                          font.family()])
+        app.setFont(font)
+    translators = i18n.install(app, lang or settings.language)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "PlanDesk"))
+    return app, translators
+
+
+def run_gui(demo: bool = False, screenshot: str | None = None, lang: str | None = None) -> int:
+    if screenshot and _no_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    settings = Settings()
+    app, translators = make_app(lang, settings)
+    from .main_window import MainWindow
+    window = MainWindow(settings, persist=not screenshot)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    if demo:
+        window.files.open_demo()
+    elif settings.last_workspace and Path(settings.last_workspace).exists():
+        window.files.open(Path(settings.last_workspace), quiet_missing=True)
+    if screenshot:
+        return take_screenshot(app, window, Path(screenshot))
+    window.show()
+    code = app.exec()
+    del translators
+    return code
+
+
+def take_screenshot(app: QApplication, window, out: Path) -> int:
+    """Show the window with a task selected, render it to ``out``, close it."""
+    window.show()
+    prepare_for_screenshot(window)
+    for _ in range(5):     # layouts, deferred repaints
+        app.processEvents()
+    ok = window.grab().save(str(out))
+    window.close()
+    if not ok:
+        print(f"错误：无法写入截图 {out}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def prepare_for_screenshot(window) -> None:
+    """Select the first task that has departments, so the detail panel is filled."""
+    view = window.breakdown
+    view.tree.expandToDepth(1)
+    for node in view.model.iter_nodes():
+        if node.names("lead", "responsible") and node.parent is not view.model.root:
+            view.select_uuid(node.uuid)
+            break

@@ -1,0 +1,317 @@
+"""The 任务分解 tab: the filter bar, the task tree and the detail panel, and the task
+commands (insert, indent, outdent, move, delete) bound to the window's actions.
+
+Every command is one store operation; the tree follows through change notification and
+keeps the selection on the tasks that moved (beginMoveRows carries persistent indexes).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTreeView,
+                               QVBoxLayout, QWidget)
+
+from . import dialogs
+from .filter_bar import FilterBar
+from .task_detail import TaskDetail
+from .task_filter import TaskFilterProxy
+from .tree_model import (DEADLINE, LEAD, NUMBER, STATUS, SUPPORT, TITLE, TaskNode,
+                         TaskTreeModel)
+
+
+class TaskTreeView(QTreeView):
+    """The tree; drags of files are left to the window (which imports them)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("task_tree")
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
+                             QAbstractItemView.SelectedClicked)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.InternalMove)
+        self.setDefaultDropAction(Qt.MoveAction)
+        self.setAlternatingRowColors(True)
+        self.setIndentation(14)
+        self.setAllColumnsShowFocus(True)
+
+    def _is_file_drag(self, event) -> bool:
+        return event.mimeData().hasUrls()
+
+    def dragEnterEvent(self, event):
+        if self._is_file_drag(event):
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event):
+        if self._is_file_drag(event):
+            event.ignore()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event):
+        if self._is_file_drag(event):
+            event.ignore()
+            return
+        super().dropEvent(event)
+
+
+class BreakdownView(QWidget):
+    selectionChanged = Signal()
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = TaskTreeModel(session, self)
+        # The filter proxy sits between the model and the tree only while a filter is on:
+        # without it, expanding or editing a 10,000-task plan costs half as much.
+        self.proxy = TaskFilterProxy(self)
+        self.filter_bar = FilterBar(session, self)
+        self.filter_bar.changed.connect(self.set_filter)
+        self.tree = TaskTreeView(self)
+        self.tree.setModel(self.model)
+        self.detail = TaskDetail(session, self.model, self)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+        for col, width in ((NUMBER, 86), (LEAD, 130), (SUPPORT, 130), (DEADLINE, 100),
+                           (STATUS, 64)):
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            header.resizeSection(col, width)
+        self._watch_selection()
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+
+    # ---- plan and filter -------------------------------------------------------------
+    def set_plan(self, plan_uuid: str | None) -> None:
+        if plan_uuid == self.model.plan_uuid and self.model.loaded_ws is self.session.ws:
+            return
+        self.model.set_plan(plan_uuid)
+        self.tree.expandToDepth(0)
+        first = self.tree.model().index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+        self._on_selection()
+
+    def set_filter(self, criteria) -> None:
+        self.proxy.set_filter(criteria)
+        self._use_proxy(criteria.active)
+        if criteria.active:
+            self.tree.expandAll()
+        self._update_count()
+
+    def _update_count(self, *args) -> None:
+        total = self.model.task_count()
+        self.filter_bar.set_count(self.proxy.match_count() if self.proxy.criteria.active else None,
+                                  total)
+
+    @property
+    def filtered(self) -> bool:
+        return self.tree.model() is self.proxy
+
+    def _use_proxy(self, on: bool) -> None:
+        """Put the filter proxy in (or take it out) keeping the current task, the column
+        widths and — when the filter goes — the branches the clerk had open."""
+        if on == self.filtered:
+            return
+        node = self.current_node()
+        header = self.tree.header().saveState()
+        if on:
+            self._expanded = [n.uuid for n in self.model.iter_nodes()
+                              if n.children and self.tree.isExpanded(self.model.index_of_node(n))]
+            self.proxy.setSourceModel(self.model)
+            self.tree.setModel(self.proxy)
+        else:
+            self.tree.setModel(self.model)
+            self.proxy.setSourceModel(None)
+            for uuid in getattr(self, "_expanded", []):
+                self.tree.expand(self.model.index_of_uuid(uuid))
+        self.tree.header().restoreState(header)
+        self._watch_selection()
+        if node is not None:
+            self.select_uuid(node.uuid)
+
+    def _watch_selection(self) -> None:
+        sm = self.tree.selectionModel()
+        sm.selectionChanged.connect(self._on_selection)
+        sm.currentChanged.connect(lambda *_: self._on_selection())
+
+    # ---- selection -------------------------------------------------------------------
+    def _source(self, index: QModelIndex) -> QModelIndex:
+        """A tree index as an index of the task model."""
+        return self.proxy.mapToSource(index) if self.filtered else index
+
+    def view_index(self, source: QModelIndex) -> QModelIndex:
+        """A task model index as an index of the tree (through the filter when it is on)."""
+        return self.proxy.mapFromSource(source) if self.filtered else source
+
+    def current_node(self) -> TaskNode | None:
+        return self.model.node(self._source(self.tree.currentIndex()))
+
+    def selected_nodes(self) -> list[TaskNode]:
+        """The top-most selected tasks in reading order (their subtrees come along)."""
+        rows = self.tree.selectionModel().selectedRows(0)
+        if not rows and self.tree.currentIndex().isValid():
+            rows = [self.tree.currentIndex()]
+        return self.model.top_nodes([self._source(i) for i in rows])
+
+    def _on_selection(self, *args) -> None:
+        rows = self.tree.selectionModel().selectedRows(0)
+        uuids = [self.model.node(self._source(i)).uuid for i in rows
+                 if self.model.node(self._source(i))]
+        self.detail.show_tasks(uuids)
+        self.selectionChanged.emit()
+
+    def select_uuid(self, uuid: str, edit_column: int | None = None) -> bool:
+        src = self.model.index_of_uuid(uuid, edit_column or 0)
+        idx = self.view_index(src)
+        if not idx.isValid():
+            return False
+        self.tree.scrollTo(idx)
+        self.tree.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        if edit_column is not None:
+            self.tree.setFocus()
+            self.tree.edit(idx)
+        return True
+
+    # ---- commands --------------------------------------------------------------------
+    @property
+    def ws(self):
+        return self.session.ws
+
+    def _can_edit(self) -> bool:
+        return self.model.writable
+
+    def _add(self, parent_uuid: str | None, position: int | None) -> None:
+        uid = self.ws.new_uuid()
+        self.proxy.pin(uid)   # stays visible even when it doesn't match the filter
+        task = self.session.edit(self.ws.add_task, self.model.plan_uuid, "",
+                                 parent=parent_uuid, position=position, uuid=uid)
+        if task is not None:
+            if parent_uuid:
+                self.tree.expand(self.view_index(self.model.index_of_uuid(parent_uuid)))
+            self.select_uuid(task.uuid, edit_column=TITLE)
+
+    def insert_sibling(self) -> None:
+        """A new task after the current one, on the same level (Enter)."""
+        if not self._can_edit():
+            return
+        node = self.current_node()
+        if node is None:
+            self._add(None, None)
+        else:
+            parent = node.parent
+            self._add(parent.uuid if parent is not self.model.root else None, node.row + 1)
+
+    def insert_child(self) -> None:
+        """A new task as the last child of the current one (Ctrl+Enter)."""
+        if not self._can_edit():
+            return
+        node = self.current_node()
+        self._add(node.uuid if node else None, None)
+
+    def _each(self, method: str, label: str, reverse: bool = False) -> None:
+        nodes = self.selected_nodes()
+        if not nodes or not self._can_edit():
+            return
+        fn = getattr(self.ws, method)
+        uuids = [n.uuid for n in (reversed(nodes) if reverse else nodes)]
+        self.session.edit_each(uuids, fn, label.format(n=len(nodes)))
+        self._keep_visible()
+
+    def indent(self) -> None:
+        self._each("indent_task", self.tr("Demote {n} tasks"))
+
+    def outdent(self) -> None:
+        self._each("outdent_task", self.tr("Promote {n} tasks"), reverse=True)
+
+    def move_up(self) -> None:
+        self._each("move_up", self.tr("Move {n} tasks up"))
+
+    def move_down(self) -> None:
+        self._each("move_down", self.tr("Move {n} tasks down"), reverse=True)
+
+    def _keep_visible(self) -> None:
+        idx = self.tree.currentIndex()
+        if idx.isValid():
+            parent = idx.parent()
+            while parent.isValid():
+                self.tree.expand(parent)
+                parent = parent.parent()
+            self.tree.scrollTo(idx)
+
+    def delete(self) -> None:
+        """Delete the selected tasks with their subtrees, after confirmation (Del)."""
+        nodes = self.selected_nodes()
+        if not nodes or not self._can_edit():
+            return
+        ws = self.ws
+        total = sum(ws.subtree_size(n.uuid) for n in nodes)
+        if len(nodes) == 1:
+            n = nodes[0]
+            title = f"{n.number}{n.title}" or self.tr("(untitled)")
+            text = (self.tr("Delete “{title}” and its {n} subtasks?").format(title=title, n=total - 1)
+                    if total > 1 else self.tr("Delete “{title}”?").format(title=title))
+        else:
+            text = self.tr("Delete the {n} selected tasks ({total} with their subtasks)?").format(
+                n=len(nodes), total=total)
+        text += "\n" + self.tr("You can undo this with Ctrl+Z.")
+        if not dialogs.confirm(self, self.tr("Delete tasks"), text):
+            return
+        # Where the selection goes afterwards: the next sibling, else the previous, else up.
+        last = nodes[-1]
+        siblings = last.parent.children
+        after = next((s for s in siblings[last.row + 1:] if s not in nodes), None) or \
+            next((s for s in reversed(siblings[:nodes[0].row]) if s not in nodes), None) or \
+            (last.parent if last.parent is not self.model.root else None)
+        after_uuid = after.uuid if after else None
+        self.session.edit_each([n.uuid for n in nodes], ws.delete_task,
+                               self.tr("Delete {n} tasks").format(n=len(nodes)))
+        if after_uuid:
+            self.select_uuid(after_uuid)
+
+    def edit_title(self) -> None:
+        idx = self.tree.currentIndex()
+        if idx.isValid() and self._can_edit():
+            self.tree.edit(idx.siblingAtColumn(TITLE))
+
+    def expand_all(self) -> None:
+        self.tree.expandAll()
+
+    def collapse_all(self) -> None:
+        self.tree.collapseAll()
+
+    def bind(self, actions) -> None:
+        """Connect the window's task actions and make their shortcuts live in the tree."""
+        pairs = ((actions.insert_sibling, self.insert_sibling),
+                 (actions.insert_child, self.insert_child),
+                 (actions.indent, self.indent), (actions.outdent, self.outdent),
+                 (actions.move_up, self.move_up), (actions.move_down, self.move_down),
+                 (actions.delete_task, self.delete), (actions.rename_task, self.edit_title))
+        for action, slot in pairs:
+            action.triggered.connect(slot)
+            self.tree.addAction(action)
+        actions.expand_all.triggered.connect(self.expand_all)
+        actions.collapse_all.triggered.connect(self.collapse_all)
+        actions.find.triggered.connect(self.filter_bar.focus_search)
+
+    def has_selection(self) -> bool:
+        return bool(self.tree.selectionModel().selectedRows(0)) or \
+            self.tree.currentIndex().isValid()
+

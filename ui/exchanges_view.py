@@ -1,0 +1,103 @@
+"""The 交换 tab: the workbooks sent to and received from other offices for the plan."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+TIME, DIRECTION, COUNTERPART, ROUND, FILE, SUMMARY = range(6)
+
+
+class ExchangesModel(QAbstractTableModel):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.plan_uuid: str | None = None
+        self.rows: list[dict] = []
+        session.changed.connect(self._on_change)
+
+    def set_plan(self, plan_uuid: str | None) -> None:
+        self.plan_uuid = plan_uuid
+        self.reload()
+
+    def _on_change(self, change) -> None:
+        if change.tables & {"exchanges", "rounds", "departments", "plans"}:
+            self.reload()
+
+    def reload(self) -> None:
+        ws = self.session.ws
+        self.beginResetModel()
+        try:
+            self.rows = ws.exchanges(self.plan_uuid) if ws is not None and self.plan_uuid else []
+        except Exception:    # the plan was deleted meanwhile
+            self.rows = []
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < 6:
+            return (self.tr("Time"), self.tr("Direction"), self.tr("Office"), self.tr("Round"),
+                    self.tr("File"), self.tr("Summary"))[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        e = self.rows[index.row()]
+        col = index.column()
+        if col == TIME:
+            return e.get("time", "")
+        if col == DIRECTION:
+            return self.tr("sent") if e.get("direction") == "out" else self.tr("received")
+        if col == COUNTERPART:
+            return e.get("department") or e.get("counterpart") or ""
+        if col == ROUND:
+            return e.get("round") or ""
+        if col == FILE:
+            return e.get("file_name", "")
+        summary = e.get("summary") or {}
+        return "，".join(f"{k}: {v}" for k, v in summary.items()) if isinstance(summary, dict) \
+            else str(summary)
+
+
+class ExchangesView(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.model = ExchangesModel(session, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(SUMMARY, QHeaderView.Stretch)
+        self.empty = QLabel(self.tr("No workbooks exchanged for this plan yet.\n"
+                                    "Workbooks sent to departments and their returns "
+                                    "are listed here."), self)
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setStyleSheet("color: #777;")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        self.tools = QHBoxLayout()
+        self.tools.setContentsMargins(0, 0, 0, 0)
+        self.tools.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.tools)
+        layout.addWidget(self.stack, 1)
+        self.model.modelReset.connect(
+            lambda: self.stack.setCurrentIndex(1 if self.model.rowCount() else 0))
+
+    def add_tool_actions(self, actions) -> None:
+        for action in actions:
+            b = QToolButton(self)
+            b.setDefaultAction(action)
+            b.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            self.tools.insertWidget(self.tools.count() - 1, b)
+
+    def set_plan(self, plan_uuid: str | None) -> None:
+        self.model.set_plan(plan_uuid)

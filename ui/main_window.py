@@ -1,0 +1,314 @@
+"""The main window: plans on the left, the plan's tabs on the right, an empty state when
+there is nothing to show. It composes the views and connects the actions to them; the
+behaviour lives in the views and in the small controllers (workspace files, file jobs).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
+                               QTabWidget)
+
+from . import dialogs, features
+from .actions import Actions
+from .breakdown_view import BreakdownView
+from .departments_view import DepartmentsView
+from .empty_state import EmptyState
+from .exchange_jobs import ExchangeJobs
+from .exchanges_view import ExchangesView
+from .file_jobs import FileJobs
+from .i18n import normalize
+from .matrix_view import MatrixView
+from .plan_list import PlanList
+from .progress_tab import ProgressTab
+from .session import Session
+from .workspace_files import WorkspaceFiles
+
+BREAKDOWN, MATRIX, DEPARTMENTS, PROGRESS, EXCHANGES = range(5)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings, persist: bool = True, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.persist = persist            # False: a screenshot run leaves no trace
+        self.session = Session(self)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.setMinimumSize(960, 600)
+        self.resize(1280, 720)
+
+        self.actions = Actions(self)
+        self.files = WorkspaceFiles(self, self.session, settings)
+        self.jobs = FileJobs(self, self.session, settings)
+        self.exchange_jobs = ExchangeJobs(self, self.session, settings)
+        self.plan_list = PlanList(self.session, self)
+        self.breakdown = BreakdownView(self.session, self)
+        self.matrix = MatrixView(self.session, self.breakdown.model, self)
+        self.departments = DepartmentsView(self.session, self)
+        self.progress = ProgressTab(self.session, self)
+        self.exchanges = ExchangesView(self.session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("plan_tabs")
+        self.tab_names = [self.tr("Breakdown"), self.tr("Responsibilities"),
+                          self.tr("Departments"), self.tr("Progress"), self.tr("Exchanges")]
+        for widget, name in zip((self.breakdown, self.matrix, self.departments, self.progress,
+                                 self.exchanges), self.tab_names):
+            self.tabs.addTab(widget, name)
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.addWidget(self.plan_list)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 1050])
+        self.empty = EmptyState(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+        self.path_label = QLabel(self)
+        self.mode_label = QLabel(self)
+        self.mode_label.setObjectName("mode_label")
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.statusBar().addPermanentWidget(self.mode_label)
+        self.recent_menu = self.actions.build_menus(self.menuBar(), self.tab_names)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._connect()
+        self._restore_state()
+        self._on_workspace(None)
+
+    # ---- wiring ----------------------------------------------------------------------
+    def _connect(self) -> None:
+        a, s = self.actions, self.session
+        a.new_workspace.triggered.connect(lambda: self.files.new_workspace())
+        a.open_workspace.triggered.connect(lambda: self.files.choose_and_open())
+        a.open_readonly.triggered.connect(lambda: self.files.choose_and_open(readonly=True))
+        a.open_demo.triggered.connect(self.files.open_demo)
+        a.close_workspace.triggered.connect(s.close)
+        a.reload.triggered.connect(self.files.reload)
+        a.quit.triggered.connect(self.close)
+        a.import_plan.triggered.connect(self.jobs.choose_and_import)
+        for act, kind in ((a.export_notice, "notice_docx"), (a.export_table_docx, "table_docx"),
+                          (a.export_table_xlsx, "table_xlsx"), (a.export_pdf, "pdf")):
+            act.triggered.connect(lambda _=False, k=kind: self.jobs.export(k, self.current_plan))
+        a.print_matrix.triggered.connect(self.print_matrix)
+        a.export_exchange.triggered.connect(lambda: self.exchange_jobs.export(self.current_plan))
+        a.import_returns.triggered.connect(self.exchange_jobs.import_returns)
+        a.consolidate.triggered.connect(lambda: self.exchange_jobs.consolidate(self.current_plan))
+        a.notice_details.triggered.connect(self._edit_notice)
+        a.undo.triggered.connect(lambda: self._replay("undo"))
+        a.redo.triggered.connect(lambda: self._replay("redo"))
+        a.new_plan.triggered.connect(self.plan_list.add_plan)
+        a.rename_plan.triggered.connect(self.plan_list.rename_plan)
+        a.delete_plan.triggered.connect(self.plan_list.delete_plan)
+        a.continuous_level3.triggered.connect(self._set_continuous)
+        for i, act in enumerate(a.tab_actions):
+            act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+        for code, act in a.languages.items():
+            act.triggered.connect(lambda _=False, c=code: self._set_language(c))
+        a.about.triggered.connect(self._about)
+        self.breakdown.bind(a)
+        self.plan_list.add_buttons([a.new_plan, a.rename_plan, a.delete_plan])
+        self.matrix.add_tool_actions([a.print_matrix, a.export_table_xlsx])
+        self.exchanges.add_tool_actions([a.export_exchange, a.import_returns, a.consolidate])
+        self.plan_list.currentPlanChanged.connect(self._show_plan)
+        self.breakdown.selectionChanged.connect(self._update_actions)
+        self.matrix.taskActivated.connect(lambda uuid: self.show_task(self.current_plan, uuid))
+        self.departments.taskActivated.connect(self.show_task)
+        self.progress.taskActivated.connect(lambda uuid: self.show_task(self.current_plan, uuid))
+        self.empty.recentChosen.connect(lambda path: self.files.open(Path(path)))
+        self.jobs.imported.connect(self.plan_list.select)
+        s.workspaceChanged.connect(self._on_workspace)
+        s.changed.connect(self._on_change)
+        s.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        s.failure.connect(lambda text: dialogs.show_error(self, self.tr("PlanDesk"), text))
+
+    # ---- state -----------------------------------------------------------------------
+    @property
+    def current_plan(self) -> str | None:
+        return self.plan_list.current_uuid
+
+    def _on_workspace(self, ws) -> None:
+        self.plan_list.select(None)
+        self._update_page()
+        self._update_status()
+        self._update_actions()
+        self.actions.update_undo(ws)
+
+    def _on_change(self, change) -> None:
+        self.actions.update_undo(self.session.ws)
+        if "plans" in change.tables:
+            self._update_page()
+            self._update_actions()
+
+    def _show_plan(self, plan_uuid: str | None) -> None:
+        for view in (self.breakdown, self.matrix, self.progress, self.exchanges):
+            view.set_plan(plan_uuid)
+        self._update_page()
+        self._update_actions()
+
+    def _update_page(self) -> None:
+        ws, a = self.session.ws, self.actions
+        if ws is None:
+            self.empty.show_state(
+                self.tr("PlanDesk"),
+                self.tr("Plans, tasks and who does what — kept in one workspace file.\n"
+                        "Open a workspace, create one, or import a plan document to start."),
+                [a.import_plan, a.open_demo, a.open_workspace, a.new_workspace],
+                [p for p in self.settings.recent_workspaces if Path(p).exists()])
+            self.stack.setCurrentWidget(self.empty)
+        elif not self.plan_list.model.rowCount():
+            self.empty.show_state(
+                self.tr("This workspace has no plans yet"),
+                self.tr("Import a plan document (.txt, .docx or a division table .xlsx), "
+                        "start an empty plan, or look at the demo first."),
+                [a.import_plan, a.new_plan, a.open_demo])
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.splitter)
+
+    def _update_actions(self) -> None:
+        ws = self.session.ws
+        plan = self.current_plan
+        self.actions.update(has_workspace=ws is not None, readonly=self.session.readonly,
+                            has_plan=plan is not None, has_selection=self.breakdown.has_selection())
+        if plan is not None:
+            self.actions.continuous_level3.setChecked(
+                bool(ws.plan(plan).settings.get("continuous_level3")))
+        self.actions.languages[normalize(self.settings.language)].setChecked(True)
+
+    def _update_status(self) -> None:
+        ws = self.session.ws
+        if ws is None:
+            self.path_label.setText(self.tr("No workspace open"))
+            self.mode_label.setText("")
+            self.setWindowTitle(self.tr("PlanDesk"))
+            return
+        name = str(ws.path) if ws.path else self.tr("(in memory)")
+        if self.session.temporary:
+            name += "  " + self.tr("(demo: a temporary copy)")
+        self.path_label.setText(name)
+        self.mode_label.setText(self.tr("Read-only") if ws.readonly else self.tr("Saved as you edit"))
+        self.mode_label.setStyleSheet("color: #c62828; font-weight: bold;" if ws.readonly else
+                                      "color: #2e7d32;")
+        title = f"{ws.path.name if ws.path else name} — {self.tr('PlanDesk')}"
+        if ws.readonly:
+            title += " [" + self.tr("read-only") + "]"
+        self.setWindowTitle(title)
+
+    # ---- commands --------------------------------------------------------------------
+    def _replay(self, which: str) -> None:
+        ws = self.session.ws
+        if ws is None or ws.readonly:
+            return
+        label = self.session.edit(getattr(ws, which))
+        if label:
+            text = self.tr("Undone: {label}") if which == "undo" else self.tr("Redone: {label}")
+            self.statusBar().showMessage(text.format(label=label), 4000)
+
+    def _set_continuous(self, checked: bool) -> None:
+        if self.current_plan:
+            self.session.edit(self.session.ws.set_plan_setting, self.current_plan,
+                              "continuous_level3", bool(checked))
+
+    def _edit_notice(self) -> None:
+        from .notice_dialog import edit_notice
+        if self.current_plan:
+            edit_notice(self, self.session, self.current_plan)
+
+    def show_task(self, plan_uuid: str, task_uuid: str) -> None:
+        """Go to a task in the breakdown (from the matrix or a department's usage list)."""
+        self.plan_list.select(plan_uuid)
+        self.tabs.setCurrentIndex(BREAKDOWN)
+        self.breakdown.filter_bar.clear()
+        self.breakdown.select_uuid(task_uuid)
+        self.breakdown.tree.setFocus()
+
+    def print_matrix(self) -> None:
+        from .matrix_print import print_matrix
+        self.matrix.model.ensure_fresh()
+        plan = self.session.ws.plan(self.current_plan)
+        print_matrix(self, self.matrix.model, plan.title + " — " + self.tr("Responsibilities"))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_workspaces:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _=False, p=path: self.files.open(Path(p)))
+        self.recent_menu.setEnabled(True)
+        if not self.settings.recent_workspaces:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _set_language(self, code: str) -> None:
+        if code == normalize(self.settings.language):
+            return
+        self.settings.language = code
+        dialogs.show_info(self, self.tr("Language"),
+                          self.tr("The language changes the next time PlanDesk starts."))
+
+    def _about(self) -> None:
+        present = [n for n in features.FEATURES if features.available(n)]
+        QMessageBox.about(self, self.tr("About PlanDesk"), self.tr(
+            "<b>PlanDesk</b> — plans, task breakdown and responsibilities for planning "
+            "offices.<br>Every edit is saved at once and can be undone.<br><br>"
+            "Installed features: {features}").format(features=", ".join(present) or "—"))
+
+    # ---- files dropped on the window -------------------------------------------------
+    def _dropped_files(self, event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        paths = self._dropped_files(event)
+        suffixes = features.import_suffixes() + (".plandesk",)
+        if paths and all(p.suffix.lower() in suffixes for p in paths):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_files(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].suffix.lower() == ".plandesk":
+            self.files.open(paths[0])
+        else:
+            self.jobs.import_files(paths)
+
+    # ---- window state ----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.settings
+        if not s.window_geometry.isEmpty():
+            self.restoreGeometry(s.window_geometry)
+        if not s.window_state.isEmpty():
+            self.restoreState(s.window_state)
+        if not s.main_splitter.isEmpty():
+            self.splitter.restoreState(s.main_splitter)
+        if not s.breakdown_splitter.isEmpty():
+            self.breakdown.splitter.restoreState(s.breakdown_splitter)
+
+    def save_state(self) -> None:
+        if not self.persist:
+            return
+        s = self.settings
+        s.window_geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.main_splitter = self.splitter.saveState()
+        s.breakdown_splitter = self.breakdown.splitter.saveState()
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        # Commit a field the clerk is still typing in before the workspace closes.
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()
+        self.jobs.cancel_all()
+        QThreadPool.globalInstance().waitForDone(3000)   # a cancelled task stops at its next poll
+        self.save_state()
+        self.session.close()
+        super().closeEvent(event)

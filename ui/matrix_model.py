@@ -1,0 +1,366 @@
+"""The responsibility matrix: tasks × departments, each cell the department's role on the
+task (牵/配/负/导), a totals row per department, tasks that lack a lead flagged.
+
+Rows are the plan's tasks in reading order (optionally one section, one department's
+tasks, or only those lacking a lead); columns are the registry's departments (or only
+those the plan uses). Edits go to the store as one operation; the breakdown's tree model
+follows the store and this model follows the tree model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from .labels import role_label, role_short
+
+RoleCodeRole = Qt.UserRole + 1     # the cell's role code ("lead", …) or None
+TaskUuidRole = Qt.UserRole + 2     # the row's task uuid (vertical header and cells)
+
+ROLE_COLORS = {"lead": ("#1565c0", "#ffffff"), "support": ("#bbdefb", "#0d2f5e"),
+               "responsible": ("#c8e6c9", "#1b4d20"), "guide": ("#fff3c4", "#5d4a00")}
+
+
+@dataclass
+class MatrixRow:
+    id: int
+    uuid: str
+    label: str          # number + title
+    depth: int
+    section: int        # the id of its level-1 ancestor (itself at level 1)
+    leaf: bool
+
+
+@dataclass
+class MatrixFilter:
+    section: int | None = None          # a level-1 task id
+    department: int | None = None       # only that department's tasks
+    missing_lead: bool = False          # only tasks lacking a lead
+    used_only: bool = False             # columns: only departments the plan uses
+
+
+class MatrixModel(QAbstractTableModel):
+    """Reads the plan through the breakdown's ``TaskTreeModel`` (numbers, titles and roles
+    are already there, kept in sync with the store) and only the registry from the store.
+
+    While its tab is hidden (``active`` False) it does not follow edits; it catches up when
+    shown again.
+    """
+
+    def __init__(self, session, tree_model, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.tree = tree_model
+        self.filter = MatrixFilter()
+        self.active = True
+        self._stale = False
+        self._all_rows: list[MatrixRow] = []
+        self.rows: list[MatrixRow] = []
+        self.departments: list = []       # Department records shown as columns
+        self.cells: dict[tuple[int, int], str] = {}
+        self.missing: set[int] = set()    # task ids lacking a lead
+        self.totals: dict[int, dict[str, int]] = {}
+        self._deps_of: dict[int, set[int]] = {}      # task id -> its departments
+        self._pos: dict[int, int] = {}               # task id -> index in _all_rows
+        self._shown_pos: dict[int, int] = {}         # task id -> row shown
+        self._brushes = {r: (QBrush(QColor(bg)), QBrush(QColor(fg)))
+                         for r, (bg, fg) in ROLE_COLORS.items()}
+        self._total_brush = QBrush(QColor("#eeeeee"))
+        self._warn_brush = QBrush(QColor("#c62828"))
+        self._bold = QFont()
+        self._bold.setBold(True)
+        tree_model.synced.connect(self._on_synced)
+        self.refresh()
+
+    @property
+    def plan_uuid(self) -> str | None:
+        return self.tree.plan_uuid
+
+    # ---- following the tree model ----------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        if active and self._stale:
+            self.refresh()
+
+    def ensure_fresh(self) -> None:
+        if self._stale:
+            self.refresh(force=True)
+
+    def set_filter(self, f: MatrixFilter) -> None:
+        self.filter = f
+        state = self._compute()
+        self.beginResetModel()
+        self._apply(state)
+        self.endResetModel()
+
+    def _on_synced(self, changed) -> None:
+        if not self.active:
+            self._stale = True
+        elif changed is not None and self._patch(changed):
+            pass
+        else:
+            self.refresh()
+
+    def refresh(self, force: bool = False) -> None:
+        """Rebuild from the tree model: a reset when rows or columns differ, else dataChanged."""
+        if not (self.active or force):
+            self._stale = True
+            return
+        self._stale = False
+        old_names = [d.name for d in self.departments]
+        state = self._compute()
+        if ([r.id for r in self.rows], [d.id for d in self.departments]) != (
+                [r.id for r in state["rows"]], [d.id for d in state["departments"]]):
+            self.beginResetModel()
+            self._apply(state)
+            self.endResetModel()
+            return
+        self._apply(state)
+        if self.rows and self.departments:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Vertical, 0, self.rowCount() - 1)   # numbers, titles
+        if old_names != [d.name for d in self.departments] and self.departments:
+            self.headerDataChanged.emit(Qt.Horizontal, 0, len(self.departments) - 1)
+
+    def _apply(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+
+    def _compute(self) -> dict:
+        """The model's whole state, read from the tree model (applied by the caller)."""
+        ws = self.session.ws
+        state = {"_all_rows": [], "rows": [], "departments": [], "cells": {}, "missing": set(),
+                 "totals": {}, "_deps_of": {}, "_pos": {}, "_shown_pos": {}}
+        if self.tree.plan_uuid is None or ws is None:
+            return state
+        rows, cells, deps_of = state["_all_rows"], state["cells"], state["_deps_of"]
+        stack = [(n, 0, n.id) for n in reversed(self.tree.root.children)]
+        while stack:
+            n, depth, section = stack.pop()
+            rows.append(MatrixRow(n.id, n.uuid, n.number + n.title, depth, section,
+                                  not n.children))
+            if n.roles:
+                deps_of[n.id] = {dep for _r, dep, _n in n.roles}
+                for role, dep, _name in n.roles:
+                    cells[(n.id, dep)] = role
+            stack.extend((c, depth + 1, section) for c in reversed(n.children))
+        state["_pos"] = {r.id: k for k, r in enumerate(rows)}
+        _flag_missing(rows, cells, deps_of, state["missing"])
+        f = self.filter
+        shown = rows
+        if f.section is not None:
+            shown = [r for r in shown if r.section == f.section]
+        if f.department is not None:
+            shown = [r for r in shown if (r.id, f.department) in cells]
+        if f.missing_lead:
+            shown = [r for r in shown if r.id in state["missing"]]
+        state["rows"] = shown
+        state["_shown_pos"] = {r.id: k for k, r in enumerate(shown)}
+        deps = ws.departments()
+        if f.used_only:
+            used = {dep for (_t, dep) in cells}
+            deps = [d for d in deps if d.id in used]
+        state["departments"] = deps
+        state["totals"] = _totals(cells, deps, None if shown is rows else state["_shown_pos"])
+        return state
+
+    def _patch(self, changed) -> bool:
+        """Update only the rows of ``changed`` tasks; False when a rebuild is needed."""
+        f = self.filter
+        if self._stale or f.department is not None or f.missing_lead or f.used_only:
+            return False
+        deps = self.session.ws.departments()
+        if [(d.id, d.name) for d in deps] != [(d.id, d.name) for d in self.departments]:
+            return False
+        self.departments = deps
+        sections = set()
+        for task_id in changed:
+            node, k = self.tree.node_by_id(task_id), self._pos.get(task_id)
+            if node is None or k is None:
+                return False
+            row = self._all_rows[k]
+            row.label = node.number + node.title
+            for dep in self._deps_of.pop(task_id, ()):
+                del self.cells[(task_id, dep)]
+            if node.roles:
+                self._deps_of[task_id] = {dep for _r, dep, _n in node.roles}
+                for role, dep, _name in node.roles:
+                    self.cells[(task_id, dep)] = role
+            sections.add(row.section)
+        _flag_missing([r for r in self._all_rows if r.section in sections], self.cells,
+                      self._deps_of, self.missing)
+        shown = None if len(self.rows) == len(self._all_rows) else self._shown_pos
+        self.totals = _totals(self.cells, self.departments, shown)
+        last = len(self.departments) - 1
+        for task_id in changed:
+            r = self._shown_pos.get(task_id)
+            if r is not None:
+                if last >= 0:
+                    self.dataChanged.emit(self.index(r, 0), self.index(r, last))
+                self.headerDataChanged.emit(Qt.Vertical, r, r)
+        if last >= 0:
+            total = len(self.rows)
+            self.dataChanged.emit(self.index(total, 0), self.index(total, last))
+        return True
+
+    def sections(self) -> list[tuple[int, str]]:
+        """The level-1 tasks, for the section filter."""
+        return [(r.id, r.label) for r in self._all_rows if r.depth == 0]
+
+    # ---- lookups ---------------------------------------------------------------------
+    def is_total_row(self, row: int) -> bool:
+        return row == len(self.rows)
+
+    def role_at(self, index: QModelIndex) -> str | None:
+        if not index.isValid() or self.is_total_row(index.row()):
+            return None
+        return self.cells.get((self.rows[index.row()].id, self.departments[index.column()].id))
+
+    def row_of_task(self, uuid: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.uuid == uuid), -1)
+
+    def column_of_department(self, name: str) -> int:
+        return next((i for i, d in enumerate(self.departments) if d.name == name), -1)
+
+    # ---- QAbstractTableModel ---------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid() or self.plan_uuid is None:
+            return 0
+        return len(self.rows) + 1     # + the totals row
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.departments)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        if self.is_total_row(index.row()):
+            return Qt.ItemIsEnabled
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        dep = self.departments[c]
+        if self.is_total_row(r):
+            t = self.totals.get(dep.id, {})
+            if role == Qt.DisplayRole:
+                n = sum(t.values())
+                return f"{t.get('lead', 0)}/{n}" if n else ""
+            if role == Qt.BackgroundRole:
+                return self._total_brush
+            if role == Qt.TextAlignmentRole:
+                return Qt.AlignCenter
+            if role == Qt.ToolTipRole:
+                return self._totals_text(dep)
+            if role == Qt.FontRole:
+                return self._bold
+            return None
+        row = self.rows[r]
+        code = self.cells.get((row.id, dep.id))
+        if role == Qt.DisplayRole:
+            return role_short(code) if code else ""
+        if role == RoleCodeRole:
+            return code
+        if role == TaskUuidRole:
+            return row.uuid
+        if role == Qt.TextAlignmentRole:
+            return Qt.AlignCenter
+        if code and role == Qt.BackgroundRole:
+            return self._brushes[code][0]
+        if code and role == Qt.ForegroundRole:
+            return self._brushes[code][1]
+        if role == Qt.ToolTipRole:
+            what = role_label(code) if code else self.tr("no role")
+            return f"{row.label}\n{dep.name}：{what}"
+        return None
+
+    def _totals_text(self, dep) -> str:
+        t = self.totals.get(dep.id, {})
+        parts = [f"{role_label(r)} {t.get(r, 0)}" for r in ("lead", "support", "responsible", "guide")]
+        return f"{dep.name}\n" + self.tr("Tasks shown: {parts}").format(parts="，".join(parts))
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal:
+            if not 0 <= section < len(self.departments):
+                return None
+            dep = self.departments[section]
+            if role == Qt.DisplayRole:
+                return dep.short_name or dep.name
+            if role == Qt.ToolTipRole:
+                note = "\n" + self.tr("New department, not reviewed yet") if dep.is_new else ""
+                return self._totals_text(dep) + note
+            return None
+        if section == len(self.rows):
+            if role == Qt.DisplayRole:
+                return self.tr("Total (lead/all)")
+            if role == Qt.FontRole:
+                return self._bold
+            return None
+        if not 0 <= section < len(self.rows):
+            return None
+        row = self.rows[section]
+        if role == Qt.DisplayRole:
+            return "\u3000" * row.depth + row.label
+        if role == TaskUuidRole:
+            return row.uuid
+        if role == Qt.ToolTipRole:
+            return row.label + ("\n" + self.tr("No lead department") if row.id in self.missing else "")
+        if role == Qt.ForegroundRole and row.id in self.missing:
+            return self._warn_brush
+        if role == Qt.FontRole and row.depth == 0:
+            return self._bold
+        return None
+
+    # ---- editing ---------------------------------------------------------------------
+    def set_role(self, indexes, role: str | None) -> bool:
+        """Give (or, with None, take away) the role for every selected cell: one undo step."""
+        ws = self.session.ws
+        if ws is None or self.session.readonly:
+            return False
+        cells = []
+        for index in indexes:
+            if not index.isValid() or self.is_total_row(index.row()):
+                continue
+            row, dep = self.rows[index.row()], self.departments[index.column()]
+            if self.cells.get((row.id, dep.id)) != role:
+                cells.append((row.uuid, dep.id, role))
+        if not cells:
+            return False
+
+        def apply(cell):
+            task_uuid, dep_id, code = cell
+            if code is None:
+                ws.unassign(task_uuid, dep_id)
+            else:
+                ws.assign(task_uuid, dep_id, code)
+
+        return self.session.edit_each(
+            cells, apply, self.tr("Set {n} responsibilities").format(n=len(cells)))
+
+
+def _flag_missing(rows, cells, deps_of, missing: set) -> None:
+    """Update ``missing`` for ``rows`` (whole sections). Lacking a lead: departments are on
+    the task but none leads or is responsible; or a leaf without any department in a
+    section where the others have them (headings, goals and safeguards without
+    departments are normal)."""
+    staffed = {r.section for r in rows if r.id in deps_of}
+    for r in rows:
+        roles = {cells[(r.id, d)] for d in deps_of.get(r.id, ())}
+        if not roles & {"lead", "responsible"} and (
+                roles or (r.leaf and r.depth > 0 and r.section in staffed)):
+            missing.add(r.id)
+        else:
+            missing.discard(r.id)
+
+
+def _totals(cells: dict, departments, shown: dict | None) -> dict[int, dict[str, int]]:
+    """{department id: {role: n}} over the shown rows (all when ``shown`` is None)."""
+    totals: dict[int, dict[str, int]] = {d.id: {} for d in departments}
+    for (task_id, dep), role in cells.items():
+        if dep in totals and (shown is None or task_id in shown):
+            totals[dep][role] = totals[dep].get(role, 0) + 1
+    return totals

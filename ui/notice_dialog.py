@@ -1,0 +1,141 @@
+"""The 发文信息 of a plan's 印发通知 — header, number, title, addressees, signer, dates,
+colophon — edited before the notice is rendered, checked as the clerk types against
+``reports.docx.validate_notice`` (GB/T 9704), and saved in the workspace (one undo step).
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from . import features
+
+_TEXT_KEYS = ("issuer_mark", "doc_number", "title", "addressees", "signer", "note", "cc",
+              "printer")
+
+
+def default_notice(plan) -> dict:
+    """A first draft from what the import found in the plan's document head."""
+    head = plan.head or {}
+    date = _iso(head.get("date_text", "")) or QDate.currentDate().toString("yyyy-MM-dd")
+    issuer = plan.issuer or head.get("issuer", "")
+    return {"letterhead": "printed", "issuer_mark": f"{issuer}文件" if issuer else "",
+            "doc_number": plan.doc_number,
+            "title": f"{issuer}关于印发《{plan.title}》的通知",
+            "addressees": head.get("addressees", ""), "attachments": [plan.title],
+            "signer": issuer, "date": date, "note": head.get("note", ""), "sealed": True}
+
+
+def _iso(text: str) -> str:
+    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "")
+    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else ""
+
+
+class NoticeDialog(QDialog):
+    def __init__(self, parent, notice: dict):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Notice details"))
+        self.resize(640, 620)
+        self.fields: dict[str, QLineEdit] = {}
+        page = QWidget()
+        form = QFormLayout(page)
+        self.letterhead = QComboBox()
+        for code, text in (("printed", self.tr("Red header printed with the document")),
+                           ("preprinted", self.tr("Paper with a preprinted red header")),
+                           ("none", self.tr("No red header"))):
+            self.letterhead.addItem(text, code)
+        self.letterhead.setCurrentIndex(max(0, self.letterhead.findData(
+            notice.get("letterhead", "printed"))))
+        form.addRow(self.tr("Letterhead"), self.letterhead)
+        labels = {"issuer_mark": self.tr("Issuer mark"), "doc_number": self.tr("Document number"),
+                  "title": self.tr("Title"), "addressees": self.tr("Addressees"),
+                  "signer": self.tr("Signed by"), "note": self.tr("Note"), "cc": self.tr("Copies to"),
+                  "printer": self.tr("Printing office")}
+        for key in _TEXT_KEYS:
+            edit = QLineEdit(str(notice.get(key) or ""))
+            edit.textChanged.connect(self._validate)
+            self.fields[key] = edit
+            form.addRow(labels[key], edit)
+        self.fields["doc_number"].setPlaceholderText("济槐政字〔2022〕16号")
+        self.fields["addressees"].setPlaceholderText("各街道办事处，区政府各部门：")
+        self.attachments = QPlainTextEdit("\n".join(notice.get("attachments") or []))
+        self.attachments.setFixedHeight(60)
+        self.attachments.textChanged.connect(self._validate)
+        form.addRow(self.tr("Attachments (one per line)"), self.attachments)
+        self.date = QDateEdit(QDate.fromString(notice.get("date") or "", "yyyy-MM-dd")
+                              if notice.get("date") else QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(self.tr("Date"), self.date)
+        self.print_date = QDateEdit(QDate.fromString(notice.get("print_date") or "", "yyyy-MM-dd")
+                                    if notice.get("print_date") else self.date.date())
+        self.print_date.setCalendarPopup(True)
+        self.print_date.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(self.tr("Printing date"), self.print_date)
+        self.sealed = QCheckBox(self.tr("Sealed"))
+        self.sealed.setChecked(bool(notice.get("sealed", True)))
+        form.addRow("", self.sealed)
+        for w in (self.date, self.print_date):
+            w.dateChanged.connect(self._validate)
+        self._extra = {k: v for k, v in notice.items()
+                       if k not in (*_TEXT_KEYS, "letterhead", "attachments", "date",
+                                    "print_date", "sealed")}
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c62828;")
+        self.problems.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self._validate()
+
+    def notice(self) -> dict:
+        data = dict(self._extra)
+        data["letterhead"] = self.letterhead.currentData()
+        for key, edit in self.fields.items():
+            data[key] = edit.text().strip()
+        data["attachments"] = [a.strip() for a in self.attachments.toPlainText().splitlines()
+                               if a.strip()]
+        data["date"] = self.date.date().toString("yyyy-MM-dd")
+        data["print_date"] = self.print_date.date().toString("yyyy-MM-dd") if data["printer"] else ""
+        data["sealed"] = self.sealed.isChecked()
+        return data
+
+    def _validate(self) -> None:
+        validate = _validator()
+        problems = validate(self.notice()) if validate else []
+        self.problems.setText("\n".join(f"• {p}" for p in problems))
+        self.problems.setVisible(bool(problems))
+
+
+def _validator():
+    if not features.available("notice_docx"):
+        return None
+    try:
+        from reports.docx import validate_notice
+    except ImportError:
+        return None
+    return validate_notice
+
+
+def edit_notice(parent, session, plan_uuid: str) -> dict | None:
+    """Show the dialog; on Save store the details (if changed) and return them."""
+    ws = session.ws
+    stored = ws.notice(plan_uuid)
+    d = NoticeDialog(parent, stored or default_notice(ws.plan(plan_uuid)))
+    if d.exec() != QDialog.Accepted:
+        return None
+    data = d.notice()
+    if data != stored and not ws.readonly:
+        session.edit(ws.save_notice, plan_uuid, data)
+    return data

@@ -1,0 +1,81 @@
+"""The open workspace as the GUI sees it: one object that owns it and broadcasts changes.
+
+The store calls its listeners after every operation, undo and redo; the session re-emits
+that as the Qt signal ``changed(Change)`` and each view decides whether (and how much) to
+refresh. Edits from the GUI go through ``edit()``, which turns a refused edit into a
+one-line message instead of an exception escaping into Qt.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from models.errors import InvalidEdit, NotFound, ReadOnlyWorkspace, WorkspaceError
+
+
+class Session(QObject):
+    changed = Signal(object)             # models.entities.Change
+    workspaceChanged = Signal(object)    # the new Workspace, or None
+    notice = Signal(str)                 # a refused edit: one line for the status bar
+    failure = Signal(str)                # an edit failed for another reason: show a dialog
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ws = None
+        self.temporary = False   # a demo workspace: not remembered among recent files
+
+    @property
+    def readonly(self) -> bool:
+        return self.ws is None or self.ws.readonly
+
+    def set_workspace(self, ws, temporary: bool = False) -> None:
+        """Show ``ws`` (or nothing); the previous workspace is closed."""
+        old = self.ws
+        if old is not None:
+            old.remove_listener(self._on_change)
+        self.ws = ws
+        self.temporary = temporary
+        if ws is not None:
+            ws.add_listener(self._on_change)
+        self.workspaceChanged.emit(ws)
+        if old is not None and old is not ws:
+            old.close()
+
+    def close(self) -> None:
+        self.set_workspace(None)
+
+    def _on_change(self, change) -> None:
+        self.changed.emit(change)
+
+    def edit(self, fn: Callable, *args, **kwargs):
+        """Run one store edit; returns its result, or None when it was refused."""
+        try:
+            return fn(*args, **kwargs)
+        except (InvalidEdit, NotFound) as e:
+            self.notice.emit(str(e))
+        except ReadOnlyWorkspace as e:
+            self.notice.emit(str(e))
+        except WorkspaceError as e:
+            self.failure.emit(str(e))
+        return None
+
+    def edit_each(self, items, fn: Callable, label: str) -> bool:
+        """Apply ``fn(item)`` to every item as ONE undo step; True when it went through.
+
+        A single item keeps the store's own label (“删除任务“…””); several get ``label``.
+        """
+        items = list(items)
+        if not items:
+            return False
+        ws = self.ws
+
+        def run():
+            if len(items) == 1:
+                fn(items[0])
+                return True
+            with ws.operation(label):
+                for item in items:
+                    fn(item)
+            return True
+        return bool(self.edit(run))
