@@ -46,11 +46,18 @@ def build_demo(path) -> Path:
     return path
 
 
+# Deadlines a district clerk would set when breaking the tasks down.
+DEADLINES = ["2023年6月底前", "2023年底前", "长期坚持", "2023年9月底前", "每年3月底前", "2024年6月底前"]
+
+
 def _progress(ws: Workspace, plan_uuid: str) -> None:
-    """Two rounds of reports, deterministic, as departments would have sent them."""
+    """Deadlines, and two rounds of reports as departments would have sent them."""
     rng = random.Random(2023)
     tasks = [t for t in ws.tasks(plan_uuid) if ws.assignments(t.uuid)]
     with ws.operation("演示进度"):
+        for i, t in enumerate(tasks):
+            if not t.deadline_text:
+                ws.set_deadline(t.uuid, DEADLINES[i % len(DEADLINES)])
         for i, (name, start, end) in enumerate(ROUNDS):
             ws.add_round(plan_uuid, name, start, end)
             for t in tasks:
