@@ -45,7 +45,8 @@ APT_PACKAGES = {
     "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 }
 TEST_APT_PACKAGES = {
-    "libreoffice-writer-nogui": "/usr/bin/soffice",
+    "libreoffice-writer-nogui": "/usr/lib/libreoffice/program/libswdlo.so",
+    "libreoffice-calc-nogui": "/usr/lib/libreoffice/program/libscdlo.so",
     "poppler-utils": "/usr/bin/pdftoppm",
     "xvfb": "/usr/bin/Xvfb",
 }

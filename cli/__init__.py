@@ -11,7 +11,7 @@ import sys
 from models.errors import WorkspaceError
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd"]
+COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd", "cli.render_cmd", "cli.exchange_cmd"]
 
 
 class CommandError(Exception):
@@ -48,6 +48,16 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+
+
+def pick_plan(ws, ref):
+    """--plan P: a uuid or 1-based index; may be left out when the workspace has one plan."""
+    plans = ws.plans()
+    if ref is None:
+        if len(plans) != 1:
+            raise CommandError(f"工作区有 {len(plans)} 个计划，请用 --plan 指定（uuid 或序号）")
+        return plans[0]
+    return ws.plan(ref)
 
 
 def one_line(e: BaseException) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from models.dump import plan_dict
 from models.workspace import Workspace
 
-from . import CommandError
+from . import CommandError, pick_plan
 
 SUFFIXES = {"notice": (".docx",), "table": (".docx", ".xlsx"), "report": (".docx", ".xlsx")}
 
@@ -57,15 +57,6 @@ def _common(p) -> None:
     p.add_argument("workspace", metavar="WS")
     p.add_argument("--plan", metavar="P", help="计划 uuid 或序号（只有一个计划时可省略）")
     p.add_argument("--out", required=True, metavar="F")
-
-
-def pick_plan(ws, ref):
-    plans = ws.plans()
-    if ref is None:
-        if len(plans) != 1:
-            raise CommandError(f"工作区有 {len(plans)} 个计划，请用 --plan 指定（uuid 或序号）")
-        return plans[0]
-    return ws.plan(ref)
 
 
 def _out(args, what: str) -> Path:

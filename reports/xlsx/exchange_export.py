@@ -1,0 +1,200 @@
+"""Export the exchange workbook a department fills in for one reporting round."""
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from models.dump import plan_dict
+from models.entities import STATUS_LABELS, STATUSES
+
+from ..atomic import atomic_path
+from . import exchange_format as fmt
+from . import styles
+from .errors import WorkbookError
+from .sheet_writer import SheetWriter, header_row_after
+from .table_rows import TableRow, rows_for_department, table_rows
+
+INSTRUCTIONS = ("填写说明：请只填写浅黄色单元格——进展情况、完成状态（下拉选择：未启动/推进中/已完成）、"
+                "完成百分比（0–100 的数字）和备注；其他单元格已锁定。请勿增删行、移动列或修改工作表，"
+                "填好后将本文件原样报回。")
+
+
+def sent_progress(ws, round_id: int | None, department_id: int | None) -> dict[str, dict]:
+    """{task uuid: progress values} already in the workspace for this round and department."""
+    if round_id is None:
+        return {}
+    return {r["uuid"]: {"status": r["status"], "percent": r["percent"], "text": r["text"],
+                        "note": r["note"]}
+            for r in ws.all("SELECT tasks.uuid, progress.status, progress.percent, progress.text, "
+                            "progress.note FROM progress JOIN tasks ON tasks.id=progress.task_id "
+                            "WHERE progress.round_id=? AND progress.department_id IS ?",
+                            (round_id, department_id))}
+
+
+def locked_cells(row: TableRow) -> list[str]:
+    """The values of columns A..F of a row, as written and as hashed."""
+    return [row.number, row.title, row.text, row.lead, row.support, row.deadline]
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[3,4,5,9] -> [(3,5),(9,9)]: compact ranges for data validation."""
+    out: list[tuple[int, int]] = []
+    for n in numbers:
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
+
+
+def _lists_sheet(wb) -> None:
+    """The status values on a hidden sheet, named, for the drop-down to refer to."""
+    out = SheetWriter(wb, fmt.LISTS_SHEET, [12])
+    for code in STATUSES:
+        out.add([(STATUS_LABELS[code], None)])
+    out.sheet.sheet_state = "hidden"
+    wb.defined_names[fmt.STATUS_NAME] = DefinedName(
+        fmt.STATUS_NAME, attr_text=f"'{fmt.LISTS_SHEET}'!$A$1:$A${len(STATUSES)}")
+
+
+def _add_validation(sheet, editable_rows: list[int]) -> None:
+    status = DataValidation(type="list", formula1=fmt.STATUS_NAME, allow_blank=True,
+                            showErrorMessage=True, errorTitle="完成状态",
+                            error="请从下拉列表中选择：未启动、推进中、已完成")
+    percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
+                             allow_blank=True, showErrorMessage=True, errorTitle="完成百分比",
+                             error="请填写 0 到 100 之间的数字")
+    for first, last in _runs(editable_rows):
+        status.add(f"H{first}:H{last}")
+        percent.add(f"I{first}:I{last}")
+    if editable_rows:   # an empty range is a file Excel reports as damaged
+        sheet.data_validations.append(status)
+        sheet.data_validations.append(percent)
+
+
+CENTRED = {1, 6, 8, 9}   # 序号, 完成时限, 完成状态, 完成百分比
+
+
+def _style(row: TableRow, column: int, is_input: bool) -> str:
+    if row.section:
+        return styles.section_style(row.level, column in CENTRED)
+    if is_input:
+        return "pd_input_centre" if column in CENTRED else "pd_input"
+    return "pd_centre" if column in CENTRED else "pd_body"
+
+
+def build_workbook(title: str, info: str, rows: list[TableRow], editable: set[str],
+                   prefill: dict[str, dict], meta: dict) -> tuple[Workbook, list[fmt.SentRow]]:
+    wb = Workbook(write_only=True)
+    styles.register_styles(wb)
+    header_row = header_row_after(2)
+    meta["header_row"] = header_row
+    out = SheetWriter(wb, fmt.MAIN_SHEET, fmt.WIDTHS, header_row, f"C{header_row + 1}",
+                      span=len(fmt.HEADERS) - 1)
+    out.sheet.column_dimensions["K"].hidden = True   # the task keys
+    out.title(title, [(info, "left"), (INSTRUCTIONS, "left")])
+    out.header(fmt.HEADERS)
+
+    sent: list[fmt.SentRow] = []
+    editable_rows: list[int] = []
+    for row in rows:
+        cells = locked_cells(row)
+        is_input = row.uuid in editable
+        values = prefill.get(row.uuid, {}) if is_input else {}
+        status = values.get("status") or ""
+        percent = values.get("percent")
+        line = [(value, _style(row, c, False)) for c, value in enumerate(cells, 1)]
+        line += [(values.get("text", ""), _style(row, 7, is_input)),
+                 (STATUS_LABELS.get(status, ""), _style(row, 8, is_input)),
+                 ("" if percent is None else percent, _style(row, 9, is_input)),
+                 (values.get("note", ""), _style(row, 10, is_input)),
+                 (row.uuid, "pd_body")]
+        height = styles.row_height(
+            [(t, w) for t, w in zip(cells + [values.get("text", "")], fmt.WIDTHS)], minimum=24)
+        r = out.add(line, height)
+        if is_input:
+            editable_rows.append(r)
+        sent.append(fmt.SentRow(r, row.uuid, is_input, fmt.row_hash(row.uuid, cells), status,
+                                percent, values.get("text", ""), values.get("note", "")))
+
+    sheet = out.sheet
+    sheet.print_area = f"A1:J{max(out.row, header_row)}"
+    _add_validation(sheet, editable_rows)
+    sheet.protection.sheet = True
+    sheet.protection.formatRows = False      # the recipient may make rows taller
+    sheet.protection.formatColumns = False   # … and columns wider
+    _lists_sheet(wb)
+
+    meta["checksum"] = fmt.content_checksum(meta, sent)
+    hidden = SheetWriter(wb, fmt.META_SHEET, [16, 40])
+    for line in fmt.meta_rows(meta, sent):
+        hidden.add([(v, None) for v in line])
+    hidden.sheet.sheet_state = "veryHidden"
+    hidden.sheet.protection.sheet = True
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.properties.creator = "PlanDesk"
+    wb.properties.title = title
+    return wb, sent
+
+
+def file_sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def export_exchange(ws, plan_uuid, round_name: str, out_path, department=None) -> dict:
+    """Write the workbook for ``round_name`` (optionally for one department) and record it.
+
+    One operation: the round is created if new and the export is recorded (direction
+    "out") with the file's sha256 and the content checksum. Returns a summary dict.
+    """
+    out_path = Path(out_path)
+    plan = ws.plan(plan_uuid)
+    dep = ws.department(department) if department else None
+    rows = table_rows(plan_dict(ws, plan.uuid))
+    if dep is not None:
+        rows, editable = rows_for_department(rows, dep.name)
+        if not editable:
+            raise WorkbookError(out_path.name, f"“{dep.name}”在计划“{plan.title}”中没有承担任务")
+    else:
+        editable = {r.uuid for r in rows if not r.section}
+    if not rows:
+        raise WorkbookError(out_path.name, f"计划“{plan.title}”中没有任务")
+    round_name = (round_name or "").strip()
+    if not round_name:
+        raise WorkbookError(out_path.name, "请指定报送轮次")
+
+    recipient = dep.name if dep else ""
+    with ws.operation(f"发出工作簿“{out_path.name}”"):
+        rnd = ws.ensure_round(plan.uuid, round_name)
+        now = time.strftime("%Y-%m-%d %H:%M:%S")
+        meta = {"format": fmt.FORMAT, "format_version": fmt.FORMAT_VERSION,
+                "workspace_uuid": ws.workspace_uuid, "plan_uuid": plan.uuid,
+                "plan_title": plan.title, "round": rnd.name, "round_uuid": rnd.uuid,
+                "department": recipient, "department_uuid": dep.uuid if dep else "",
+                "recipient": recipient, "export_uuid": ws.new_uuid(), "exported_at": now}
+        title = f"{plan.title}重点任务进展情况表"
+        info = f"填报单位：{recipient or '（全部任务）'}　　报送轮次：{rnd.name}　　发出日期：{now[:10]}"
+        prefill = sent_progress(ws, rnd.id, dep.id if dep else None)
+        wb, sent = build_workbook(title, info, rows, editable, prefill, meta)
+        with atomic_path(out_path) as tmp:
+            wb.save(tmp)
+            sha = file_sha256(tmp)
+            ws.record_exchange(plan.uuid, "out", out_path.name, sha, rnd.uuid,
+                               dep.uuid if dep else None, counterpart=recipient,
+                               content_checksum=meta["checksum"],
+                               summary={"rows": len(sent), "editable": len(editable),
+                                        "exported_at": now},
+                               uuid=meta["export_uuid"])
+    return {"path": str(out_path), "rows": len(sent), "editable": len(editable), "sha256": sha,
+            "checksum": meta["checksum"], "export_uuid": meta["export_uuid"],
+            "round": rnd.name, "department": recipient}

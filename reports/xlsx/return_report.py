@@ -1,0 +1,109 @@
+"""What reading a returned workbook found: errors, warnings, the diff and the conflicts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.entities import STATUS_LABELS
+
+from .exchange_format import FIELD_LABELS
+
+
+@dataclass
+class Issue:
+    """One problem, at a cell address such as "分工及进展!H12" ("" for the whole file)."""
+    address: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.address}：{self.message}" if self.address else self.message
+
+
+def show(field_name: str, value) -> str:
+    """A value as the clerk reads it in the diff."""
+    if value in (None, ""):
+        return "（空）"
+    if field_name == "status":
+        return STATUS_LABELS.get(value, str(value))
+    if field_name == "percent":
+        return f"{value:g}%"
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+@dataclass
+class FieldChange:
+    """One field of one task's progress: the workspace value (old) → the returned one (new)."""
+    task: str            # task uuid
+    label: str           # "（一）建设中国地理标志产业大厦"
+    department: str
+    field: str           # status / percent / text / note
+    old: object
+    new: object
+    address: str
+    sent: object = None  # what the workbook was sent with (for conflicts)
+
+    def __str__(self) -> str:
+        who = f"［{self.department}］" if self.department else ""
+        line = (f"{self.address} {self.label}{who} {FIELD_LABELS[self.field]}："
+                f"{show(self.field, self.old)} → {show(self.field, self.new)}")
+        return line
+
+
+@dataclass
+class ReturnReport:
+    path: Path
+    sha256: str
+    meta: dict = field(default_factory=dict)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
+    conflicts: list[FieldChange] = field(default_factory=list)
+    already_imported: bool = False
+    rows: int = 0
+    # task uuid -> the full progress values to record (status, percent, text, note)
+    updates: dict = field(default_factory=dict)
+    conflict_updates: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def file_name(self) -> str:
+        return Path(self.path).name
+
+    @property
+    def department(self) -> str:
+        return str(self.meta.get("department") or "")
+
+    @property
+    def round(self) -> str:
+        return str(self.meta.get("round") or "")
+
+    def error(self, address: str, message: str) -> None:
+        self.errors.append(Issue(address, message))
+
+    def warn(self, address: str, message: str) -> None:
+        self.warnings.append(Issue(address, message))
+
+    def summary(self) -> dict:
+        return {"file": self.file_name, "department": self.department, "round": self.round,
+                "errors": [str(e) for e in self.errors], "warnings": [str(w) for w in self.warnings],
+                "changes": len(self.changes), "conflicts": len(self.conflicts),
+                "already_imported": self.already_imported}
+
+    def lines(self) -> list[str]:
+        """The report as the CLI prints it."""
+        head = f"== {self.file_name}"
+        if self.department:
+            head += f"（{self.department}，{self.round}）"
+        out = [head]
+        out += [f"  错误 {e}" for e in self.errors]
+        out += [f"  提示 {w}" for w in self.warnings]
+        if not self.errors:
+            out += [f"  修改 {c}" for c in self.changes]
+            out += [f"  冲突 {c}（本工作区在发出后已改为“{show(c.field, c.old)}”）" for c in self.conflicts]
+            if not self.changes and not self.conflicts and not self.already_imported:
+                out.append("  （没有需要导入的改动）")
+        return out
