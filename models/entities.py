@@ -113,7 +113,12 @@ class Round:
 
 @dataclass(frozen=True)
 class Change:
-    """What an operation, an undo or a redo changed: views decide whether to refresh."""
+    """What an operation, an undo or a redo changed: views decide whether to refresh.
+
+    ``rows`` maps each table to the ids of the rows written (inserted, updated or
+    deleted), so a view of 10,000 tasks can update just those.
+    """
     label: str
     tables: frozenset
     kind: str = "do"   # do / undo / redo
+    rows: dict = field(default_factory=dict)

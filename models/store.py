@@ -17,7 +17,6 @@ from sqlite_utils import Database
 
 from . import undo
 from .backup import take_backup
-from .entities import Change
 from .errors import (NewerWorkspace, NotAWorkspace, NotFound, ReadOnlyWorkspace,
                      WorkspaceError)
 from .fileformat import APPLICATION_ID, check_header
@@ -226,9 +225,9 @@ class Store:
             first = undo.last_seq(c)
             yield self
             if undo.record_step(c, label, first):
+                change = undo.change_of(label, "do", undo.statements(c, first + 1, undo.last_seq(c)))
                 undo.clear_redo(c)
                 undo.prune(c)
-                change = Change(label, frozenset(undo.tables_of(c, first + 1, undo.last_seq(c))))
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
@@ -253,8 +252,8 @@ class Store:
             raise
         if replayed is None:
             return None
-        label, tables = replayed
-        self._notify(Change(label, frozenset(tables), stack))
+        label, inverse = replayed
+        self._notify(undo.change_of(label, stack, inverse))
         return label
 
     def undo(self) -> str | None:

@@ -8,6 +8,7 @@ and it survives a restart or a power cut along with the data.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 
 # Tables whose rows are the clerk's data; the rest (meta, migrations, undo) are not undone.
@@ -91,27 +92,44 @@ def top(conn: sqlite3.Connection, stack: str):
                         "ORDER BY id DESC LIMIT 1", (stack,)).fetchone()
 
 
-def replay(conn: sqlite3.Connection, stack: str) -> tuple[str, set[str]] | None:
+def replay(conn: sqlite3.Connection, stack: str) -> tuple[str, list[str]] | None:
     """Reverse the top step of ``stack`` ('undo' or 'redo'); push its inverse on the other.
 
-    Must run inside a transaction. Returns the step's label and the tables it touched,
+    Must run inside a transaction. Returns the step's label and the statements it ran,
     or None when the stack is empty.
     """
     step = top(conn, stack)
     if step is None:
         return None
     step_id, label, first, last = step
-    statements = [r[0] for r in conn.execute(
-        "SELECT sql FROM _undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC", (first, last))]
+    inverse = statements(conn, first, last)[::-1]
     conn.execute("DELETE FROM _undo_log WHERE seq BETWEEN ? AND ?", (first, last))
     conn.execute("DELETE FROM _undo_steps WHERE id=?", (step_id,))
     # Rows come back child-first after a cascading delete: check foreign keys at COMMIT.
     conn.execute("PRAGMA defer_foreign_keys=ON")
     mark = last_seq(conn)
-    for sql in statements:
+    for sql in inverse:
         conn.execute(sql)
     record_step(conn, label, mark, "redo" if stack == "undo" else "undo")
-    return label, {_table_of(sql) for sql in statements}
+    return label, inverse
+
+
+_ROWID = re.compile(r"WHERE rowid=(-?\d+)$|VALUES\((-?\d+),")
+
+
+def touched_rows(statements) -> dict[str, set[int]]:
+    """{table: rowids} that a list of inverse statements names (what an edit changed)."""
+    rows: dict[str, set[int]] = {}
+    for sql in statements:
+        m = _ROWID.search(sql)
+        if m:
+            rows.setdefault(_table_of(sql), set()).add(int(m.group(1) or m.group(2)))
+    return rows
+
+
+def statements(conn: sqlite3.Connection, first: int, last: int) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT sql FROM _undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq", (first, last))]
 
 
 def _table_of(sql: str) -> str:
@@ -120,7 +138,9 @@ def _table_of(sql: str) -> str:
     return (words[2] if words[0] in ("DELETE", "INSERT") else words[1]).split("(")[0]
 
 
-def tables_of(conn: sqlite3.Connection, first: int, last: int) -> set[str]:
-    """Which tables a log range touched (for change notification)."""
-    return {_table_of(sql) for (sql,) in conn.execute(
-        "SELECT sql FROM _undo_log WHERE seq BETWEEN ? AND ?", (first, last))}
+def change_of(label: str, kind: str, inverse: list[str]):
+    """The Change notification for an edit, an undo or a redo, from its statements."""
+    from .entities import Change
+    rows = touched_rows(inverse)
+    return Change(label, frozenset(_table_of(sql) for sql in inverse), kind,
+                  {t: frozenset(ids) for t, ids in rows.items()})

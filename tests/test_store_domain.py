@@ -212,6 +212,9 @@ def test_change_notification(ws, plan):
     assert seen[2].tables == {"tasks"}          # what the undo rewrote
     ws.redo()
     assert seen[3].kind == "redo" and seen[3].tables == {"tasks"}
+    assert seen[3].rows == {"tasks": {t.id}}
+    other = ws.add_task(plan.uuid, "乙", position=0)     # shifts 甲 down: both rows written
+    assert seen[4].rows["tasks"] == {t.id, other.id}
 
 
 def test_insert_plan_tree_and_dump_shape(ws):
