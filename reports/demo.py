@@ -1,8 +1,9 @@
 """The demo workspace: real plans from ``resources/samples`` imported as a clerk would.
 
 A district's work plan (with its issuing notice), the province's work points it answers to,
-a few department aliases the clerk has cleaned up, and two reporting rounds of progress so
-that the dashboard and the reports have something to show.
+a few department aliases the clerk has cleaned up, deadlines, and two reporting rounds
+collected through the exchange workbooks (in the folder ``<demo>-交换`` beside it), so that
+the dashboard, the reports and the exchange list have something to show.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def build_demo(path) -> Path:
                 for alias in aliases:
                     if ws.find_department(alias) is None:
                         ws.add_alias(name, alias)
-        _progress(ws, district.uuid)
+        _progress(ws, district.uuid, path.with_name(path.stem + "-交换"))
         # The demo starts with a clean history: its construction is not the clerk's to undo.
         ws.conn.execute("DELETE FROM _undo_log")
         ws.conn.execute("DELETE FROM _undo_steps")
@@ -50,22 +51,45 @@ def build_demo(path) -> Path:
 DEADLINES = ["2023年6月底前", "2023年底前", "长期坚持", "2023年9月底前", "每年3月底前", "2024年6月底前"]
 
 
-def _progress(ws: Workspace, plan_uuid: str) -> None:
-    """Deadlines, and two rounds of reports as departments would have sent them."""
+def _progress(ws: Workspace, plan_uuid: str, folder: Path) -> None:
+    """Deadlines, and two reporting rounds that went through the exchange round trip:
+    a workbook sent to each department, filled in as the department would, and merged."""
+    from reports.xlsx import consolidate, export_exchange
+
     rng = random.Random(2023)
     tasks = [t for t in ws.tasks(plan_uuid) if ws.assignments(t.uuid)]
-    with ws.operation("演示进度"):
+    with ws.operation("设置完成时限"):
         for i, t in enumerate(tasks):
             if not t.deadline_text:
                 ws.set_deadline(t.uuid, DEADLINES[i % len(DEADLINES)])
-        for i, (name, start, end) in enumerate(ROUNDS):
-            ws.add_round(plan_uuid, name, start, end)
-            for t in tasks:
-                if rng.random() < 0.15:
-                    continue       # no report this round
-                dep = ws.assignments(t.uuid)[0].department
-                percent = min(100, rng.choice([0, 10, 20, 30, 40, 50, 60, 80]) + 20 * i)
-                status = "done" if percent == 100 else ("not_started" if percent == 0 else "in_progress")
-                ws.record_progress(t.uuid, name, dep, status, percent,
-                                   "已按计划推进" if percent >= 50 else "正在制定实施细则")
-        ws.close_round(plan_uuid, ROUNDS[0][0])
+    departments = sorted({a.department for t in tasks for a in ws.assignments(t.uuid)})
+    folder.mkdir(exist_ok=True)
+    for i, (name, start, end) in enumerate(ROUNDS):
+        ws.add_round(plan_uuid, name, start, end)
+        returned = []
+        for dep in departments:
+            path = folder / f"{name}-{dep}.xlsx"
+            export_exchange(ws, plan_uuid, name, path, department=dep)
+            if rng.random() < 0.15:
+                continue      # this department did not send its workbook back
+            _fill_return(path, rng, i)
+            returned.append(path)
+        consolidate(ws, plan_uuid, name, returned, folder / f"{name}-汇总.xlsx", apply=True)
+    ws.close_round(plan_uuid, ROUNDS[0][0])
+
+
+def _fill_return(path: Path, rng: random.Random, round_index: int) -> None:
+    """What a department writes into its workbook: progress, status, percent."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    sheet = wb.worksheets[0]
+    for row in sheet.iter_rows(min_row=5):
+        progress, status, percent = row[6], row[7], row[8]
+        if progress.protection.locked:
+            continue      # a heading or another department's row
+        value = min(100, rng.choice([0, 10, 20, 30, 40, 50, 60, 80]) + 20 * round_index)
+        percent.value = value
+        status.value = "已完成" if value == 100 else ("未启动" if value == 0 else "推进中")
+        progress.value = "已按计划推进" if value >= 50 else "正在制定实施细则"
+    wb.save(path)
