@@ -203,12 +203,14 @@ def target_chart(values, text: dict | None = None, top: int = 12, width: float =
             ax.set_xlim(0, max([110.0] + [min(v.ratio, 150) + 35 for v in with_actual]))
         else:
             _title(ax, text, "target_title_no_actual", show_title)
+            # Targets in different units share no scale: each is one full bar, labelled.
             for y, v in zip(ys, shown):
-                bar = ax.barh(y, v.target, color=COLOURS["target"], height=0.6)[0]
-                ax.text(v.target, y, f" {_num(v.target)}{v.unit}", va="center", fontsize=8)
+                bar = ax.barh(y, 100, color=COLOURS["target"], height=0.6)[0]
+                ax.text(100, y, " " + _target_text(v), va="center", fontsize=8)
                 _pickable(bar, f"task:{v.task_uuid}")
             ax.set_xlabel(_t(text, "target_value_axis"))
-            ax.margins(x=0.2)
+            ax.set_xlim(0, 160)
+            ax.set_xticks([])
         ax.set_yticks(ys, names, fontsize=8)
     return fig
 
@@ -244,8 +246,22 @@ def _short(s: str, n: int) -> str:
     return s if len(s) <= n else s[:n - 1] + "…"
 
 
+SUFFIX_QUALIFIERS = ("以上", "左右", "以内", "以下", "以外")
+
+
+def _target_text(v) -> str:
+    """达到14件, 90%以上: the qualifier where a clerk puts it."""
+    q = v.qualifier or ""
+    value = f"{_num(v.target)}{v.unit}"
+    return value + q if q in SUFFIX_QUALIFIERS else q + value
+
+
 def _num(v: float) -> str:
-    return f"{v:g}"
+    """A value as a clerk writes it: 2亿, 8万, 6.2 — never 2e+08."""
+    for size, unit in ((1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size and (abs(v) / size) * 100 == int((abs(v) / size) * 100):
+            return f"{v / size:g}{unit}"
+    return f"{v:,.10g}".replace(",", "") if abs(v) < 1e6 else f"{v:.0f}"
 
 
 CHART_TITLES = {"status": "status_title", "department": "department_title",

@@ -121,8 +121,17 @@ def test_targets_without_reported_values_plot_the_targets_and_say_so():
     fig = charts.target_chart(values)
     assert fig.axes[0].get_title(loc="left") == charts.TEXT["target_title_no_actual"]
     assert charts.target_title(values) == charts.TEXT["target_title_no_actual"]
-    widths = sorted(p.get_width() for p in fig.axes[0].patches)
-    assert widths == [3, 14]
+    # Different units share no scale: one full bar each, the value written beside it.
+    assert [p.get_width() for p in fig.axes[0].patches] == [100, 100]
+    labels = {t.get_text().strip() for t in fig.axes[0].texts}
+    assert {"达到14件", "3家"} <= labels
+
+
+def test_large_target_values_are_written_as_a_clerk_would():
+    assert charts._num(200_000_000) == "2亿" and charts._num(80_000) == "8万"
+    assert charts._num(6.2) == "6.2" and charts._num(2600) == "2600"
+    pct = TargetValue("u3", "二（三）", "满意率", 90, "%", "以上", None, "")
+    assert charts._target_text(pct) == "90%以上"
 
 
 def test_labels_can_be_translated(view):
