@@ -28,7 +28,8 @@ class ExchangesModel(QAbstractTableModel):
         ws = self.session.ws
         self.beginResetModel()
         try:
-            self.rows = ws.exchanges(self.plan_uuid) if ws is not None and self.plan_uuid else []
+            # Newest first: the clerk looks for what just came back.
+            self.rows = ws.exchanges(self.plan_uuid)[::-1] if ws is not None and self.plan_uuid else []
         except Exception:    # the plan was deleted meanwhile
             self.rows = []
         self.endResetModel()
@@ -60,9 +61,24 @@ class ExchangesModel(QAbstractTableModel):
             return e.get("round") or ""
         if col == FILE:
             return e.get("file_name", "")
-        summary = e.get("summary") or {}
-        return "，".join(f"{k}: {v}" for k, v in summary.items()) if isinstance(summary, dict) \
-            else str(summary)
+        return self.summary_text(e)
+
+    def summary_text(self, e: dict) -> str:
+        """What the clerk needs to know of an exchange, in words (not the stored keys)."""
+        s = e.get("summary") or {}
+        if not isinstance(s, dict):
+            return str(s)
+        if e.get("direction") == "out":
+            return self.tr("%n row(s), %1 to fill in", "", int(s.get("rows", 0))).replace(
+                "%1", str(s.get("editable", 0)))
+        parts = [self.tr("%n task(s) updated", "", int(s.get("tasks", 0)))]
+        for key, text in (("conflicts", self.tr("%n conflict(s)", "", int(s.get("conflicts", 0)))),
+                          ("conflicts_skipped", self.tr("%n conflict(s) kept", "",
+                                                        int(s.get("conflicts_skipped", 0)))),
+                          ("warnings", self.tr("%n warning(s)", "", int(s.get("warnings", 0))))):
+            if s.get(key):
+                parts.append(text)
+        return "，".join(parts)
 
 
 class ExchangesView(QWidget):
@@ -73,7 +89,10 @@ class ExchangesView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(SUMMARY, QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (TIME, DIRECTION, COUNTERPART, ROUND):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(SUMMARY, QHeaderView.Stretch)
         self.empty = QLabel(self.tr("No workbooks exchanged for this plan yet.\n"
                                     "Workbooks sent to departments and their returns "
                                     "are listed here."), self)

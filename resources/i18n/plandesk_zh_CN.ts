@@ -661,6 +661,36 @@
         <source>received</source>
         <translation>收回</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s), %1 to fill in</source>
+        <translation>
+            <numerusform>共 %n 行，其中 %1 行待填报</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) updated</source>
+        <translation>
+            <numerusform>更新 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>冲突 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) kept</source>
+        <translation>
+            <numerusform>保留本地 %n 处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>提示 %n 条</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExchangesView</name>
