@@ -16,6 +16,7 @@ from models.status import LIGHT_LABELS
 from .docx import units
 from .docx.builder import paragraph
 from .docx.styles import FLUSH, TABLE_HEAD, TABLE_TEXT
+from .docx.table import grid_table_properties
 from .docx.xml import el, qn, set_child
 
 SHADE = {"late": "FFC7CE", "at_risk": "FFEB9C", "on_track": "C6EFCE"}
@@ -106,16 +107,7 @@ def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | N
     widths = [int(c[2] * scale) for c in PROBLEM_COLUMNS]
     widths[-1] += total_width - sum(widths)
     tbl = el("tbl")
-    pr = set_child(tbl, "tblPr")
-    set_child(pr, "tblW", w=total_width, type="dxa")
-    set_child(pr, "jc", val="center")
-    borders = set_child(pr, "tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        set_child(borders, side, val="single", sz=4, space=0, color="000000")
-    set_child(pr, "tblLayout", type="fixed")
-    mar = set_child(pr, "tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        set_child(mar, side, w=0 if side in ("top", "bottom") else 57, type="dxa")
+    pr = grid_table_properties(tbl, total_width)
     grid = el("tblGrid")
     for w in widths:
         grid.append(el("gridCol", w=w))

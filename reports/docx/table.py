@@ -211,12 +211,10 @@ def _tr(cells, header=False, can_split=False):
     return tr
 
 
-def build_table(rows: list[Row], cols: list[Column]):
-    """The w:tbl: repeated header row, rows kept whole (cantSplit) unless taller than half
-    a page, 序号/重点任务 merged over the measures of one task."""
-    tbl = el("tbl")
+def grid_table_properties(tbl, width: int):
+    """tblPr of an official table: centred, fixed layout, thin black grid, narrow margins."""
     pr = set_child(tbl, "tblPr")
-    set_child(pr, "tblW", w=sum(c.width for c in cols), type="dxa")
+    set_child(pr, "tblW", w=width, type="dxa")
     set_child(pr, "jc", val="center")
     borders = set_child(pr, "tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -225,6 +223,14 @@ def build_table(rows: list[Row], cols: list[Column]):
     mar = set_child(pr, "tblCellMar")
     for side in ("top", "left", "bottom", "right"):
         set_child(mar, side, w=0 if side in ("top", "bottom") else 57, type="dxa")
+    return pr
+
+
+def build_table(rows: list[Row], cols: list[Column]):
+    """The w:tbl: repeated header row, rows kept whole (cantSplit) unless taller than half
+    a page, 序号/重点任务 merged over the measures of one task."""
+    tbl = el("tbl")
+    pr = grid_table_properties(tbl, sum(c.width for c in cols))
     set_child(pr, "tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
               lastColumn="0", noHBand="1", noVBand="1")
     grid = el("tblGrid")

@@ -165,12 +165,12 @@ def _clean(text: str) -> str:
     text = re.sub(r"(?<![\w\d]),|,(?!\d)", "，", text)
     # spaces between Chinese characters are noise, except as a unit separator (handled later)
     text = re.sub(r"[ \u00a0]*\n[ \u00a0]*", "\n", text)
-    while len(text) >= 2 and text[0] in _BRACKETS and _closing_at_end(text):
+    while len(text) >= 2 and text[0] in _BRACKETS and closes_at_end(text):
         text = text[1:-1].strip()
     return text.strip("。；，、 \n")
 
 
-def _closing_at_end(text: str) -> bool:
+def closes_at_end(text: str) -> bool:
     """True when the bracket opening ``text`` closes at its very end."""
     opening, closing = text[0], _BRACKETS[text[0]]
     depth = 0

@@ -13,7 +13,7 @@ import re
 from .blocks import Para, Table
 from .deadlines import whole_deadline
 from .labels import parse_decimal, parse_label
-from .responsibility import LABEL_RE, has_roles, is_annotation, merge_roles
+from .responsibility import LABEL_RE, closes_at_end, has_roles, is_annotation, merge_roles
 from .table import TableReader
 from .tasks import Finisher
 from .tree import TreeBuilder
@@ -66,22 +66,8 @@ def is_role_line(text: str) -> bool:
         inner = text[1:-1]
         # one bracket around the whole line ("（责任单位：各县（市、区）人民政府）" included)
         if not re.search(r"[（(〔\[【）)〕\]】]", inner) or text.count(text[0]) == 1 \
-                or _closes_at_end(text):
+                or closes_at_end(text):
             return bool(whole_deadline(inner) or is_annotation(inner, at_end=True))
-    return False
-
-
-def _closes_at_end(text: str) -> bool:
-    opening = text[0]
-    closing = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】"}[opening]
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch == opening:
-            depth += 1
-        elif ch == closing:
-            depth -= 1
-            if depth == 0:
-                return i == len(text) - 1
     return False
 
 
