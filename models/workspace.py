@@ -8,7 +8,9 @@
 """
 from __future__ import annotations
 
+from .deadline import parse_deadline
 from .departments import DepartmentOps
+from .entities import STATUS_LABELS
 from .plans import PlanOps
 from .progress import ProgressOps
 from .store import Store, new_uuid
@@ -39,9 +41,7 @@ class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps):
             p = self.add_plan(title, kind=plan.get("kind") or "work_plan",
                               source_file=source_file or plan.get("source_file", ""), **fields)
             stack = [(None, t) for t in reversed(plan.get("tasks") or [])]
-            parent_ids: dict[int, int | None] = {}
             positions: dict = {}
-            from .deadline import parse_deadline
             while stack:
                 parent_id, node = stack.pop()
                 pos = positions.get(parent_id, 0)
@@ -63,7 +63,6 @@ class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps):
                     self._insert_targets(task_id, [_target_fields(t) for t in node["targets"]])
                 for child in reversed(node.get("children") or []):
                     stack.append((task_id, child))
-                parent_ids[task_id] = parent_id
         return {"plan": self.plan(p.id), "tasks": count,
                 "new_departments": list(dict.fromkeys(new_names))}
 
@@ -74,6 +73,6 @@ def _target_fields(t: dict) -> dict:
 
 
 def _status_code(status: str) -> str:
-    from .entities import STATUS_LABELS
+    """未启动/推进中/已完成 as written in a document, or the code itself → the code."""
     back = {v: k for k, v in STATUS_LABELS.items()}
     return back.get(status, status if status in STATUS_LABELS else "")
