@@ -8,7 +8,14 @@ resolved at draw time).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import threading
+
+# rcParams are process-global and rc_context is not thread-safe: a report drawn on a
+# worker while the dashboard repaints would get the other's (or no) CJK font. Every
+# chart is built and drawn holding this lock.
+_RC_LOCK = threading.RLock()
 
 # Simplified-Chinese faces first; on Linux matplotlib lists the Noto CJK collection only
 # under its first face (JP), whose glyphs cover simplified Chinese too.
@@ -51,11 +58,11 @@ def _figure_class():
 
         def __init__(self, *args, chart_rc=None, **kwargs):
             self.chart_rc = dict(chart_rc or rc())
-            with rc_context(self.chart_rc):
+            with _RC_LOCK, rc_context(self.chart_rc):
                 super().__init__(*args, **kwargs)
 
         def draw(self, renderer):
-            with rc_context(self.chart_rc):
+            with _RC_LOCK, rc_context(self.chart_rc):
                 return super().draw(renderer)
 
     return ChartFigure
@@ -66,7 +73,9 @@ def new_figure(width: float, height: float):
     return _figure_class()(figsize=(width, height), layout="constrained")
 
 
+@contextlib.contextmanager
 def building(fig):
     """``with building(fig):`` — create artists under the figure's rc settings."""
     from matplotlib import rc_context
-    return rc_context(fig.chart_rc)
+    with _RC_LOCK, rc_context(fig.chart_rc):
+        yield

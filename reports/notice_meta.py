@@ -17,6 +17,16 @@ OFFICE_FIELDS = ("issuer_mark", "letterhead", "signer", "addressees", "cc", "pri
                  "colophon_even_page", "fonts", "division_table_columns")
 
 
+def _iso(text: str) -> str:
+    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "")
+    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else ""
+
+
+def default_attachments(plan) -> list[str]:
+    """The attachment list of a notice that attaches the plan and its division table."""
+    return [plan.title, f"{plan.title}重点任务分工表"]
+
+
 def _prefix_of(number: str) -> str | None:
     m = re.match(r"^(.*?)[〔\[（(【［]\d{4}[〕\]）)】］]", number or "")
     return m.group(1) if m else None
@@ -47,8 +57,9 @@ def notice_for(ws, plan_uuid, overrides: dict | None = None, today: _dt.date | N
         elif plan.doc_number:
             # A plan imported with its own issuing notice: start from that notice.
             notice["doc_number"] = plan.doc_number
-            if head.get("date"):
-                notice["date"] = head["date"]
+            date = head.get("date") or _iso(head.get("date_text", ""))
+            if date:
+                notice["date"] = date
         notice["title"] = head.get("notice_title") if plan.doc_number and head.get("notice_title") \
             else f"关于印发《{plan.title}》的通知"
     notice.update(stored)

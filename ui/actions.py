@@ -41,6 +41,21 @@ class Actions(QObject):
         self.export_table_xlsx = a(self.tr("Division table (.xlsx)…"))
         self.export_pdf = a(self.tr("Notice as PDF…"))
         self.print_matrix = a(self.tr("&Print responsibility matrix…"), QKeySequence.Print)
+        # Ctrl+P is the matrix's print: the notice's preview gets Ctrl+Shift+P.
+        self.print_preview = a(self.tr("Print pre&view of the notice…"), "Ctrl+Shift+P")
+        self.export_department_tasks = a(self.tr("Task lists by department…"))
+        self.export_progress_docx = a(self.tr("Progress report (.docx)…"))
+        self.export_progress_xlsx = a(self.tr("Progress report (.xlsx)…"))
+        self.followup_notices = a(self.tr("Follow-up notices…"))
+        for act, tip in (
+                (self.print_preview, self.tr("Lay the notice out as a PDF and show it")),
+                (self.export_progress_docx,
+                 self.tr("The progress report of the round shown, as a Word document")),
+                (self.export_progress_xlsx,
+                 self.tr("Every task of the round shown with its light, as a workbook")),
+                (self.followup_notices,
+                 self.tr("A follow-up notice to each department leading late tasks"))):
+            act.setToolTip(tip)
         self.export_exchange = a(self.tr("E&xport reporting workbook…"))
         self.import_returns = a(self.tr("Import &returned workbooks…"))
         self.consolidate = a(self.tr("&Consolidate returns…"))
@@ -103,6 +118,9 @@ class Actions(QObject):
         self.plan_actions = [self.rename_plan, self.delete_plan, self.continuous_level3,
                              self.notice_details, self.export_notice, self.export_table_docx,
                              self.export_table_xlsx, self.export_pdf, self.print_matrix,
+                             self.print_preview, self.export_department_tasks,
+                             self.export_progress_docx, self.export_progress_xlsx,
+                             self.followup_notices,
                              self.export_exchange, self.import_returns, self.consolidate,
                              *self.task_actions, self.expand_all, self.collapse_all]
         self.features = {self.import_plan: ("import_text", "import_workbook"),
@@ -110,9 +128,15 @@ class Actions(QObject):
                          self.export_table_docx: ("table_docx",),
                          self.export_table_xlsx: ("table_xlsx",),
                          self.export_pdf: ("notice_docx", "pdf"),
+                         self.print_preview: ("notice_docx", "pdf"),
+                         self.export_department_tasks: ("department_tasks",),
+                         self.export_progress_docx: ("progress_report_docx",),
+                         self.export_progress_xlsx: ("progress_report_xlsx",),
+                         self.followup_notices: ("followup_notice",),
                          self.export_exchange: ("exchange_export",),
                          self.import_returns: ("exchange_read_return", "exchange_apply_return"),
                          self.consolidate: ("consolidate",)}
+        self.needs_libreoffice = (self.export_pdf, self.print_preview)   # to lay out the PDF
         self._tooltips = {act: act.toolTip() for act in self.features}
 
     def _action(self, text: str, shortcut=None, icon=None) -> QAction:
@@ -156,6 +180,11 @@ class Actions(QObject):
                 act.setEnabled(False)
                 act.setToolTip(self.tr("Not available yet"))
                 act.setStatusTip(self.tr("Not available yet"))
+            elif act in self.needs_libreoffice and not features.libreoffice():
+                act.setEnabled(False)
+                text = self.tr("Needs LibreOffice, which was not found on this computer")
+                act.setToolTip(text)
+                act.setStatusTip(text)
             else:
                 act.setToolTip(tip)
                 act.setStatusTip("")
@@ -180,8 +209,11 @@ class Actions(QObject):
         m.addSeparator()
         m.addAction(a.import_plan)
         export = m.addMenu(self.tr("&Export"))
-        export.addActions([a.export_notice, a.export_table_docx, a.export_table_xlsx, a.export_pdf])
-        m.addAction(a.print_matrix)
+        export.addActions([a.export_notice, a.export_table_docx, a.export_table_xlsx, a.export_pdf,
+                           a.export_department_tasks])
+        export.addSeparator()
+        export.addActions([a.export_progress_docx, a.export_progress_xlsx, a.followup_notices])
+        m.addActions([a.print_preview, a.print_matrix])
         exchange = m.addMenu(self.tr("Reporting &workbooks"))
         exchange.addActions([a.export_exchange, a.import_returns, a.consolidate])
         m.addSeparator()

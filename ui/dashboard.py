@@ -20,7 +20,8 @@ import weakref
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLabel, QPushButton, QSplitter, QTableView, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from models.errors import NotFound
 from models.status_summary import problem_tasks
@@ -89,8 +90,14 @@ class DashboardWidget(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # The round bar, and on its right the window's report buttons (add_tool_actions).
+        self.tools = QHBoxLayout()
+        self.tools.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self.rounds, 1)
+        top.addLayout(self.tools)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.rounds)
+        layout.addLayout(top)
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
 
@@ -102,6 +109,15 @@ class DashboardWidget(QWidget):
         self.show_all.clicked.connect(self.clear_filter)
         self.table.activated.connect(self._row_activated)
         self.set_workspace(ws, plan_uuid)
+
+    def add_tool_actions(self, actions) -> None:
+        """Buttons for the window's actions on the round shown (progress report, follow-up
+        notices), right of the round bar."""
+        for action in actions:
+            b = QToolButton(self)
+            b.setDefaultAction(action)
+            b.setToolButtonStyle(Qt.ToolButtonTextOnly)
+            self.tools.addWidget(b)
 
     # ---- what is shown -------------------------------------------------------------------
     def set_workspace(self, ws, plan_uuid=None) -> None:

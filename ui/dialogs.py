@@ -24,6 +24,15 @@ def show_error(parent: QWidget | None, title: str, message: str, details: str = 
     box.exec()
 
 
+def show_warning(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+    """Something the clerk should look at, not a failure: e.g. points to check before
+    printing a document that was written all the same."""
+    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
 def show_info(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent)
     if details:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from typing import Callable
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,10 @@ FEATURES: dict[str, tuple[str, str]] = {
     "table_docx": ("reports.docx", "render_division_table_docx"),
     "check_docx": ("reports.docx", "check_docx"),
     "pdf": ("reports.pdf", "convert_to_pdf"),
+    "department_tasks": ("reports.docx", "render_department_tasks"),
+    "progress_report_docx": ("reports.progress_report", "render_progress_report_docx"),
+    "progress_report_xlsx": ("reports.progress_report", "render_progress_report_xlsx"),
+    "followup_notice": ("reports.progress_report", "render_followup_notice"),
     "table_xlsx": ("reports.xlsx", "render_division_table_xlsx"),
     "exchange_export": ("reports.xlsx", "export_exchange"),
     "exchange_read_return": ("reports.xlsx", "read_return"),
@@ -33,6 +38,8 @@ TEXT_SUFFIXES = (".txt", ".docx")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 _cache: dict[str, Callable | None] = {}
+_libreoffice: list = []          # [(checked at, found)]: a PATH lookup, not per repaint
+LIBREOFFICE_RECHECK_S = 30       # LibreOffice installed while PlanDesk runs: seen soon
 
 
 def get(name: str):
@@ -52,6 +59,19 @@ def available(name: str) -> bool:
     return get(name) is not None
 
 
+def libreoffice() -> bool:
+    """True when LibreOffice (soffice) is there to lay documents out as PDF."""
+    now = time.monotonic()
+    if not _libreoffice or now - _libreoffice[0][0] > LIBREOFFICE_RECHECK_S:
+        try:
+            from reports.pdf import available as soffice_available
+            found = bool(soffice_available())
+        except Exception:     # the PDF module missing or half-written: no PDF
+            found = False
+        _libreoffice[:] = [(now, found)]
+    return _libreoffice[0][1]
+
+
 def import_suffixes() -> tuple[str, ...]:
     """The file suffixes that can be imported as plans with the features present."""
     out: tuple[str, ...] = ()
@@ -65,3 +85,4 @@ def import_suffixes() -> tuple[str, ...]:
 def reset() -> None:
     """Forget what was found (tests that install a fake feature)."""
     _cache.clear()
+    _libreoffice.clear()

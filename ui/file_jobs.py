@@ -1,21 +1,27 @@
-"""File work of the window — importing plans, rendering Word/Excel/PDF — on the worker.
+"""File work of the window — importing plans, rendering Word/Excel/PDF, the notice's print
+preview — on the worker.
 
 The worker only reads and writes files (parse a document into a plan dict, render a
 document from a plan dict); the plan dict is read from the store before, and a parsed plan
-is stored after, on the GUI thread.
+is stored after, on the GUI thread. A written .docx is checked in the same job (see
+``ui.print_check``): the clerk is told what to look at before printing.
 """
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from models.dump import plan_dict
 
 from . import dialogs, features
+from .print_check import Rendered, check_lines, render_notes, show_rendered
 from .worker import run_job
 
 
@@ -30,24 +36,78 @@ def parse_files(ctx, paths: list[Path]) -> list[tuple[Path, dict]]:
     return out
 
 
-def render(ctx, kind: str, plan: dict, notice: dict, out: Path) -> Path:
-    """Worker: write one document for ``plan``; returns the file written."""
+def render(ctx, kind: str, plan: dict, notice: dict, out: Path) -> Rendered:
+    """Worker: write one document for ``plan``; returns the file written and the points
+    to check before printing it (the renderer's warnings, the GB/T 9704 self-check)."""
     ctx.progress(0, 0, out.name)
+    notes: list[str] = []
     if kind == "notice_docx":
-        features.get("notice_docx")(plan, notice, out)
+        notes += render_notes(features.get("notice_docx")(plan, notice, out))
+        ctx.check()
+        notes += check_lines(out)
     elif kind == "table_docx":
         features.get("table_docx")(plan, out)
+        ctx.check()
+        notes += check_lines(out)
     elif kind == "table_xlsx":
         features.get("table_xlsx")(plan, out)
     elif kind == "pdf":
         with tempfile.TemporaryDirectory(prefix="plandesk-") as tmp:
             docx = Path(tmp) / (out.stem + ".docx")
-            features.get("notice_docx")(plan, notice, docx)
-            ctx.check()
+            notes += render_notice_docx(ctx, plan, notice, docx)
             features.get("pdf")(docx, out)
     else:
         raise ValueError(kind)
-    return out
+    return Rendered([out], notes)
+
+
+def render_notice_docx(ctx, plan: dict, notice: dict, docx: Path) -> list[str]:
+    """Worker: the notice as .docx, checked; returns the points to check before printing."""
+    notes = render_notes(features.get("notice_docx")(plan, notice, docx))
+    ctx.check()
+    notes += check_lines(docx)
+    ctx.check()
+    return notes
+
+
+PREVIEW_KEEP_S = 24 * 3600
+
+
+def preview_folder() -> Path:
+    """Where previews go: a folder of the temporary directory, emptied of old previews.
+
+    A preview stays while the viewer shows it (a viewer may read the file again later), so
+    it is removed only when it is a day old, by a later preview.
+    """
+    root = Path(tempfile.gettempdir()) / "plandesk-preview"
+    root.mkdir(exist_ok=True)
+    for old in root.iterdir():
+        try:
+            if time.time() - old.stat().st_mtime > PREVIEW_KEEP_S:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+        except OSError:       # open in a viewer (Windows), or another PlanDesk's: later
+            pass
+    return Path(tempfile.mkdtemp(prefix="preview-", dir=root))
+
+
+def render_preview(ctx, plan: dict, notice: dict, folder: Path) -> Rendered:
+    """Worker: the notice as a PDF in ``folder`` for the system's viewer, and its check."""
+    name = safe_file_name(plan.get("title", ""))
+    docx, pdf = folder / f"{name}.docx", folder / f"{name}.pdf"
+    ctx.progress(0, 2, docx.name)
+    notes = render_notice_docx(ctx, plan, notice, docx)
+    ctx.progress(1, 2, pdf.name)
+    features.get("pdf")(docx, pdf)
+    ctx.progress(2, 2, pdf.name)
+    return Rendered([pdf], notes)
+
+
+def notice_problems(notice: dict) -> list[str] | None:
+    """What ``reports.docx.validate_notice`` says of stored notice details (None: no check)."""
+    if not features.available("notice_docx"):
+        return None
+    from reports.docx import validate_notice
+    return validate_notice(notice)
 
 
 def safe_file_name(title: str) -> str:
@@ -149,10 +209,44 @@ class FileJobs(QObject):
         out = Path(out).with_suffix(suffix)
         self.settings.last_directory = str(out.parent)
         job = run_job(render, kind, plan, notice, out, parent=self.window, title=title,
-                      on_success=lambda path: self.window.statusBar().showMessage(
-                          self.tr("Written: {path}").format(path=path), 10000))
+                      on_success=lambda rendered: show_rendered(self.window, title, rendered))
         self._keep(job)
         return job
+
+    def preview(self, plan_uuid: str | None):
+        """The notice as a PDF in the system's viewer, after the notice details (asked for
+        unless the stored ones are complete). Returns the job."""
+        ws = self.session.ws
+        if ws is None or plan_uuid is None:
+            return None
+        notice = ws.notice(plan_uuid)
+        if not notice or notice_problems(notice) != []:
+            from .notice_dialog import edit_notice
+            notice = edit_notice(self.window, self.session, plan_uuid)
+            if notice is None:
+                return None
+        title = self.tr("Print preview")
+        try:
+            folder = preview_folder()
+        except OSError as e:
+            dialogs.show_error(self.window, title, str(e))
+            return None
+        job = run_job(render_preview, plan_dict(ws, plan_uuid), notice, folder,
+                      parent=self.window, title=title,
+                      on_success=lambda rendered: self._show_preview(title, rendered))
+        self._keep(job)
+        return job
+
+    def _show_preview(self, title: str, rendered: Rendered) -> None:
+        pdf = rendered.path
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf))):
+            dialogs.show_error(self.window, title, self.tr(
+                "No program to show PDF files was found. The preview is here: {path}").format(
+                    path=pdf))
+        if rendered.notes:
+            show_rendered(self.window, title, rendered)
+        else:
+            self.window.statusBar().showMessage(self.tr("Preview: {path}").format(path=pdf), 10000)
 
     def _keep(self, job) -> None:
         self.jobs.append(job)

@@ -22,6 +22,7 @@ from .i18n import normalize
 from .matrix_view import MatrixView
 from .plan_list import PlanList
 from .progress_tab import ProgressTab
+from .report_jobs import ReportJobs
 from .session import Session
 from .workspace_files import WorkspaceFiles
 
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.files = WorkspaceFiles(self, self.session, settings)
         self.jobs = FileJobs(self, self.session, settings)
         self.exchange_jobs = ExchangeJobs(self, self.session, settings)
+        self.reports = ReportJobs(self, self.session, settings)
         self.plan_list = PlanList(self.session, self)
         self.breakdown = BreakdownView(self.session, self)
         self.matrix = MatrixView(self.session, self.breakdown.model, self)
@@ -93,6 +95,14 @@ class MainWindow(QMainWindow):
                           (a.export_table_xlsx, "table_xlsx"), (a.export_pdf, "pdf")):
             act.triggered.connect(lambda _=False, k=kind: self.jobs.export(k, self.current_plan))
         a.print_matrix.triggered.connect(self.print_matrix)
+        a.print_preview.triggered.connect(lambda: self.jobs.preview(self.current_plan))
+        a.export_department_tasks.triggered.connect(
+            lambda: self.reports.task_lists(self.current_plan))
+        for act, kind in ((a.export_progress_docx, "docx"), (a.export_progress_xlsx, "xlsx")):
+            act.triggered.connect(lambda _=False, k=kind: self.reports.progress_report(
+                k, self.current_plan, self.progress.current_round(), self.progress.today()))
+        a.followup_notices.triggered.connect(lambda: self.reports.followup_notices(
+            self.current_plan, self.progress.current_round(), self.progress.today()))
         a.export_exchange.triggered.connect(lambda: self.exchange_jobs.export(self.current_plan))
         a.import_returns.triggered.connect(self.exchange_jobs.import_returns)
         a.consolidate.triggered.connect(lambda: self.exchange_jobs.consolidate(self.current_plan))
@@ -112,6 +122,8 @@ class MainWindow(QMainWindow):
         self.plan_list.add_buttons([a.new_plan, a.rename_plan, a.delete_plan])
         self.matrix.add_tool_actions([a.print_matrix, a.export_table_xlsx])
         self.exchanges.add_tool_actions([a.export_exchange, a.import_returns, a.consolidate])
+        self.progress.add_tool_actions([a.export_progress_docx, a.export_progress_xlsx,
+                                        a.followup_notices])
         self.plan_list.currentPlanChanged.connect(self._show_plan)
         self.breakdown.selectionChanged.connect(self._update_actions)
         self.matrix.taskActivated.connect(lambda uuid: self.show_task(self.current_plan, uuid))
@@ -308,6 +320,7 @@ class MainWindow(QMainWindow):
         if focus is not None:
             focus.clearFocus()
         self.jobs.cancel_all()
+        self.reports.cancel_all()
         QThreadPool.globalInstance().waitForDone(3000)   # a cancelled task stops at its next poll
         self.save_state()
         self.session.close()

@@ -4,7 +4,6 @@ colophon — edited before the notice is rendered, checked as the clerk types ag
 """
 from __future__ import annotations
 
-import re
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
@@ -17,21 +16,13 @@ _TEXT_KEYS = ("issuer_mark", "doc_number", "title", "addressees", "signer", "not
               "printer")
 
 
-def default_notice(plan) -> dict:
-    """A first draft from what the import found in the plan's document head."""
-    head = plan.head or {}
-    date = _iso(head.get("date_text", "")) or QDate.currentDate().toString("yyyy-MM-dd")
-    issuer = plan.issuer or head.get("issuer", "")
-    return {"letterhead": "printed", "issuer_mark": f"{issuer}文件" if issuer else "",
-            "doc_number": plan.doc_number,
-            "title": f"{issuer}关于印发《{plan.title}》的通知",
-            "addressees": head.get("addressees", ""), "attachments": [plan.title],
-            "signer": issuer, "date": date, "note": head.get("note", ""), "sealed": True}
-
-
-def _iso(text: str) -> str:
-    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text or "")
-    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else ""
+def default_notice(ws, plan_uuid: str) -> dict:
+    """The form's first draft: what the workspace knows (reports.notice_meta), with the
+    attachments the notice will carry written out so the clerk sees and can rename them."""
+    from reports.notice_meta import default_attachments, notice_for
+    notice = notice_for(ws, plan_uuid)
+    notice.setdefault("attachments", default_attachments(ws.plan(plan_uuid)))
+    return notice
 
 
 class NoticeDialog(QDialog):
@@ -132,7 +123,7 @@ def edit_notice(parent, session, plan_uuid: str) -> dict | None:
     """Show the dialog; on Save store the details (if changed) and return them."""
     ws = session.ws
     stored = ws.notice(plan_uuid)
-    d = NoticeDialog(parent, stored or default_notice(ws.plan(plan_uuid)))
+    d = NoticeDialog(parent, default_notice(ws, plan_uuid))
     if d.exec() != QDialog.Accepted:
         return None
     data = d.notice()

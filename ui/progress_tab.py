@@ -20,6 +20,7 @@ class ProgressTab(QWidget):
         self.session = session
         self.dashboard: QWidget | None = None
         self._shown: tuple = (None, None)
+        self._tool_actions: list = []
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setWordWrap(True)
@@ -42,6 +43,28 @@ class ProgressTab(QWidget):
             text = self.tr("Select a plan to see its progress.")
         self.empty.setText(text)
         self.stack.setCurrentWidget(self.empty)
+
+    def add_tool_actions(self, actions) -> None:
+        """The window's report actions, shown as buttons on every dashboard built here."""
+        self._tool_actions += list(actions)
+        if self.dashboard is not None and hasattr(self.dashboard, "add_tool_actions"):
+            self.dashboard.add_tool_actions(actions)
+
+    def current_round(self) -> str | None:
+        """The round the dashboard shows for the current plan (None: the current round, as
+        the report functions understand it — also before the tab was first shown)."""
+        if self.dashboard is None or self._shown != (self.session.ws, self.wanted_plan):
+            return None
+        current = getattr(self.dashboard, "current_round", None)
+        return current() if current is not None else None
+
+    def today(self):
+        """The dashboard's clock (fixed in tests; None: the real today)."""
+        return getattr(self.dashboard, "today", None)
+
+    @property
+    def wanted_plan(self) -> str | None:
+        return getattr(self, "_wanted", None)
 
     def set_plan(self, plan_uuid: str | None) -> None:
         """Remember the plan; the dashboard (a second or so on a big plan) is built when the
@@ -73,6 +96,8 @@ class ProgressTab(QWidget):
             log.exception("dashboard failed")
             self._show_empty(str(e))
             return
+        if self._tool_actions and hasattr(self.dashboard, "add_tool_actions"):
+            self.dashboard.add_tool_actions(self._tool_actions)
         signal = getattr(self.dashboard, "taskActivated", None)
         if signal is not None:
             signal.connect(self.taskActivated)

@@ -48,6 +48,42 @@
         <translation>打印责任分工表(&amp;P)…</translation>
     </message>
     <message>
+        <source>Print pre&amp;view of the notice…</source>
+        <translation>印发通知打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Task lists by department…</source>
+        <translation>各部门任务清单…</translation>
+    </message>
+    <message>
+        <source>Progress report (.docx)…</source>
+        <translation>进度报告（.docx）…</translation>
+    </message>
+    <message>
+        <source>Progress report (.xlsx)…</source>
+        <translation>进度报告（.xlsx）…</translation>
+    </message>
+    <message>
+        <source>Follow-up notices…</source>
+        <translation>督办通知…</translation>
+    </message>
+    <message>
+        <source>Lay the notice out as a PDF and show it</source>
+        <translation>用 LibreOffice 把印发通知排成 PDF 并打开查看</translation>
+    </message>
+    <message>
+        <source>The progress report of the round shown, as a Word document</source>
+        <translation>当前显示轮次的推进情况报告（Word 文档）</translation>
+    </message>
+    <message>
+        <source>Every task of the round shown with its light, as a workbook</source>
+        <translation>当前显示轮次全部任务的进度及状态（Excel 工作簿）</translation>
+    </message>
+    <message>
+        <source>A follow-up notice to each department leading late tasks</source>
+        <translation>向牵头任务滞后的各单位分别发督办通知</translation>
+    </message>
+    <message>
         <source>E&amp;xport reporting workbook…</source>
         <translation>导出填报工作簿(&amp;X)…</translation>
     </message>
@@ -146,6 +182,10 @@
     <message>
         <source>Not available yet</source>
         <translation>尚未提供</translation>
+    </message>
+    <message>
+        <source>Needs LibreOffice, which was not found on this computer</source>
+        <translation>需要 LibreOffice，本机未找到</translation>
     </message>
     <message>
         <source>&amp;Undo {label}</source>
@@ -252,6 +292,25 @@
     <message>
         <source>Delete {n} tasks</source>
         <translation>删除 {n} 项任务</translation>
+    </message>
+</context>
+<context>
+    <name>CheckReport</name>
+    <message numerus="yes">
+        <source>%n file(s) written to {folder}</source>
+        <translation>
+            <numerusform>已在 {folder} 写出 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>已写出：{path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before printing, check %n point(s) — see the details.</source>
+        <translation>
+            <numerusform>打印前请核对 %n 处，详见“详细信息”。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -777,8 +836,16 @@ Plans are read from: {suffixes}</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <source>Written: {path}</source>
-        <translation>已写出：{path}</translation>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>No program to show PDF files was found. The preview is here: {path}</source>
+        <translation>未找到可以打开 PDF 文件的程序。预览文件在：{path}</translation>
+    </message>
+    <message>
+        <source>Preview: {path}</source>
+        <translation>预览：{path}</translation>
     </message>
 </context>
 <context>
@@ -810,6 +877,53 @@ Plans are read from: {suffixes}</source>
     <message>
         <source>{shown} of {total}</source>
         <translation>{shown} / {total} 项</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>Follow-up notices</source>
+        <translation>督办通知</translation>
+    </message>
+    <message>
+        <source>the current round</source>
+        <translation>当前报送轮次</translation>
+    </message>
+    <message>
+        <source>Departments leading late tasks in {round}, most late first. Each one checked gets a follow-up notice listing its late tasks.</source>
+        <translation>{round}牵头任务滞后的单位（滞后任务多的在前）。为勾选的每个单位生成一份督办通知，列出其滞后任务。</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Check none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&lt;department&gt;</source>
+        <translation>&lt;单位&gt;</translation>
+    </message>
+    <message>
+        <source>Files: {pattern} in this folder</source>
+        <translation>文件名：{pattern}，保存在此文件夹</translation>
+    </message>
+    <message>
+        <source>Write notices</source>
+        <translation>生成督办通知</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Folder for the notices</source>
+        <translation>督办通知保存的文件夹</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1390,61 @@ Progress reported by departments is shown per task in the detail panel of the br
     <message>
         <source>Select a plan to see its progress.</source>
         <translation>选择一个计划以查看进度。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportJobs</name>
+    <message>
+        <source>Progress report (.docx)</source>
+        <translation>进度报告（.docx）</translation>
+    </message>
+    <message>
+        <source>Progress report (.xlsx)</source>
+        <translation>进度报告（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Follow-up notices</source>
+        <translation>督办通知</translation>
+    </message>
+    <message>
+        <source>No department leads a late task in {round}: there is nobody to follow up.</source>
+        <translation>{round}没有单位牵头的任务滞后，无需督办。</translation>
+    </message>
+    <message>
+        <source>the current round</source>
+        <translation>当前报送轮次</translation>
+    </message>
+    <message>
+        <source>The folder does not exist: {folder}</source>
+        <translation>文件夹不存在：{folder}</translation>
+    </message>
+    <message>
+        <source>Replace the notices already in the folder?
+{files}</source>
+        <translation>文件夹中已有以下督办通知，是否替换？
+{files}</translation>
+    </message>
+    <message>
+        <source>Task lists by department</source>
+        <translation>各部门任务清单</translation>
+    </message>
+    <message>
+        <source>Write the task lists as:</source>
+        <translation>任务清单的生成方式：</translation>
+    </message>
+    <message>
+        <source>One document, each department from a new page</source>
+        <translation>一个文件，每个单位另起一页</translation>
+    </message>
+    <message>
+        <source>One document per department, into a folder</source>
+        <translation>每个单位一个文件，保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Replace the task lists already in the folder?
+{files}</source>
+        <translation>文件夹中已有以下任务清单，是否替换？
+{files}</translation>
     </message>
 </context>
 <context>

@@ -60,13 +60,15 @@ def test_notice_form_defaults_and_validation(qapp, sample):
     ws = session.ws
     ws.update_plan(plan_uuid, issuer="济南市槐荫区人民政府", doc_number="济槐政字〔2022〕16号",
                    head={"addressees": "各街道办事处，区政府各部门：", "date_text": "2022年11月22日"})
-    notice = default_notice(ws.plan(plan_uuid))
-    assert notice["title"].startswith("济南市槐荫区人民政府关于印发《")
+    notice = default_notice(ws, plan_uuid)
+    title = ws.plan(plan_uuid).title
+    assert notice["title"] == f"关于印发《{title}》的通知"
     assert notice["date"] == "2022-11-22"
+    assert notice["addressees"] == "各街道办事处，区政府各部门："
     d = NoticeDialog(None, notice)
     data = d.notice()
     assert data["doc_number"] == "济槐政字〔2022〕16号"
-    assert data["attachments"] == [ws.plan(plan_uuid).title]
+    assert data["attachments"] == [title, f"{title}重点任务分工表"]
     if features.available("notice_docx"):
         assert not d.problems.isVisibleTo(d)          # a complete notice: nothing to fix
         d.fields["doc_number"].setText("济槐政字[2022]16号")
