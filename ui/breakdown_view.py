@@ -38,6 +38,25 @@ class TaskTreeView(QTreeView):
         self.setIndentation(14)
         self.setAllColumnsShowFocus(True)
 
+    def expandAll(self) -> None:
+        """Expand every task that has children, then lay the tree out once.
+
+        QTreeView.expandAll() lays out while expanding and asks the Python model for the
+        flags of every leaf three times; with the layout pending, expand() only records
+        the index, and the one layout after asks twice (10,000 tasks: ~7,000 calls fewer).
+        Through the filter proxy (a few hundred rows) Qt's own is used.
+        """
+        model = self.model()
+        if not isinstance(model, TaskTreeModel):
+            super().expandAll()
+            return
+        self.scheduleDelayedItemsLayout()
+        index_of = model.index_of_node
+        for node in model.all_nodes():
+            if node.children:
+                self.expand(index_of(node))
+        self.executeDelayedItemsLayout()
+
     def _is_file_drag(self, event) -> bool:
         return event.mimeData().hasUrls()
 
@@ -109,10 +128,15 @@ class BreakdownView(QWidget):
         self._on_selection()
 
     def set_filter(self, criteria) -> None:
-        self.proxy.set_filter(criteria)
-        self._use_proxy(criteria.active)
         if criteria.active:
+            self.proxy.set_filter(criteria)
+            self._use_proxy(True)
             self.tree.expandAll()
+        else:
+            # The tree goes back to the model first: the proxy then has no rows to bring
+            # back one by one (thousands of rowsInserted into a view about to drop it).
+            self._use_proxy(False)
+            self.proxy.set_filter(criteria)
         self._update_count()
 
     def _update_count(self, *args) -> None:
@@ -132,7 +156,7 @@ class BreakdownView(QWidget):
         node = self.current_node()
         header = self.tree.header().saveState()
         if on:
-            self._expanded = [n.uuid for n in self.model.iter_nodes()
+            self._expanded = [n.uuid for n in self.model.all_nodes()
                               if n.children and self.tree.isExpanded(self.model.index_of_node(n))]
             self.proxy.setSourceModel(self.model)
             self.tree.setModel(self.proxy)

@@ -15,8 +15,20 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from .labels import role_label, role_short
 
-RoleCodeRole = Qt.UserRole + 1     # the cell's role code ("lead", …) or None
-TaskUuidRole = Qt.UserRole + 2     # the row's task uuid (vertical header and cells)
+RoleCodeRole = Qt.ItemDataRole.UserRole.value + 1   # the cell's role code ("lead", …) or None
+TaskUuidRole = Qt.ItemDataRole.UserRole.value + 2   # the row's task uuid (header and cells)
+
+# Roles as plain ints and flags computed once: ``Qt.DisplayRole`` and enum arithmetic cost
+# microseconds each, and data() is called for every visible cell and role on each paint.
+_R = Qt.ItemDataRole
+_DISPLAY, _TOOLTIP, _FONT = _R.DisplayRole.value, _R.ToolTipRole.value, _R.FontRole.value
+_ALIGN, _BACKGROUND, _FOREGROUND = (_R.TextAlignmentRole.value, _R.BackgroundRole.value,
+                                    _R.ForegroundRole.value)
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_TOTAL_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_VERTICAL = Qt.Orientation.Vertical
 
 ROLE_COLORS = {"lead": ("#1565c0", "#ffffff"), "support": ("#bbdefb", "#0d2f5e"),
                "responsible": ("#c8e6c9", "#1b4d20"), "guide": ("#fff3c4", "#5d4a00")}
@@ -64,6 +76,7 @@ class MatrixModel(QAbstractTableModel):
         self._deps_of: dict[int, set[int]] = {}      # task id -> its departments
         self._pos: dict[int, int] = {}               # task id -> index in _all_rows
         self._shown_pos: dict[int, int] = {}         # task id -> row shown
+        self._by_section: dict[int, list[MatrixRow]] = {}   # level-1 task id -> its rows
         self._brushes = {r: (QBrush(QColor(bg)), QBrush(QColor(fg)))
                          for r, (bg, fg) in ROLE_COLORS.items()}
         self._total_brush = QBrush(QColor("#eeeeee"))
@@ -132,7 +145,7 @@ class MatrixModel(QAbstractTableModel):
         """The model's whole state, read from the tree model (applied by the caller)."""
         ws = self.session.ws
         state = {"_all_rows": [], "rows": [], "departments": [], "cells": {}, "missing": set(),
-                 "totals": {}, "_deps_of": {}, "_pos": {}, "_shown_pos": {}}
+                 "totals": {}, "_deps_of": {}, "_pos": {}, "_shown_pos": {}, "_by_section": {}}
         if self.tree.plan_uuid is None or ws is None:
             return state
         rows, cells, deps_of = state["_all_rows"], state["cells"], state["_deps_of"]
@@ -147,6 +160,8 @@ class MatrixModel(QAbstractTableModel):
                     cells[(n.id, dep)] = role
             stack.extend((c, depth + 1, section) for c in reversed(n.children))
         state["_pos"] = {r.id: k for k, r in enumerate(rows)}
+        for r in rows:
+            state["_by_section"].setdefault(r.section, []).append(r)
         _flag_missing(rows, cells, deps_of, state["missing"])
         f = self.filter
         shown = rows
@@ -167,42 +182,77 @@ class MatrixModel(QAbstractTableModel):
         return state
 
     def _patch(self, changed) -> bool:
-        """Update only the rows of ``changed`` tasks; False when a rebuild is needed."""
+        """Update only the ``changed`` tasks: their cells, the totals of the departments
+        whose cells changed, and the row headers whose text or lead warning changed — a
+        dataChanged per changed cell, not per row. False when a rebuild is needed."""
         f = self.filter
         if self._stale or f.department is not None or f.missing_lead or f.used_only:
             return False
         deps = self.session.ws.departments()
         if [(d.id, d.name) for d in deps] != [(d.id, d.name) for d in self.departments]:
             return False
+        for task_id in changed:
+            if self.tree.node_by_id(task_id) is None or task_id not in self._pos:
+                return False
         self.departments = deps
+        cells, totals, deps_of = self.cells, self.totals, self._deps_of
+        every_row = len(self.rows) == len(self._all_rows)
+        dirty_cells: list[tuple[int, int]] = []
+        relabelled: list[int] = []
         sections = set()
         for task_id in changed:
-            node, k = self.tree.node_by_id(task_id), self._pos.get(task_id)
-            if node is None or k is None:
-                return False
-            row = self._all_rows[k]
-            row.label = node.number + node.title
-            for dep in self._deps_of.pop(task_id, ()):
-                del self.cells[(task_id, dep)]
-            if node.roles:
-                self._deps_of[task_id] = {dep for _r, dep, _n in node.roles}
-                for role, dep, _name in node.roles:
-                    self.cells[(task_id, dep)] = role
+            node = self.tree.node_by_id(task_id)
+            row = self._all_rows[self._pos[task_id]]
+            label = node.number + node.title
+            if row.label != label:
+                row.label = label
+                relabelled.append(task_id)
+            old = {dep: cells.pop((task_id, dep)) for dep in deps_of.pop(task_id, ())}
+            new = {dep: role for role, dep, _name in node.roles}
+            if new:
+                deps_of[task_id] = set(new)
+                for dep, role in new.items():
+                    cells[(task_id, dep)] = role
+            counted = every_row or task_id in self._shown_pos
+            for dep in old.keys() | new.keys():
+                was, now = old.get(dep), new.get(dep)
+                if was == now:
+                    continue
+                dirty_cells.append((task_id, dep))
+                t = totals.get(dep)
+                if counted and t is not None:
+                    if was is not None:
+                        t[was] -= 1
+                        if not t[was]:
+                            del t[was]
+                    if now is not None:
+                        t[now] = t.get(now, 0) + 1
             sections.add(row.section)
-        _flag_missing([r for r in self._all_rows if r.section in sections], self.cells,
-                      self._deps_of, self.missing)
-        shown = None if len(self.rows) == len(self._all_rows) else self._shown_pos
-        self.totals = _totals(self.cells, self.departments, shown)
+        section_rows = [r for s in sections for r in self._by_section.get(s, ())]
+        before = {r.id for r in section_rows if r.id in self.missing}
+        _flag_missing(section_rows, cells, deps_of, self.missing)
+        warned = before ^ {r.id for r in section_rows if r.id in self.missing}
+
+        column = {d.id: k for k, d in enumerate(self.departments)}
         last = len(self.departments) - 1
-        for task_id in changed:
+        for task_id in relabelled:        # the tooltips of the whole row name the task
+            r = self._shown_pos.get(task_id)
+            if r is not None and last >= 0:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, last))
+        total_row = len(self.rows)
+        for dep in {dep for _t, dep in dirty_cells}:
+            c = column.get(dep)
+            if c is not None:
+                self.dataChanged.emit(self.index(total_row, c), self.index(total_row, c))
+        for task_id, dep in dirty_cells:
+            r, c = self._shown_pos.get(task_id), column.get(dep)
+            if r is not None and c is not None:
+                idx = self.index(r, c)
+                self.dataChanged.emit(idx, idx)
+        for task_id in sorted(set(relabelled) | warned):
             r = self._shown_pos.get(task_id)
             if r is not None:
-                if last >= 0:
-                    self.dataChanged.emit(self.index(r, 0), self.index(r, last))
-                self.headerDataChanged.emit(Qt.Vertical, r, r)
-        if last >= 0:
-            total = len(self.rows)
-            self.dataChanged.emit(self.index(total, 0), self.index(total, last))
+                self.headerDataChanged.emit(_VERTICAL, r, r)
         return True
 
     def sections(self) -> list[tuple[int, str]]:
@@ -235,45 +285,45 @@ class MatrixModel(QAbstractTableModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        if self.is_total_row(index.row()):
-            return Qt.ItemIsEnabled
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return _NO_FLAGS
+        if index.row() == len(self.rows):
+            return _TOTAL_FLAGS
+        return _CELL_FLAGS
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
         dep = self.departments[c]
-        if self.is_total_row(r):
+        if r == len(self.rows):           # the totals row
             t = self.totals.get(dep.id, {})
-            if role == Qt.DisplayRole:
+            if role == _DISPLAY:
                 n = sum(t.values())
                 return f"{t.get('lead', 0)}/{n}" if n else ""
-            if role == Qt.BackgroundRole:
+            if role == _BACKGROUND:
                 return self._total_brush
-            if role == Qt.TextAlignmentRole:
-                return Qt.AlignCenter
-            if role == Qt.ToolTipRole:
+            if role == _ALIGN:
+                return _CENTER
+            if role == _TOOLTIP:
                 return self._totals_text(dep)
-            if role == Qt.FontRole:
+            if role == _FONT:
                 return self._bold
             return None
         row = self.rows[r]
         code = self.cells.get((row.id, dep.id))
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return role_short(code) if code else ""
+        if role == _ALIGN:
+            return _CENTER
+        if role == _BACKGROUND:
+            return self._brushes[code][0] if code else None
+        if role == _FOREGROUND:
+            return self._brushes[code][1] if code else None
         if role == RoleCodeRole:
             return code
         if role == TaskUuidRole:
             return row.uuid
-        if role == Qt.TextAlignmentRole:
-            return Qt.AlignCenter
-        if code and role == Qt.BackgroundRole:
-            return self._brushes[code][0]
-        if code and role == Qt.ForegroundRole:
-            return self._brushes[code][1]
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             what = role_label(code) if code else self.tr("no role")
             return f"{row.label}\n{dep.name}：{what}"
         return None
@@ -283,36 +333,36 @@ class MatrixModel(QAbstractTableModel):
         parts = [f"{role_label(r)} {t.get(r, 0)}" for r in ("lead", "support", "responsible", "guide")]
         return f"{dep.name}\n" + self.tr("Tasks shown: {parts}").format(parts="，".join(parts))
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if orientation != _VERTICAL:
             if not 0 <= section < len(self.departments):
                 return None
             dep = self.departments[section]
-            if role == Qt.DisplayRole:
+            if role == _DISPLAY:
                 return dep.short_name or dep.name
-            if role == Qt.ToolTipRole:
+            if role == _TOOLTIP:
                 note = "\n" + self.tr("New department, not reviewed yet") if dep.is_new else ""
                 return self._totals_text(dep) + note
             return None
         if section == len(self.rows):
-            if role == Qt.DisplayRole:
+            if role == _DISPLAY:
                 return self.tr("Total (lead/all)")
-            if role == Qt.FontRole:
+            if role == _FONT:
                 return self._bold
             return None
         if not 0 <= section < len(self.rows):
             return None
         row = self.rows[section]
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return "\u3000" * row.depth + row.label
         if role == TaskUuidRole:
             return row.uuid
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             return row.label + ("\n" + self.tr("No lead department") if row.id in self.missing else "")
-        if role == Qt.ForegroundRole and row.id in self.missing:
-            return self._warn_brush
-        if role == Qt.FontRole and row.depth == 0:
-            return self._bold
+        if role == _FOREGROUND:
+            return self._warn_brush if row.id in self.missing else None
+        if role == _FONT:
+            return self._bold if row.depth == 0 else None
         return None
 
     # ---- editing ---------------------------------------------------------------------

@@ -1,10 +1,15 @@
 """The task breakdown of one plan as a Qt tree model: an adapter over the store.
 
 Each ``TaskNode`` caches its row in its parent, so ``parent()`` is O(1). The model never
-edits itself: edits go to the store, whose change notification makes the model re-read
-the plan (two queries) and reconcile its tree with it — inserts, moves (``beginMoveRows``),
-removals and ``dataChanged`` for exactly what differs, so expansion and selection survive
-undo, redo and drag-and-drop. Numbering (一、（一）1.) is recomputed on every change.
+edits itself: edits go to the store, whose change notification names the rows it wrote;
+the model re-reads those (the whole plan only after big changes, see ``tree_sync``) and
+reconciles its tree — inserts, moves (``beginMoveRows``), removals and ``dataChanged`` for
+exactly what differs, so expansion and selection survive undo, redo and drag-and-drop.
+Numbering (一、（一）1.) is recomputed where it can change.
+
+A fully expanded tree of 10,000 tasks is laid out again by QTreeView after every insert,
+move or removal, calling index() once and flags() twice per row: those, rowCount(),
+hasChildren() and data() are kept to a few dict lookups with constants computed once.
 
 Indexes carry the task id (``internalId``), never a Python pointer: a stale index finds
 no node instead of crashing.
@@ -23,24 +28,34 @@ from .tree_sync import ROOT_ID, TreeSync
 NUMBER, TITLE, LEAD, SUPPORT, DEADLINE, STATUS = range(6)
 COLUMN_COUNT = 6
 
-UuidRole = Qt.UserRole + 1        # str: the task's uuid
-NodeRole = Qt.UserRole + 2        # TaskNode: read it, never change it
-OverdueRole = Qt.UserRole + 3     # bool: the deadline date has passed and the task is not done
+UuidRole = Qt.ItemDataRole.UserRole.value + 1     # str: the task's uuid
+NodeRole = Qt.ItemDataRole.UserRole.value + 2     # TaskNode: read it, never change it
+OverdueRole = Qt.ItemDataRole.UserRole.value + 3  # bool: the deadline date has passed, not done
 
 # The fields read from the store, in the order of TaskNode.vals.
 FIELDS = ("uuid", "title", "text", "label_style", "deadline_text", "deadline_date",
           "deadline_kind", "status", "roles")
 # Flags computed once: enum arithmetic in Python is slow, and views ask for every row.
-_NONE = Qt.NoItemFlags
-_DROP = Qt.ItemIsDropEnabled
-_READ = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-_MOVE = _READ | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
-_EDIT = _MOVE | Qt.ItemIsEditable
+# A row without children says so (ItemNeverHasChildren): the tree then neither asks for
+# its children nor keeps a persistent index for it after "expand all" — with 10,000
+# persistent indexes every insert, move or removal costs 10,000 calls of parent().
+_F = Qt.ItemFlag
+_NONE = _F.NoItemFlags
+_DROP = _F.ItemIsDropEnabled
+_READ = _F.ItemIsEnabled | _F.ItemIsSelectable
+_MOVE = _READ | _F.ItemIsDragEnabled | _F.ItemIsDropEnabled
+_EDIT = _MOVE | _F.ItemIsEditable
+_LEAF = _F.ItemNeverHasChildren
+# Roles as plain ints: ``Qt.DisplayRole`` (the old spelling) costs microseconds per lookup,
+# and data() is called for every visible cell and role.
+_R = Qt.ItemDataRole
+_DISPLAY, _EDIT_ROLE = _R.DisplayRole.value, _R.EditRole.value
+_TOOLTIP, _FONT, _FOREGROUND = _R.ToolTipRole.value, _R.FontRole.value, _R.ForegroundRole.value
 
 
 class TaskNode:
     """One task in the model. ``roles`` is a tuple of (role, department id, name)."""
-    __slots__ = ("id", "parent", "children", "row", "number", "vals", *FIELDS)
+    __slots__ = ("id", "parent", "children", "row", "number", "vals", "search", *FIELDS)
 
     def __init__(self, node_id: int, parent: "TaskNode | None" = None):
         self.id = node_id
@@ -49,6 +64,7 @@ class TaskNode:
         self.row = 0
         self.number = ""
         self.vals: tuple = ()
+        self.search = None     # the filter's cache: (vals, number, text searched)
         for f in FIELDS:
             setattr(self, f, "")
         self.roles = ()
@@ -96,11 +112,13 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
         self._nodes: dict[int, TaskNode] = {ROOT_ID: self.root}
         self._structure_changed = False
         self._by_uuid: dict[str, TaskNode] = {}
+        self._assignment_task: dict[int, int] = {}   # assignment id -> task id (this plan)
         self._bold = QFont()
         self._bold.setBold(True)
         self._overdue = QBrush(QColor("#c62828"))
         session.changed.connect(self._on_change)
         self.loaded_ws = None
+        self._update_writable()
         session.workspaceChanged.connect(self._on_workspace)
 
     # ---- loading -------------------------------------------------------------------
@@ -115,6 +133,7 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
     def _update_writable(self) -> None:
         # Asked for every row by flags(): computed when the plan or workspace changes.
         self._writable = self.plan_id is not None and not self.session.readonly
+        self._update_flags()
 
     def _on_workspace(self, ws) -> None:
         if ws is not self.loaded_ws:   # not already showing a plan of the new workspace
@@ -126,6 +145,7 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
         self.root.children = []
         self._nodes = {ROOT_ID: self.root}
         self._by_uuid = {}
+        self._assignment_task = {}
         self.plan_uuid = self.plan_id = None
         self.loaded_ws = None
         if plan_uuid is not None and self.ws is not None:
@@ -198,16 +218,24 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
             yield n
             stack.extend(reversed(n.children))
 
+    def all_nodes(self):
+        """Every node, in no particular order (faster than iter_nodes), without the root."""
+        root = self.root
+        return [n for n in self._nodes.values() if n is not root]
+
     def task_count(self) -> int:
         return len(self._nodes) - 1
 
     # ---- QAbstractItemModel --------------------------------------------------------
+    # The tree view calls index(), flags(), rowCount() and hasChildren() for every shown
+    # row on each layout (10,000 rows fully expanded): these are kept to a few dict
+    # lookups. An invalid index has internalId 0 == ROOT_ID, so ``_nodes.get`` of any
+    # index finds the root for "no parent" without a call to isValid().
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        if parent.isValid():
-            p = self._nodes.get(parent.internalId()) if parent.column() == 0 else None
-        else:
-            p = self.root
-        if p is None or row < 0 or column < 0 or column >= COLUMN_COUNT:
+        p = self._nodes.get(parent.internalId())
+        if p is None or row < 0 or not 0 <= column < COLUMN_COUNT:
+            return QModelIndex()
+        if p is not self.root and parent.column() != 0:
             return QModelIndex()
         children = p.children
         if row >= len(children):
@@ -215,48 +243,70 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
         return self.createIndex(row, column, children[row].id)
 
     def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: D401
-        if not index.isValid():
-            return QModelIndex()
         node = self._nodes.get(index.internalId())
-        if node is None or node.parent is None or node.parent is self.root:
+        if node is None:
             return QModelIndex()
         p = node.parent
+        if p is None or p is self.root:
+            return QModelIndex()
         return self.createIndex(p.row, 0, p.id)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self.root.children)
-        if parent.column() != 0:
-            return 0
         node = self._nodes.get(parent.internalId())
-        return len(node.children) if node is not None else 0
+        if node is None:
+            return 0
+        if node is not self.root and parent.column() != 0:
+            return 0
+        return len(node.children)
+
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+        node = self._nodes.get(parent.internalId())
+        if node is None or not node.children:
+            return False
+        return node is self.root or parent.column() == 0
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return COLUMN_COUNT
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < COLUMN_COUNT:
+    def headerData(self, section: int, orientation, role=_DISPLAY):
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
+                and 0 <= section < COLUMN_COUNT:
             return (self.tr("No."), self.tr("Task"), self.tr("Lead"), self.tr("Support"),
                     self.tr("Deadline"), self.tr("Status"))[section]
         return None
 
+    def _update_flags(self) -> None:
+        """flags() answers from this table: [writable column?][has children?]."""
+        if self._writable:
+            self._flag_table = ((_MOVE | _LEAF, _MOVE), (_EDIT | _LEAF, _EDIT))
+            self._root_flags = _DROP
+        else:
+            self._flag_table = ((_READ | _LEAF, _READ), (_READ | _LEAF, _READ))
+            self._root_flags = _NONE
+
     def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return _DROP if self.writable else _NONE
-        if not self.writable:
-            return _READ
-        return _EDIT if index.column() in (TITLE, DEADLINE) else _MOVE
+        node = self._nodes.get(index.internalId())
+        if node is None:
+            return _NONE
+        if node is self.root:
+            return self._root_flags
+        col = index.column()
+        table = self._flag_table
+        if col == 0:
+            return table[0][1] if node.children else table[0][0]
+        # Only column 0 has children (rowCount), so the other cells are always leaves.
+        return table[1][0] if col == TITLE or col == DEADLINE else table[0][0]
 
     def overdue(self, node: TaskNode) -> bool:
         return bool(node.deadline_date) and node.deadline_date < self.today \
             and node.status != "done" and node.deadline_kind != "ongoing"
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        node = self._nodes.get(index.internalId()) if index.isValid() else None
-        if node is None:
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        node = self._nodes.get(index.internalId())
+        if node is None or node is self.root:
             return None
-        col = index.column()
-        if role == Qt.DisplayRole or role == Qt.EditRole:
+        if role == _DISPLAY or role == _EDIT_ROLE:
+            col = index.column()
             if col == NUMBER:
                 return node.number
             if col == TITLE:
@@ -270,20 +320,24 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
             if col == STATUS:
                 return status_label(node.status)
             return None
+        if role < UuidRole:
+            if role == _FONT:
+                if node.parent is self.root and index.column() <= TITLE:
+                    return self._bold
+                return None
+            if role == _FOREGROUND:
+                if index.column() == DEADLINE and self.overdue(node):
+                    return self._overdue
+                return None
+            if role == _TOOLTIP:
+                return self._tooltip(node, index.column())
+            return None
         if role == UuidRole:
             return node.uuid
         if role == NodeRole:
             return node
         if role == OverdueRole:
             return self.overdue(node)
-        if role == Qt.FontRole and node.parent is self.root and col in (NUMBER, TITLE):
-            return self._bold
-        if role == Qt.ForegroundRole:
-            if col == DEADLINE and self.overdue(node):
-                return self._overdue
-            return None
-        if role == Qt.ToolTipRole:
-            return self._tooltip(node, col)
         return None
 
     def _tooltip(self, node: TaskNode, col: int) -> str | None:

@@ -1,32 +1,76 @@
-"""How the task tree follows the store: after every operation, undo or redo the plan is
-read again (one query for the tasks, one for the assignments when they changed) and the
-tree is reconciled with it — rows inserted, moved (``beginMoveRows``) or removed where
-they differ, ``dataChanged`` for changed fields and numbers — so expansion and selection
-survive, and a view never sees a reset for an edit.
+"""How the task tree follows the store: rows inserted, moved (``beginMoveRows``) or
+removed where they differ, ``dataChanged`` for changed fields and numbers — so expansion
+and selection survive, and a view never sees a reset for an edit.
+
+Two ways, the same result:
+
+* targeted (``_sync_rows``), for an ordinary edit, undo or redo: the change notification
+  names the rows it wrote (``Change.rows``), so only those tasks are read again, plus the
+  child lists of the parents that gained, lost or reordered children (the old parent from
+  the tree, the new one from the store); only those sibling lists are reconciled, only
+  their numbers (and those of subtrees that changed depth) recomputed, and ``dataChanged``
+  goes to exactly the rows that differ. Assignments are mapped to their tasks (the
+  deleted ones through the assignment → task map the model keeps).
+* full (``_sync``), for big changes (more than ``BIG_CHANGE`` rows, a plan or the
+  department registry changed, a numbering setting toggled) or whenever the targeted
+  reading finds the tree out of step with the store: the whole plan is read again (one
+  query for the tasks, one for the assignments) and the whole tree reconciled with it.
 
 Mixed into ``TaskTreeModel``, which owns the nodes (``_nodes``, ``_by_uuid``, ``root``).
 """
 from __future__ import annotations
 
-from models.numbering import number_tree
+from models.numbering import label as _label
+from models.numbering import number_tree, scheme_of
 
 ROOT_ID = 0
-_TASK_SQL = ("SELECT id, parent_id, uuid, title, text, label_style, deadline_text, "
-             "deadline_date, deadline_kind, status FROM tasks WHERE plan_id=? "
+BIG_CHANGE = 500          # rows written above which the whole plan is read again
+_FIELDS_SQL = ("uuid, title, text, label_style, deadline_text, deadline_date, deadline_kind, "
+               "status")
+_TASK_SQL = (f"SELECT id, parent_id, {_FIELDS_SQL} FROM tasks WHERE plan_id=? "
              "ORDER BY parent_id, position")
-_ROLES_SQL = ("SELECT a.task_id, a.role, a.department_id, d.name FROM assignments a "
+_ROLES_SQL = ("SELECT a.task_id, a.role, a.department_id, d.name, a.id FROM assignments a "
               "JOIN tasks t ON t.id=a.task_id JOIN departments d ON d.id=a.department_id "
               "WHERE t.plan_id=? ORDER BY a.task_id, a.position, a.id")
+# The targeted path: the written tasks, the child lists of some parents, some tasks' roles.
+_ROWS_SQL = f"SELECT id, parent_id, position, plan_id, {_FIELDS_SQL} FROM tasks WHERE id IN "
+_KIDS_SQL = ("SELECT id, parent_id FROM tasks WHERE plan_id=? AND parent_id IN ({}) "
+             "ORDER BY parent_id, position")
+_TOP_SQL = "SELECT id FROM tasks WHERE plan_id=? AND parent_id IS NULL ORDER BY position"
+_ASSIGNMENTS_SQL = "SELECT id, task_id FROM assignments WHERE id IN "
+_TASK_ROLES_SQL = ("SELECT a.task_id, a.role, a.department_id, d.name FROM assignments a "
+                   "JOIN departments d ON d.id=a.department_id WHERE a.task_id IN ({}) "
+                   "ORDER BY a.task_id, a.position, a.id")
 _LABEL_STYLE = 3          # index of label_style in a node's vals (see tree_model.FIELDS)
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class _Alive:
+    """``id in alive``: the task exists after the change — written and still in the plan,
+    or not written and already in the tree."""
+    __slots__ = ("present", "written", "nodes")
+
+    def __init__(self, present, written, nodes):
+        self.present, self.written, self.nodes = present, written, nodes
+
+    def __contains__(self, i) -> bool:
+        return i in self.present or (i in self.nodes and i not in self.written and i != ROOT_ID)
 
 
 class TreeSync:
     """Reading the plan and reconciling the tree with it (see the module's docstring)."""
 
     def _read_roles(self) -> dict[int, tuple]:
+        """{task id: roles} of the plan; also refreshes the assignment → task map."""
         by_task: dict[int, list] = {}
-        for task_id, role, dep_id, name in self.ws.all(_ROLES_SQL, (self.plan_id,)):
+        owner: dict[int, int] = {}
+        for task_id, role, dep_id, name, assignment_id in self.ws.all(_ROLES_SQL, (self.plan_id,)):
             by_task.setdefault(task_id, []).append((role, dep_id, name))
+            owner[assignment_id] = task_id
+        self._assignment_task = owner
         return {i: tuple(r) for i, r in by_task.items()}
 
     def _read(self, roles: bool):
@@ -60,8 +104,224 @@ class TreeSync:
             self.continuous = continuous
         reload_tasks = "tasks" in tables
         reload_roles = bool(tables & {"assignments", "departments"})
-        if reload_tasks or reload_roles or relabel:
-            self._sync(reload_tasks, reload_roles, relabel)
+        if not (reload_tasks or reload_roles or relabel):
+            return
+        if not tables & {"plans", "departments"} and self._sync_rows(change):
+            return
+        self._sync(reload_tasks, reload_roles, relabel)
+
+    # ---- the targeted path -----------------------------------------------------------
+    def _sync_rows(self, change) -> bool:
+        """Follow an edit from the rows it wrote; False when the full path must do it
+        (a big change, or the tree is not what the store's rows say it was): nothing has
+        been signalled then."""
+        rows = change.rows or {}
+        tables = change.tables
+        if any(t in tables and t not in rows for t in ("tasks", "assignments")):
+            return False
+        task_ids = rows.get("tasks", frozenset()) if "tasks" in tables else frozenset()
+        assignment_ids = rows.get("assignments", frozenset()) if "assignments" in tables \
+            else frozenset()
+        if len(task_ids) + len(assignment_ids) > BIG_CHANGE:
+            return False
+        plan = self._read_rows(task_ids, assignment_ids)
+        if plan is None:
+            return False
+        self._apply_rows(*plan)
+        return True
+
+    def _read_rows(self, task_ids, assignment_ids):
+        """Everything the targeted path needs, read and checked before any signal:
+        (vals of the written tasks, new roles, dirty parents in top-down order, their
+        child lists, the written tasks that are gone, alive); None to fall back."""
+        ws, nodes, plan_id = self.ws, self._nodes, self.plan_id
+        present: dict[int, tuple] = {}     # written and in the plan: (parent, position, fields)
+        if task_ids:
+            ids = list(task_ids)
+            for r in ws.all(_ROWS_SQL + f"({_marks(len(ids))})", ids):
+                if r[3] == plan_id:
+                    present[r[0]] = (r[1] or ROOT_ID, r[2], tuple(r[4:]))
+        alive = _Alive(present, task_ids, nodes)
+
+        # Roles: the tasks whose assignments were written (deleted ones through the map;
+        # should this path give up below, the full one reads all roles and rebuilds it).
+        role_tasks: set[int] = set()
+        if assignment_ids:
+            owner = self._assignment_task
+            for a in assignment_ids:
+                t = owner.pop(a, None)
+                if t is not None:
+                    role_tasks.add(t)
+            ids = list(assignment_ids)
+            for a, t in ws.all(_ASSIGNMENTS_SQL + f"({_marks(len(ids))})", ids):
+                if t in alive:
+                    owner[a] = t
+                    role_tasks.add(t)
+        role_tasks = {t for t in role_tasks if t in alive}
+        new_roles: dict[int, tuple] = {}
+        if role_tasks:
+            ids = list(role_tasks)
+            by_task: dict[int, list] = {t: [] for t in ids}
+            for t, role, dep, name in ws.all(_TASK_ROLES_SQL.format(_marks(len(ids))), ids):
+                by_task[t].append((role, dep, name))
+            new_roles = {t: tuple(r) for t, r in by_task.items()}
+
+        # The parents whose child lists change: a task came, went, moved or was reordered.
+        dirty: set[int] = set()
+        moved: list[int] = []                 # tasks of the tree that change parent
+        for i, (p, pos, _f) in present.items():
+            node = nodes.get(i)
+            if node is None:
+                if p != ROOT_ID and p not in alive:
+                    return None
+                dirty.add(p)
+                dirty.add(i)          # a new task: its children (if any) come with it
+            elif node.parent.id != p:
+                if p != ROOT_ID and p not in alive:
+                    return None
+                dirty.add(p)
+                dirty.add(node.parent.id)
+                moved.append(i)
+            elif node.row != pos:
+                dirty.add(p)
+        gone = [nodes[i] for i in task_ids if i in nodes and i not in present]
+        for n in gone:
+            dirty.add(n.parent.id)
+        dirty = {p for p in dirty if p == ROOT_ID or p in alive}
+
+        kids: dict[int, list[int]] = {p: [] for p in dirty}
+        ids = [p for p in dirty if p != ROOT_ID]
+        if ids:
+            for cid, pid in ws.all(_KIDS_SQL.format(_marks(len(ids))), [plan_id, *ids]):
+                kids[pid].append(cid)
+        if ROOT_ID in dirty:
+            kids[ROOT_ID] = [r[0] for r in ws.all(_TOP_SQL, (plan_id,))]
+        # Every child listed must be known, and where the tree or the rows say it is.
+        for pid, cs in kids.items():
+            for cid in cs:
+                if cid in present:
+                    if present[cid][0] != pid:
+                        return None
+                elif cid not in alive or nodes[cid].parent.id != pid:
+                    return None
+            # … and a child that leaves the list must have been written (moved or deleted).
+            p = nodes.get(pid)
+            if p is not None and len(p.children) > len(cs):
+                listed = set(cs)
+                if any(c.id not in listed and c.id not in task_ids for c in p.children):
+                    return None
+
+        def final_parent(i):
+            return present[i][0] if i in present else nodes[i].parent.id
+
+        limit = len(nodes) + len(present) + 1
+        depth: dict[int, int] = {}
+        for p in dirty:
+            d, i = 0, p
+            while i != ROOT_ID:
+                i = final_parent(i)
+                d += 1
+                if d > limit:
+                    return None          # a cycle: cannot be, but never loop forever
+            depth[p] = d
+        order = sorted(dirty, key=depth.__getitem__)
+        data = {}
+        for i, (_p, _pos, fields) in present.items():
+            node = nodes.get(i)
+            roles = new_roles[i] if i in new_roles else (node.roles if node is not None else ())
+            data[i] = fields + (roles,)
+        return data, new_roles, order, kids, gone, alive, moved
+
+    def _apply_rows(self, data, new_roles, order, kids, gone, alive, moved) -> None:
+        nodes = self._nodes
+        count = len(nodes)
+        self._structure_changed = False
+        new_ids = [i for i in data if i not in nodes]
+        moved = [nodes[i] for i in moved]
+        old_depth = {n.id: n.depth for n in moved}
+        # 1. Insert and move, parents before children (see _sync_tasks).
+        where = {cid: (pid, k) for pid, cs in kids.items() for k, cid in enumerate(cs)}
+        for pid in order:
+            p = nodes[pid]
+            target = kids[pid]
+            ch = p.children
+            if len(ch) != len(target) or any(c.id != t for c, t in zip(ch, target)):
+                for i, cid in enumerate(target):
+                    self._place(p, i, cid, kids, data, where, alive)
+        # 2. What is left at the end of a dirty child list is gone from the store.
+        for pid in order:
+            p = nodes[pid]
+            first = len(kids[pid])
+            if first < len(p.children):
+                self._structure_changed = True
+                self.beginRemoveRows(self.index_of_node(p), first, len(p.children) - 1)
+                for n in p.children[first:]:
+                    n.parent = None
+                del p.children[first:]
+                self.endRemoveRows()
+        for n in gone:
+            for d in (n, *_descendants(n)):
+                if nodes.get(d.id) is d and d.id not in alive:
+                    del nodes[d.id]
+                    if self._by_uuid.get(d.uuid) is d:
+                        del self._by_uuid[d.uuid]
+        # 3. Field changes, roles included.
+        changed: list = []
+        restyled: list = []
+        for i, vals in data.items():
+            node = nodes[i]
+            if node.vals != vals:
+                if node.uuid != vals[0]:
+                    self._by_uuid.pop(node.uuid, None)
+                    self._by_uuid[vals[0]] = node
+                if node.label_style != vals[_LABEL_STYLE]:
+                    restyled.append(node)
+                node.set_values(vals)
+                changed.append(node)
+        for i, roles in new_roles.items():
+            node = nodes.get(i)
+            if i not in data and node is not None and node.roles != roles:
+                node.set_values(node.vals[:-1] + (roles,))
+                changed.append(node)
+        # 4. Numbers, where they can change.
+        structure = self._structure_changed or len(nodes) != count
+        if self.continuous:
+            # The "1." counter runs across the plan: everything after the change point.
+            if structure or restyled:
+                changed += self._renumber_labels()
+        elif structure or restyled:
+            lists = {pid: nodes[pid] for pid in order}
+            for n in restyled:
+                lists[n.parent.id] = n.parent
+            deep = [nodes[i] for i in new_ids]
+            deep += [n for n in moved if n.depth != old_depth[n.id]]
+            for n in deep:
+                lists[n.id] = n
+                for d in _descendants(n):
+                    lists[d.id] = d
+            for p in lists.values():
+                self._label_children(p, changed)
+        self._emit_changed(changed)
+        self.synced.emit(None if structure else frozenset(n.id for n in changed))
+
+    @staticmethod
+    def _label_children(p: TaskNode, changed: list) -> None:
+        """Number ``p``'s children as number_tree does (counters per scheme among
+        siblings), appending those whose number changed to ``changed``."""
+        depth = p.depth + 1
+        counters: dict[str, int] = {}
+        for node in p.children:
+            scheme = scheme_of(depth, node.label_style)
+            if scheme == "dash":
+                text = "——"
+            elif scheme == "none":
+                text = ""
+            else:
+                n = counters[scheme] = counters.get(scheme, 0) + 1
+                text = _label(int(scheme), n)
+            if node.number != text:
+                node.number = text
+                changed.append(node)
 
     def _sync(self, reload_tasks: bool, reload_roles: bool, relabel: bool = False) -> None:
         """Make the tree equal to the store's, with the fewest structural signals."""
@@ -153,14 +413,17 @@ class TreeSync:
                 if r is not None:
                     start = prev = r
 
-    def _place(self, p: TaskNode, i: int, cid: int, kids: dict, data: dict, where: dict) -> None:
+    def _place(self, p: TaskNode, i: int, cid: int, kids: dict, data: dict, where: dict,
+               alive=None) -> None:
         """Make task ``cid`` the i-th child of ``p``, moving as few rows as it can.
 
         A row that is in the way and leaves ``p`` goes straight to its new parent (or away,
         when it and its subtree were deleted): an indent or a delete is one signal, not one
-        per following sibling.
+        per following sibling. ``alive`` (default: ``data``) holds every task that exists.
         """
         nodes = self._nodes
+        if alive is None:
+            alive = data
         while True:
             ch = p.children
             if i < len(ch) and ch[i].id == cid:
@@ -172,7 +435,7 @@ class TreeSync:
                 if dest is not None and dest is not cur and not cur.is_ancestor_of(dest):
                     self._move(cur, dest, min(pos, len(dest.children)))
                     continue
-                if cur.id not in where and not any(d.id in data for d in _descendants(cur)):
+                if cur.id not in where and not any(d.id in alive for d in _descendants(cur)):
                     self._structure_changed = True
                     self.beginRemoveRows(self.index_of_node(p), i, i)
                     del p.children[i]

@@ -87,3 +87,52 @@ def test_filter_follows_edits_and_keeps_a_new_task_visible(sample, proxy):
     t = [t for t in ws.tasks(plan) if t.title == "保障措施"][0]
     ws.edit_task(t.uuid, title="专利保障措施")
     assert "专利保障措施" in shown(proxy)
+
+
+@pytest.mark.parametrize("seed", [4, 9])
+def test_filter_follows_targeted_edits_like_a_fresh_proxy(sample, seed):
+    """Edits, undo and redo under an active filter show what a freshly built proxy shows."""
+    import random
+
+    from PySide6.QtTest import QAbstractItemModelTester
+    session, plan = sample
+    ws = session.ws
+    model = TaskTreeModel(session)
+    model.set_plan(plan)
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    dep = ws.find_department("区科技局")
+    criteria = [TaskFilter(keyword="专利"), TaskFilter(department_id=dep),
+                TaskFilter(keyword="改 1")]
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    rng = random.Random(seed)
+    from models.errors import InvalidEdit
+    for step in range(80):
+        if step % 20 == 0:
+            proxy.set_filter(criteria[(step // 20) % len(criteria)])
+        t = rng.choice(ws.tasks(plan))
+        op = rng.choice(["rename", "rename", "assign", "unassign", "indent", "add", "undo", "redo"])
+        try:
+            if op == "rename":
+                ws.edit_task(t.uuid, title=rng.choice(["专利改", f"改 {step}", "普通"]))
+            elif op == "assign":
+                ws.assign(t.uuid, "区科技局", "lead")
+            elif op == "unassign":
+                ws.unassign(t.uuid, "区科技局")
+            elif op == "indent":
+                ws.indent_task(t.uuid)
+            elif op == "add":
+                ws.add_task(plan, "专利新", parent=t.uuid)
+            elif op == "undo":
+                ws.undo()
+            else:
+                ws.redo()
+        except InvalidEdit:
+            pass
+        fresh_model = TaskTreeModel(session)
+        fresh_model.set_plan(plan)
+        fresh = TaskFilterProxy()
+        fresh.setSourceModel(fresh_model)
+        fresh.set_filter(proxy.criteria)
+        assert shown(proxy) == shown(fresh), (step, op)
+        assert proxy.match_count() == fresh.match_count()

@@ -255,3 +255,28 @@ def test_ctrl_enter_adds_a_subtask_under_a_leaf(qtbot, window, workspace_file):
     assert bd.current_node().uuid == kids[0].uuid
     assert bd.model.node_by_uuid(kids[0].uuid).number == "（一）"
     assert isinstance(QApplication.focusWidget(), QLineEdit)     # typing the title next
+
+
+def test_expand_all_then_indent_into_a_leaf_keeps_the_task_in_sight(qtbot, window,
+                                                                    workspace_file):
+    """Leaves say they never have children (the tree keeps no expanded state for them):
+    a task indented under one after "expand all" is still shown, with its new parent open."""
+    window.files.open(workspace_file)
+    ws, plan, bd = window.session.ws, window.current_plan, window.breakdown
+    bd.expand_all()
+    leaf = task_by_title(ws, plan, "工作目标")             # the second child of 总体要求
+    first = task_by_title(ws, plan, "指导思想")            # its leaf sibling above
+    idx = bd.model.index_of_uuid(first.uuid)
+    assert bd.model.flags(idx) & Qt.ItemNeverHasChildren
+    assert not bd.model.flags(idx.parent()) & Qt.ItemNeverHasChildren
+    assert bd.select_uuid(leaf.uuid)
+    bd.tree.setFocus()
+    qtbot.keyClick(bd.tree, Qt.Key_Tab)
+    assert ws.task(leaf.uuid).parent_id == first.id
+    parent = bd.model.index_of_uuid(first.uuid)
+    assert not bd.model.flags(parent) & Qt.ItemNeverHasChildren
+    assert bd.tree.isExpanded(parent)
+    assert bd.tree.visualRect(bd.model.index_of_uuid(leaf.uuid)).isValid()
+    assert bd.current_node().uuid == leaf.uuid
+    window.actions.undo.trigger()
+    assert bd.model.node_by_uuid(leaf.uuid).number == "（二）"

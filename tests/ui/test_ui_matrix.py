@@ -141,3 +141,50 @@ def test_patched_matrix_equals_a_fresh_one(sample, tree, model):
 def test_print_html(model):
     html = matrix_html(model, "分工")
     assert "建设中国地理标志产业大厦" in html and "区市场监管局" in html
+
+
+@pytest.mark.parametrize("seed,section", [(3, False), (8, True)])
+def test_patched_matrix_equals_a_fresh_one(sample, tree, seed, section):
+    """Assignments, renames and undo patch only the changed cells and totals; the result is
+    the matrix a fresh model computes (with and without a section filter)."""
+    import random
+    session, plan = sample
+    ws = session.ws
+    model = MatrixModel(session, tree)
+    if section:
+        model.set_filter(MatrixFilter(section=model.sections()[1][0]))
+    rebuilt = []
+    model.modelReset.connect(lambda: rebuilt.append(1))
+    changed = []
+    model.dataChanged.connect(lambda a, b, *r: changed.append((a.row(), a.column(), b.row(),
+                                                               b.column())))
+    rng = random.Random(seed)
+    deps = [d.name for d in ws.departments()]
+    start = ws.undo_count()
+    for step in range(60):
+        t = rng.choice(ws.tasks(plan))
+        op = rng.choice(["assign", "assign", "unassign", "rename", "undo", "redo"])
+        if op == "assign":
+            ws.assign(t.uuid, rng.choice(deps), rng.choice(["lead", "support", "guide"]))
+        elif op == "unassign":
+            ws.unassign(t.uuid, rng.choice(deps))
+        elif op == "rename":
+            ws.edit_task(t.uuid, title=f"改{step}")
+        elif op == "undo":
+            if ws.undo_count() > start:    # not the sample's own steps (adding tasks)
+                ws.undo()
+        else:
+            ws.redo()
+        fresh = MatrixModel(session, tree)
+        fresh.set_filter(model.filter)
+        for name in ("cells", "missing", "totals"):
+            assert getattr(model, name) == getattr(fresh, name), (step, op, name)
+        assert [(r.id, r.label) for r in model.rows] == [(r.id, r.label) for r in fresh.rows]
+    assert not rebuilt
+    # an assignment repaints its cell and its total, not the whole row
+    changed.clear()
+    t = model.rows[0]
+    ws.assign(t.uuid, deps[0], "guide" if model.cells.get((t.id, ws.find_department(deps[0])))
+              != "guide" else "lead")
+    col = model.column_of_department(deps[0])
+    assert sorted(changed) == [(0, col, 0, col), (len(model.rows), col, len(model.rows), col)]

@@ -260,3 +260,154 @@ def test_undo_reports_only_the_tables_it_touched(sample):
     ws.redo()
     assert [c.tables for c in seen] == [frozenset({"tasks"})] * 3
     assert [c.kind for c in seen] == ["do", "undo", "redo"]
+
+
+def tree_of(model, parent=QModelIndex()):
+    """[(number, title, lead, children)] of the whole tree, read through the Qt API."""
+    out = []
+    for r in range(model.rowCount(parent)):
+        idx = model.index(r, 0, parent)
+        out.append((model.data(idx), model.data(idx.siblingAtColumn(TITLE)),
+                    model.data(idx.siblingAtColumn(LEAD)), model.data(idx.siblingAtColumn(SUPPORT)),
+                    model.data(idx.siblingAtColumn(DEADLINE)), tree_of(model, idx)))
+    return out
+
+
+def grow(ws, plan, rng, n=40):
+    """More tasks, deeper levels and assignments on top of the sample plan."""
+    deps = [d.name for d in ws.departments()]
+    for k in range(n):
+        tasks = ws.tasks(plan)
+        parent = rng.choice(tasks + [None])
+        t = ws.add_task(plan, f"附加{k}", parent=parent.uuid if parent else None,
+                        position=rng.randint(0, 5))
+        if rng.random() < .5:
+            ws.assign(t.uuid, rng.choice(deps), rng.choice(["lead", "support", "responsible"]))
+
+
+@pytest.mark.parametrize("seed,continuous", [(1, False), (5, False), (42, False), (3, True)])
+def test_targeted_sync_matches_a_fresh_model(sample, seed, continuous, monkeypatch):
+    """Edits, undo and redo follow the rows they wrote (no full re-read of the plan), and
+    after every step the tree — numbers, titles, departments, children — is the one a
+    freshly built model shows."""
+    session, plan = sample
+    ws = session.ws
+    rng = random.Random(seed)
+    grow(ws, plan, rng)
+    if continuous:
+        ws.set_plan_setting(plan, "continuous_level3", True)
+    model = TaskTreeModel(session)
+    model.set_plan(plan)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    full = []
+    real_sync = TaskTreeModel._sync
+    monkeypatch.setattr(TaskTreeModel, "_sync",
+                        lambda self, *a: (full.append(a), real_sync(self, *a))[1])
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    deps = [d.name for d in ws.departments()]
+    start = ws.undo_count()
+    from models.errors import InvalidEdit
+    for step in range(200):
+        tasks = ws.tasks(plan)
+        t = rng.choice(tasks) if tasks else None
+        op = rng.choice(["add", "add", "indent", "indent", "outdent", "up", "down", "move",
+                         "delete", "edit", "style", "assign", "assign", "unassign", "roles",
+                         "undo", "undo", "undo", "redo", "redo", "group"])
+        try:
+            if op == "add" or t is None:
+                ws.add_task(plan, f"任务{step}", parent=t.uuid if t and rng.random() < .6 else None,
+                            position=rng.randint(0, 4))
+            elif op == "indent":
+                ws.indent_task(t.uuid)
+            elif op == "outdent":
+                ws.outdent_task(t.uuid)
+            elif op == "up":
+                ws.move_up(t.uuid)
+            elif op == "down":
+                ws.move_down(t.uuid)
+            elif op == "move":
+                target = rng.choice(tasks + [None])
+                ws.move_task(t.uuid, target.uuid if target else None, rng.randint(0, 4))
+            elif op == "delete":
+                ws.delete_task(t.uuid)
+            elif op == "edit":
+                ws.edit_task(t.uuid, title=f"改{step}", deadline=rng.choice(["", "2025年底前"]))
+            elif op == "style":
+                ws.edit_task(t.uuid, label_style=rng.choice(["", "", "1", "3", "dash", "none"]))
+            elif op == "assign":
+                ws.assign(t.uuid, rng.choice(deps), rng.choice(["lead", "support", "guide"]),
+                          position=rng.choice([None, 0]))
+            elif op == "unassign":
+                ws.unassign(t.uuid, rng.choice(deps))
+            elif op == "roles":
+                ws.set_roles(t.uuid, {"lead": rng.sample(deps, 1), "support": rng.sample(deps, 2)})
+            elif op == "undo":
+                if ws.undo_count() > start:    # not the setup (the numbering setting)
+                    ws.undo()
+            elif op == "redo":
+                ws.redo()
+            elif op == "group":      # several edits, one step: moves, a delete and an insert
+                with ws.operation("group"):
+                    ws.outdent_task(t.uuid)
+                    ws.delete_task(rng.choice(ws.tasks(plan)).uuid)
+                    u = rng.choice(ws.tasks(plan))
+                    ws.add_task(plan, f"组{step}", parent=u.uuid, position=0)
+                    ws.move_task(u.uuid, None, 0)
+        except InvalidEdit:
+            pass
+        fresh = TaskTreeModel(session)
+        fresh.set_plan(plan)
+        assert tree_of(model) == tree_of(fresh), (step, op)
+        assert outline(model) == store_outline(ws, plan), (step, op)
+    assert not full, "ordinary edits never re-read the whole plan"
+    assert not resets
+
+
+def test_targeted_sync_signals_only_what_changed(sample):
+    """A rename is one dataChanged of one row; an indent a single move."""
+    session, plan = sample
+    ws = session.ws
+    model = TaskTreeModel(session)
+    model.set_plan(plan)
+    seen = []
+    for name in ("dataChanged", "rowsMoved", "rowsInserted", "rowsRemoved", "layoutChanged"):
+        getattr(model, name).connect(lambda *a, name=name: seen.append((name, a)))
+    s2 = model.index(1, 0)
+    second = model.index(1, 0, s2)
+    ws.edit_task(model.data(second, UuidRole), title="改名")
+    assert [(n, a[0].row(), a[1].row()) for n, a in seen] == [("dataChanged", 1, 1)]
+    assert seen[0][1][0].parent() == s2
+    seen.clear()
+    ws.indent_task(model.data(second, UuidRole))
+    names = [n for n, _a in seen]
+    assert names.count("rowsMoved") == 1 and "rowsInserted" not in names
+    assert "rowsRemoved" not in names and "layoutChanged" not in names
+    # The numbers that changed: the moved task's and, one level deeper now, its children's
+    # (one signal for their run of rows); nothing else.
+    changed = [(model.data(a[0]), a[0].row(), a[1].row()) for n, a in seen if n == "dataChanged"]
+    assert sorted(changed) == [("1.", 0, 0), ("（1）", 0, 1)]
+
+
+def test_big_changes_take_the_full_path(sample, monkeypatch):
+    session, plan = sample
+    ws = session.ws
+    model = TaskTreeModel(session)
+    model.set_plan(plan)
+    import ui.tree_sync as tree_sync
+    monkeypatch.setattr(tree_sync, "BIG_CHANGE", 3)
+    full = []
+    real_sync = TaskTreeModel._sync
+    monkeypatch.setattr(TaskTreeModel, "_sync",
+                        lambda self, *a: (full.append(a), real_sync(self, *a))[1])
+    ws.delete_task(model.data(model.index(1, 0), UuidRole))     # 5 tasks and 5 assignments
+    assert full and outline(model) == store_outline(ws, plan)
+    full.clear()
+    ws.edit_task(model.data(model.index(0, 0), UuidRole), title="总体")
+    assert not full and outline(model) == store_outline(ws, plan)
+    ws.undo()
+    ws.undo()
+    assert outline(model) == store_outline(ws, plan)
+    ws.rename_department("区科技局", "区科学技术局")          # the registry: full path
+    s2 = model.index(1, 0)
+    assert model.data(model.index(1, LEAD, s2)) == "区科学技术局"
