@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -111,11 +112,13 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         apt_install(APT_PACKAGES)
         ensure_venv()
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         status = 0
-        for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
-            say(f"== {script.name}")
-            status |= subprocess.call([str(PY), str(script), *rest], cwd=ROOT, env=env)
+        # The benchmarks build large workspaces in the temp folder: give them one to drop.
+        with tempfile.TemporaryDirectory(prefix="plandesk-bench-") as tmp:
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=tmp)
+            for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+                say(f"== {script.name}")
+                status |= subprocess.call([str(PY), str(script), *rest], cwd=ROOT, env=env)
         return status
     print(__doc__)
     return 2
