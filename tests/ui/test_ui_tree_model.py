@@ -199,6 +199,51 @@ def test_plan_deleted_and_restored(model, sample):
     assert model.rowCount() == 0 and model.plan_uuid is None
 
 
+def random_edit(ws, plan, rng, step, op, deps=(), undo_floor=0):
+    """One random store edit of kind ``op`` on a random task (InvalidEdit when refused)."""
+    tasks = ws.tasks(plan)
+    t = rng.choice(tasks) if tasks else None
+    if op == "add" or t is None:
+        ws.add_task(plan, f"任务{step}", parent=t.uuid if t and rng.random() < .6 else None,
+                    position=rng.randint(0, 4))
+    elif op == "indent":
+        ws.indent_task(t.uuid)
+    elif op == "outdent":
+        ws.outdent_task(t.uuid)
+    elif op == "up":
+        ws.move_up(t.uuid)
+    elif op == "down":
+        ws.move_down(t.uuid)
+    elif op == "move":
+        target = rng.choice(tasks + [None])
+        ws.move_task(t.uuid, target.uuid if target else None, rng.randint(0, 4))
+    elif op == "delete":
+        ws.delete_task(t.uuid)
+    elif op == "edit":
+        ws.edit_task(t.uuid, title=f"改{step}", deadline=rng.choice(["", "2025年底前"]))
+    elif op == "style":
+        ws.edit_task(t.uuid, label_style=rng.choice(["", "", "1", "3", "dash", "none"]))
+    elif op == "assign":
+        ws.assign(t.uuid, rng.choice(deps), rng.choice(["lead", "support", "guide"]),
+                  position=rng.choice([None, 0]))
+    elif op == "unassign":
+        ws.unassign(t.uuid, rng.choice(deps))
+    elif op == "roles":
+        ws.set_roles(t.uuid, {"lead": rng.sample(deps, 1), "support": rng.sample(deps, 2)})
+    elif op == "undo":
+        if ws.undo_count() > undo_floor:    # never the test's own setup
+            ws.undo()
+    elif op == "redo":
+        ws.redo()
+    elif op == "group":      # several edits, one step: moves, a delete and an insert
+        with ws.operation("group"):
+            ws.outdent_task(t.uuid)
+            ws.delete_task(rng.choice(ws.tasks(plan)).uuid)
+            u = rng.choice(ws.tasks(plan))
+            ws.add_task(plan, f"组{step}", parent=u.uuid, position=0)
+            ws.move_task(u.uuid, None, 0)
+
+
 @pytest.mark.parametrize("seed", [7, 11, 2025])
 def test_random_edits_match_the_store(sample, qtmodeltester, seed):
     """Whatever the store does, the model mirrors it without a reset (checked by Qt's tester)."""
@@ -212,37 +257,10 @@ def test_random_edits_match_the_store(sample, qtmodeltester, seed):
     rng = random.Random(seed)
     from models.errors import InvalidEdit
     for step in range(150):
-        tasks = ws.tasks(plan)
-        t = rng.choice(tasks) if tasks else None
         op = rng.choice(["add", "add", "indent", "outdent", "up", "down", "move", "delete",
                          "edit", "undo", "undo", "redo", "group"])
         try:
-            if op == "add" or t is None:
-                ws.add_task(plan, f"任务{step}", parent=t.uuid if t and rng.random() < .5 else None,
-                            position=rng.randint(0, 3))
-            elif op == "indent":
-                ws.indent_task(t.uuid)
-            elif op == "outdent":
-                ws.outdent_task(t.uuid)
-            elif op == "up":
-                ws.move_up(t.uuid)
-            elif op == "down":
-                ws.move_down(t.uuid)
-            elif op == "move":
-                target = rng.choice(tasks + [None])
-                ws.move_task(t.uuid, target.uuid if target else None, rng.randint(0, 4))
-            elif op == "delete":
-                ws.delete_task(t.uuid)
-            elif op == "edit":
-                ws.edit_task(t.uuid, title=f"改{step}")
-            elif op == "undo":
-                ws.undo()
-            elif op == "redo":
-                ws.redo()
-            elif op == "group":
-                with ws.operation("group"):
-                    ws.outdent_task(t.uuid)
-                    ws.delete_task(rng.choice(ws.tasks(plan)).uuid)
+            random_edit(ws, plan, rng, step, op)
         except InvalidEdit:
             pass
         assert outline(model) == store_outline(ws, plan), (step, op)
@@ -309,51 +327,11 @@ def test_targeted_sync_matches_a_fresh_model(sample, seed, continuous, monkeypat
     start = ws.undo_count()
     from models.errors import InvalidEdit
     for step in range(200):
-        tasks = ws.tasks(plan)
-        t = rng.choice(tasks) if tasks else None
         op = rng.choice(["add", "add", "indent", "indent", "outdent", "up", "down", "move",
                          "delete", "edit", "style", "assign", "assign", "unassign", "roles",
                          "undo", "undo", "undo", "redo", "redo", "group"])
         try:
-            if op == "add" or t is None:
-                ws.add_task(plan, f"任务{step}", parent=t.uuid if t and rng.random() < .6 else None,
-                            position=rng.randint(0, 4))
-            elif op == "indent":
-                ws.indent_task(t.uuid)
-            elif op == "outdent":
-                ws.outdent_task(t.uuid)
-            elif op == "up":
-                ws.move_up(t.uuid)
-            elif op == "down":
-                ws.move_down(t.uuid)
-            elif op == "move":
-                target = rng.choice(tasks + [None])
-                ws.move_task(t.uuid, target.uuid if target else None, rng.randint(0, 4))
-            elif op == "delete":
-                ws.delete_task(t.uuid)
-            elif op == "edit":
-                ws.edit_task(t.uuid, title=f"改{step}", deadline=rng.choice(["", "2025年底前"]))
-            elif op == "style":
-                ws.edit_task(t.uuid, label_style=rng.choice(["", "", "1", "3", "dash", "none"]))
-            elif op == "assign":
-                ws.assign(t.uuid, rng.choice(deps), rng.choice(["lead", "support", "guide"]),
-                          position=rng.choice([None, 0]))
-            elif op == "unassign":
-                ws.unassign(t.uuid, rng.choice(deps))
-            elif op == "roles":
-                ws.set_roles(t.uuid, {"lead": rng.sample(deps, 1), "support": rng.sample(deps, 2)})
-            elif op == "undo":
-                if ws.undo_count() > start:    # not the setup (the numbering setting)
-                    ws.undo()
-            elif op == "redo":
-                ws.redo()
-            elif op == "group":      # several edits, one step: moves, a delete and an insert
-                with ws.operation("group"):
-                    ws.outdent_task(t.uuid)
-                    ws.delete_task(rng.choice(ws.tasks(plan)).uuid)
-                    u = rng.choice(ws.tasks(plan))
-                    ws.add_task(plan, f"组{step}", parent=u.uuid, position=0)
-                    ws.move_task(u.uuid, None, 0)
+            random_edit(ws, plan, rng, step, op, deps, undo_floor=start)
         except InvalidEdit:
             pass
         fresh = TaskTreeModel(session)
