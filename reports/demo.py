@@ -40,6 +40,7 @@ def build_demo(path) -> Path:
                 for alias in aliases:
                     if ws.find_department(alias) is None:
                         ws.add_alias(name, alias)
+                ws.edit_department(name, is_new=False)    # the clerk has reviewed these
         _progress(ws, district.uuid, path.with_name(path.stem + "-交换"))
         # The demo starts with a clean history: its construction is not the clerk's to undo.
         ws.conn.execute("DELETE FROM _undo_log")
