@@ -17,8 +17,11 @@ def register(sub) -> None:
     e.add_argument("workspace", metavar="WS")
     e.add_argument("--plan", metavar="P", help="计划 uuid 或序号（只有一个计划时可省略）")
     e.add_argument("--round", metavar="R", required=True, help="报送轮次，如 2025年第三季度")
-    e.add_argument("--department", metavar="D", help="只导出该部门承担的任务")
-    e.add_argument("--out", metavar="F.xlsx", required=True)
+    who = e.add_mutually_exclusive_group()
+    who.add_argument("--department", metavar="D", help="只导出该部门承担的任务")
+    who.add_argument("--all-departments", action="store_true",
+                     help="每个承担任务的部门各一份，--out 为文件夹")
+    e.add_argument("--out", metavar="F.xlsx|FOLDER", required=True)
     e.set_defaults(handler=cmd_export)
 
     i = esub.add_parser("import", help="核对并导入报回的工作簿（显示错误和改动）")
@@ -56,6 +59,8 @@ def _files(names) -> list[Path]:
 
 
 def cmd_export(args) -> int:
+    if args.all_departments:
+        return _export_all(args)
     out = _xlsx_out(args.out)
     from reports.xlsx.exchange_export import export_exchange
     with Workspace.open(args.workspace) as ws:
@@ -63,6 +68,23 @@ def cmd_export(args) -> int:
         result = export_exchange(ws, plan.uuid, args.round, out, department=args.department)
     print(f"已导出 {out}：{result['rows']} 行，其中 {result['editable']} 项需填报"
           f"（{result['department'] or '全部任务'}，{result['round']}）", file=sys.stderr)
+    return 0
+
+
+def _export_all(args) -> int:
+    from reports.xlsx.exchange_export import export_for_departments, plan_departments
+    folder = Path(args.out)
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: 文件夹不存在（--all-departments 时 --out 为文件夹）")
+    with Workspace.open(args.workspace) as ws:
+        plan = pick_plan(ws, args.plan)
+        progress = Progress(len(plan_departments(ws, plan.uuid)), "导出")
+        results = export_for_departments(ws, plan.uuid, args.round, folder,
+                                         progress=lambda i, n, name: progress(i, name))
+        progress(len(results))
+    for r in results:
+        print(f"{r['path']}：{r['editable']} 项需填报（{r['department']}）", file=sys.stderr)
+    print(f"已为 {len(results)} 个部门导出 {args.round} 的填报工作簿到 {folder}", file=sys.stderr)
     return 0
 
 

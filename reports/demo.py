@@ -55,7 +55,7 @@ DEADLINES = ["2023年6月底前", "2023年底前", "长期坚持", "2023年9月�
 def _progress(ws: Workspace, plan_uuid: str, folder: Path) -> None:
     """Deadlines, and two reporting rounds that went through the exchange round trip:
     a workbook sent to each department, filled in as the department would, and merged."""
-    from reports.xlsx import consolidate, export_exchange
+    from reports.xlsx import consolidate, export_for_departments
 
     rng = random.Random(2023)
     tasks = [t for t in ws.tasks(plan_uuid) if ws.assignments(t.uuid)]
@@ -63,18 +63,15 @@ def _progress(ws: Workspace, plan_uuid: str, folder: Path) -> None:
         for i, t in enumerate(tasks):
             if not t.deadline_text:
                 ws.set_deadline(t.uuid, DEADLINES[i % len(DEADLINES)])
-    departments = sorted({a.department for t in tasks for a in ws.assignments(t.uuid)})
     folder.mkdir(exist_ok=True)
     for i, (name, start, end) in enumerate(ROUNDS):
         ws.add_round(plan_uuid, name, start, end)
         returned = []
-        for dep in departments:
-            path = folder / f"{name}-{dep}.xlsx"
-            export_exchange(ws, plan_uuid, name, path, department=dep)
+        for sent in export_for_departments(ws, plan_uuid, name, folder):
             if rng.random() < 0.15:
                 continue      # this department did not send its workbook back
-            _fill_return(path, rng, i)
-            returned.append(path)
+            _fill_return(Path(sent["path"]), rng, i)
+            returned.append(Path(sent["path"]))
         consolidate(ws, plan_uuid, name, returned, folder / f"{name}-汇总.xlsx", apply=True)
     ws.close_round(plan_uuid, ROUNDS[0][0])
 

@@ -41,6 +41,9 @@ def suggested_round(today: _dt.date | None = None) -> str:
     return f"{today.year}年第{'一二三四'[(today.month - 1) // 3]}季度"
 
 
+EVERY_DEPARTMENT = "\x00every"    # the export dialog's choice of one workbook per department
+
+
 class ExportDialog(QDialog):
     """Which round, and for whom (one department or every task)."""
 
@@ -54,6 +57,8 @@ class ExportDialog(QDialog):
         self.round.setCurrentIndex(self.round.count() - 1)
         self.department = QComboBox(self)
         self.department.addItem(self.tr("All tasks (one workbook)"), None)
+        self.department.addItem(self.tr("Every department, one workbook each (a folder)"),
+                                EVERY_DEPARTMENT)
         used = ws.all("SELECT DISTINCT d.id, d.name, d.position FROM assignments a JOIN tasks t "
                       "ON t.id=a.task_id JOIN departments d ON d.id=a.department_id "
                       "WHERE t.plan_id=? ORDER BY d.position", (ws.plan(plan_uuid).id,))
@@ -124,6 +129,9 @@ class ExchangeJobs(QObject):
             return
         round_name = d.round.currentText().strip()
         dep = d.department.currentData()
+        if dep == EVERY_DEPARTMENT:
+            self._export_every_department(ws, plan_uuid, round_name)
+            return
         name = f"{dep or ws.plan(plan_uuid).title[:20]}-{round_name}.xlsx"
         out, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export a reporting workbook"),
                                              str(Path(self._folder()) / name), "*.xlsx")
@@ -138,6 +146,20 @@ class ExchangeJobs(QObject):
             self.window.statusBar().showMessage(
                 self.tr("Written {path}: {rows} rows, {editable} to fill in").format(
                     path=out, rows=result["rows"], editable=result["editable"]), 10000)
+
+    def _export_every_department(self, ws, plan_uuid: str, round_name: str) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Folder for the departments' workbooks"), self._folder())
+        if not folder:
+            return
+        self.settings.last_directory = folder
+        from reports.xlsx import export_for_departments
+        with _busy():
+            results = self._call(export_for_departments, ws, plan_uuid, round_name, folder)
+        if results:
+            self.window.statusBar().showMessage(
+                self.tr("Written %n workbook(s) to {folder}", "", len(results)).format(
+                    folder=folder), 10000)
 
     # ---- import returns --------------------------------------------------------------
     def import_returns(self) -> None:

@@ -4,6 +4,7 @@ No Qt here. Public API::
 
     render_division_table_xlsx(plan, out_path, options=None) -> dict
     export_exchange(ws, plan_uuid, round_name, out_path, department=None) -> dict
+    export_for_departments(ws, plan_uuid, round_name, folder, departments=None) -> [dict]
     read_return(ws, path, plan=None, round_name=None) -> ReturnReport
     apply_return(ws, report, overwrite_conflicts=False) -> dict
     consolidate(ws, plan_uuid, round_name, paths, out_path, apply=True) -> dict
@@ -15,12 +16,13 @@ from .consolidate import consolidate
 from .division_table import DivisionTableOptions, render_division_table_xlsx
 from .errors import WorkbookError
 from .exchange_apply import apply_return
-from .exchange_export import export_exchange
+from .exchange_export import export_exchange, export_for_departments, plan_departments
 from .exchange_import import read_return
 from .foreign import read_foreign_workbook
 from .return_report import FieldChange, Issue, ReturnReport
 from .safety import check_workbook_file
 
-__all__ = ["render_division_table_xlsx", "DivisionTableOptions", "export_exchange", "read_return",
+__all__ = ["render_division_table_xlsx", "DivisionTableOptions", "export_exchange",
+           "export_for_departments", "plan_departments", "read_return",
            "apply_return", "consolidate", "read_foreign_workbook", "check_workbook_file",
            "WorkbookError", "ReturnReport", "Issue", "FieldChange"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from pathlib import Path
 
@@ -157,10 +158,47 @@ def export_exchange(ws, plan_uuid, round_name: str, out_path, department=None) -
     One operation: the round is created if new and the export is recorded (direction
     "out") with the file's sha256 and the content checksum. Returns a summary dict.
     """
-    out_path = Path(out_path)
     plan = ws.plan(plan_uuid)
-    dep = ws.department(department) if department else None
+    return _export(ws, plan, table_rows(plan_dict(ws, plan.uuid)), round_name, Path(out_path),
+                   ws.department(department) if department else None)
+
+
+def plan_departments(ws, plan_uuid) -> list[str]:
+    """The departments with a role in the plan, in the registry's order."""
+    return [r[0] for r in ws.all(
+        "SELECT DISTINCT d.name, d.position FROM assignments a JOIN tasks t ON t.id=a.task_id "
+        "JOIN departments d ON d.id=a.department_id WHERE t.plan_id=? ORDER BY d.position, d.id",
+        (ws.plan(plan_uuid).id,))]
+
+
+def export_for_departments(ws, plan_uuid, round_name: str, folder, departments=None,
+                           progress=None) -> list[dict]:
+    """One workbook per department (default: every department with a role in the plan),
+    written to ``folder`` as ``<round>-<department>.xlsx``, as one undoable step.
+
+    The plan is read once for all of them; ``progress(i, n, name)`` is called before each.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise WorkbookError(str(folder), "文件夹不存在")
+    plan = ws.plan(plan_uuid)
+    names = list(departments) if departments else plan_departments(ws, plan.uuid)
     rows = table_rows(plan_dict(ws, plan.uuid))
+    results = []
+    with ws.operation(f"发出工作簿给 {len(names)} 个部门"):
+        for i, name in enumerate(names):
+            if progress:
+                progress(i, len(names), name)
+            out = folder / f"{_safe(round_name)}-{_safe(name)}.xlsx"
+            results.append(_export(ws, plan, rows, round_name, out, ws.department(name)))
+    return results
+
+
+def _safe(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "", name or "")[:60] or "_"
+
+
+def _export(ws, plan, rows, round_name: str, out_path: Path, dep) -> dict:
     if dep is not None:
         rows, editable = rows_for_department(rows, dep.name)
         if not editable:

@@ -630,6 +630,16 @@
         <translation>已写出 {path}：{rows} 行，其中 {editable} 项需填报</translation>
     </message>
     <message>
+        <source>Folder for the departments&apos; workbooks</source>
+        <translation>保存各部门工作簿的文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written %n workbook(s) to {folder}</source>
+        <translation>
+            <numerusform>已导出 %n 份工作簿到 {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import returned workbooks</source>
         <translation>导入报回的工作簿</translation>
     </message>
@@ -769,6 +779,10 @@ Workbooks sent to departments and their returns are listed here.</source>
     <message>
         <source>All tasks (one workbook)</source>
         <translation>全部任务（一个工作簿）</translation>
+    </message>
+    <message>
+        <source>Every department, one workbook each (a folder)</source>
+        <translation>每个部门各一份（导出到文件夹）</translation>
     </message>
     <message>
         <source>Reporting round</source>

@@ -73,3 +73,22 @@ def test_notice_form_defaults_and_validation(qapp, sample):
         assert not d.problems.isVisibleTo(d)          # a complete notice: nothing to fix
         d.fields["doc_number"].setText("济槐政字[2022]16号")
         assert "〔" in d.problems.text() or "发文字号" in d.problems.text()
+
+
+@needs_xlsx
+def test_export_a_workbook_for_every_department(window, workspace_file, tmp_path, monkeypatch):
+    window.files.open(workspace_file)
+    ws, plan = window.session.ws, window.current_plan
+
+    def every_department(dialog):
+        dialog.department.setCurrentIndex(dialog.department.findData(exchange_jobs.EVERY_DEPARTMENT))
+        return QDialog.Accepted
+    monkeypatch.setattr(exchange_jobs.ExportDialog, "exec", every_department)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    window.actions.export_exchange.trigger()
+    from reports.xlsx import plan_departments
+    departments = plan_departments(ws, plan)
+    written = sorted(p.name for p in tmp_path.glob("*.xlsx"))
+    assert len(written) == len(departments) > 1
+    assert all(any(d in name for name in written) for d in departments)
+    assert ws.undo_label().startswith("发出工作簿给")      # one undo step for the batch
