@@ -60,12 +60,8 @@ def local(element) -> str:
     return etree.QName(element).localname
 
 
-def el(tag: str, *children, nsmap=None, **attrs):
-    """Make an element; attribute names are w: unless written 'r_id' style (prefix_name).
-
-    Made by python-docx's parser so python-docx proxies of the tree keep working.
-    """
-    element = oxml_parser.makeelement(qn(tag), nsmap=nsmap)
+def set_attrs(element, attrs: dict) -> None:
+    """w: attributes by name; 'r_id' style names (prefix_name) in that namespace; None skipped."""
     for key, value in attrs.items():
         if value is None:
             continue
@@ -74,6 +70,15 @@ def el(tag: str, *children, nsmap=None, **attrs):
             element.set(qn(f"{prefix}:{name}"), str(value))
         else:
             element.set(W + key, str(value))
+
+
+def el(tag: str, *children, nsmap=None, **attrs):
+    """Make an element; attribute names are w: unless written 'r_id' style (prefix_name).
+
+    Made by python-docx's parser so python-docx proxies of the tree keep working.
+    """
+    element = oxml_parser.makeelement(qn(tag), nsmap=nsmap)
+    set_attrs(element, attrs)
     for child in children:
         if child is not None:
             element.append(child)
@@ -100,14 +105,7 @@ def set_child(parent, tag: str, **attrs):
                 parent.append(child)
         else:
             parent.append(child)
-    for key, value in attrs.items():
-        if value is None:
-            continue
-        if "_" in key and key.split("_", 1)[0] in NSMAP:
-            prefix, aname = key.split("_", 1)
-            child.set(qn(f"{prefix}:{aname}"), str(value))
-        else:
-            child.set(W + key, str(value))
+    set_attrs(child, attrs)
     return child
 
 

@@ -51,6 +51,16 @@ def sample(session):
 
 
 @pytest.fixture
+def tree(sample):
+    """The breakdown's tree model over the sample plan."""
+    from ui.tree_model import TaskTreeModel
+    session, plan = sample
+    model = TaskTreeModel(session)
+    model.set_plan(plan)
+    return model
+
+
+@pytest.fixture
 def settings(tmp_path):
     from ui.settings import Settings
     return Settings.at(tmp_path / "settings.ini")

@@ -13,12 +13,9 @@ from ui.tree_model import TITLE, TaskTreeModel  # noqa: E402
 
 
 @pytest.fixture
-def proxy(sample):
-    session, plan = sample
-    model = TaskTreeModel(session)
-    model.set_plan(plan)
+def proxy(tree):
     p = TaskFilterProxy()
-    p.setSourceModel(model)
+    p.setSourceModel(tree)
     return p
 
 

@@ -12,15 +12,6 @@ from models.dump import dump  # noqa: E402
 from ui.matrix_model import MatrixFilter, MatrixModel, RoleCodeRole  # noqa: E402
 from ui.matrix_print import matrix_html  # noqa: E402
 from ui.matrix_view import MatrixView  # noqa: E402
-from ui.tree_model import TaskTreeModel  # noqa: E402
-
-
-@pytest.fixture
-def tree(sample):
-    session, plan = sample
-    t = TaskTreeModel(session)
-    t.set_plan(plan)
-    return t
 
 
 @pytest.fixture

@@ -17,11 +17,8 @@ from ui.tree_model import (DEADLINE, LEAD, NUMBER, SUPPORT, TITLE, NodeRole, Tas
 
 
 @pytest.fixture
-def model(sample):
-    session, plan = sample
-    m = TaskTreeModel(session)
-    m.set_plan(plan)
-    return m
+def model(tree):
+    return tree
 
 
 def outline(model, parent=QModelIndex(), depth=0):
