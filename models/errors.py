@@ -1,7 +1,9 @@
 """Errors the store raises. Each carries one line a clerk can read."""
 
+from .messages import PlanDeskError
 
-class WorkspaceError(Exception):
+
+class WorkspaceError(PlanDeskError):
     """Base class: the message is one clear line, shown as is by the CLI and the GUI."""
 
 

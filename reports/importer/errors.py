@@ -6,7 +6,10 @@ print it as is and exit with status 2.
 """
 
 
-class PlanImportError(ValueError):
+from models.messages import PlanDeskError
+
+
+class PlanImportError(PlanDeskError, ValueError):
     """A plan text or .docx could not be imported; the message names the file."""
 
     def __init__(self, source: str, problem: str):

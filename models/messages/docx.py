@@ -1,0 +1,4 @@
+"""Messages of the docx area (codes are "docx.<name>")."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Messages of the store area (codes are "store.<name>")."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
