@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.status_sample import build_large  # noqa: E402
-from models.status_view import progress_view  # noqa: E402
+from models.status.sample import build_large  # noqa: E402
+from models.status.view import progress_view  # noqa: E402
 from models.workspace import Workspace  # noqa: E402
 
 ROUND = "2025年第三季度"

@@ -269,7 +269,7 @@ CHART_TITLES = {"status": "status_title", "department": "department_title",
 
 
 def progress_figures(view, text: dict | None = None, show_title: bool = True) -> dict:
-    """The four charts of a ``models.status_view.ProgressView``, by name (CHART_TITLES)."""
+    """The four charts of a ``models.status.view.ProgressView``, by name (CHART_TITLES)."""
     return {"status": status_chart(view.summary, text, show_title=show_title),
             "department": department_chart(view.summary, text, show_title=show_title),
             "month": month_chart(view.summary, text, show_title=show_title),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.status_summary import problem_tasks
+from models.status.summary import problem_tasks
 
 from .charts import CHART_TITLES, TEXT, figure_png_bytes, progress_figures, target_title
 from .docx import sections

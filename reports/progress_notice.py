@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models.errors import WorkspaceError
-from models.status_summary import department_tasks
+from models.status.summary import department_tasks
 
 from .docx import sections
 from .docx.body import write_title

@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.errors import WorkspaceError
-from models.status_schedule import to_date
-from models.status_view import progress_view
+from models.status.schedule import to_date
+from models.status.view import progress_view
 
 SUFFIXES = (".docx", ".xlsx")
 

@@ -31,7 +31,7 @@ def light_word(light: str) -> str:
 
 
 def render_progress_xlsx(view, out_path) -> None:
-    """Write the workbook of a ``models.status_view.ProgressView`` (atomically)."""
+    """Write the workbook of a ``models.status.view.ProgressView`` (atomically)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)

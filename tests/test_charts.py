@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from models.status_sample import build_sample
-from models.status_summary import Summary
-from models.status_targets import TargetValue
-from models.status_view import progress_view
+from models.status.sample import build_sample
+from models.status.summary import Summary
+from models.status.targets import TargetValue
+from models.status.view import progress_view
 from reports import charts
 from reports.charts_style import font_families, has_cjk_font
 
@@ -72,8 +72,8 @@ def test_charts_leave_global_settings_alone(view):
 def test_charts_do_not_import_pyplot():
     code = ("import sys; sys.path.insert(0, '.');"
             "from models.workspace import Workspace;"
-            "from models.status_sample import build_sample;"
-            "from models.status_view import progress_view;"
+            "from models.status.sample import build_sample;"
+            "from models.status.view import progress_view;"
             "from reports.charts import progress_figures, figure_png_bytes;"
             "ws = Workspace.memory(); p = build_sample(ws);"
             "[figure_png_bytes(f) for f in progress_figures(progress_view(ws, p)).values()];"

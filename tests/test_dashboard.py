@@ -10,8 +10,8 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from models.status import evaluate_plan  # noqa: E402
-from models.status_sample import build_sample  # noqa: E402
-from models.status_summary import problem_tasks  # noqa: E402
+from models.status.sample import build_sample  # noqa: E402
+from models.status.summary import problem_tasks  # noqa: E402
 
 Q3 = "2025年第三季度"
 TODAY = dt.date(2025, 11, 1)

@@ -9,8 +9,8 @@ from lxml import etree
 
 from models.errors import WorkspaceError
 from models.status import evaluate_plan
-from models.status_sample import build_sample
-from models.status_summary import department_tasks, problem_tasks
+from models.status.sample import build_sample
+from models.status.summary import department_tasks, problem_tasks
 from reports.progress_notice import NothingToFollowUp, followup_departments
 from reports.progress_report import (cli_render_report, late_departments,
                                      render_followup_notice, render_progress_report_docx,

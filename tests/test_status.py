@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from models.status import evaluate_plan
-from models.status_rules import save_rules
+from models.status.rules import save_rules
 
 Q1, Q2, Q3, Q4 = "2025年第一季度", "2025年第二季度", "2025年第三季度", "2025年第四季度"
 ROUNDS = ((Q1, "2025-01-01", "2025-03-31"), (Q2, "2025-04-01", "2025-06-30"),

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 
 from models.errors import InvalidEdit
-from models.status_rounds import as_of, current_round, period_from_name, round_period, suggest_round
-from models.status_rules import DEFAULTS, SETTINGS_KEY, plan_rules, rules_from_dict, save_rules
-from models.status_schedule import (around, expected_percent, occurrences, plan_start,
+from models.status.rounds import as_of, current_round, period_from_name, round_period, suggest_round
+from models.status.rules import DEFAULTS, SETTINGS_KEY, plan_rules, rules_from_dict, save_rules
+from models.status.schedule import (around, expected_percent, occurrences, plan_start,
                                     recurrence_period)
 
 D = dt.date

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from models.status import evaluate_plan
-from models.status_sample import build_large, build_sample
-from models.status_summary import NO_DEPARTMENT, department_tasks, problem_tasks, summarize
-from models.status_targets import actual_from_text
-from models.status_view import progress_view
+from models.status.sample import build_large, build_sample
+from models.status.summary import NO_DEPARTMENT, department_tasks, problem_tasks, summarize
+from models.status.targets import actual_from_text
+from models.status.view import progress_view
 
 Q3 = "2025年第三季度"
 TODAY = "2025-11-01"

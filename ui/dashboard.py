@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
                                QVBoxLayout, QWidget)
 
 from models.errors import NotFound
-from models.status_summary import problem_tasks
-from models.status_view import progress_view
+from models.status.summary import problem_tasks
+from models.status.view import progress_view
 
 from .dashboard_model import (DEADLINE, LEAD, LIGHT, NUMBER, TITLE, WHY, ProblemTableModel,
                               TaskUuidRole)
@@ -45,7 +45,7 @@ class DashboardWidget(QWidget):
         self.plan_uuid = plan_uuid
         self.today = today                 # fixed clock for tests; None = the real today
         self.chart_picks_activate = True
-        self.view = None                   # the last models.status_view.ProgressView
+        self.view = None                   # the last models.status.view.ProgressView
         self._round: str | None = None     # None: the current round
         self._filter: tuple[str, str] | None = None
         self._dirty = False

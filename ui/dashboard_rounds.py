@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
 
 from models.errors import WorkspaceError
-from models.status_rounds import suggest_round
+from models.status.rounds import suggest_round
 
 
 class NewRoundDialog(QDialog):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .status import FLAGS, LIGHTS, TaskStatus
+from . import FLAGS, LIGHTS, TaskStatus
 
 NO_DEPARTMENT = "（未明确牵头单位）"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from .deadline import parse_deadline
+from ..deadline import parse_deadline
 
 SAMPLE_TITLE = "××区2025年知识产权强区建设工作方案"
 DEPARTMENTS = ("区市场监管局", "区发展改革局", "区科技局", "区财政局", "区教体局",

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .status import StatusList, evaluate_plan
-from .status_load import PlanData, load_plan
-from .status_summary import Summary, summarize
-from .status_targets import TargetValue, target_values
+from . import StatusList, evaluate_plan
+from .load import PlanData, load_plan
+from .summary import Summary, summarize
+from .targets import TargetValue, target_values
 
 
 @dataclass

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .entities import ROLES
-from .numbering import number_tree
-from .status_rounds import round_period
-from .status_schedule import Date, to_date
+from ..entities import ROLES
+from ..numbering import number_tree
+from .rounds import round_period
+from .schedule import Date, to_date
 
 
 @dataclass(slots=True)

@@ -36,11 +36,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .status_judge import FLAGS, Judge
-from .status_load import PlanData, load_plan
-from .status_rounds import as_of, current_round
-from .status_rules import SETTINGS_KEY, rules_from_dict
-from .status_schedule import to_date
+from .judge import FLAGS, Judge
+from .load import PlanData, load_plan
+from .rounds import as_of, current_round
+from .rules import SETTINGS_KEY, rules_from_dict
+from .schedule import to_date
 
 __all__ = ["LIGHTS", "LIGHT_LABELS", "LIGHT_COLOURS", "FLAGS", "FLAG_LABELS", "TaskStatus",
            "StatusList", "worst", "evaluate_plan"]
@@ -114,7 +114,7 @@ def worst(lights) -> str:
 def evaluate_plan(ws, plan_uuid, round_name=None, today=None, data: PlanData | None = None
                   ) -> StatusList:
     """The status of every task of a plan for a round (None: the current round, see
-    ``status_rounds.current_round``; a plan without rounds is judged on today alone)."""
+    ``rounds.current_round``; a plan without rounds is judged on today alone)."""
     data = data or load_plan(ws, plan_uuid)
     plan = data.plan
     rules, notes = rules_from_dict(plan.settings.get(SETTINGS_KEY))

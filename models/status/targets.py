@@ -63,7 +63,7 @@ def _metric_key(metric: str) -> str:
 
 
 def target_values(data, statuses) -> list[TargetValue]:
-    """Every numeric target of a plan (``status_load.load_plan(…, with_targets=True)``) with
+    """Every numeric target of a plan (``load.load_plan(…, with_targets=True)``) with
     the actual value read from the task's latest report (``statuses``: evaluate_plan)."""
     by_id = {s.task_id: s for s in statuses}
     out = []

@@ -91,7 +91,7 @@ def save_rules(ws, plan_uuid, rules: StatusRules | dict):
     if isinstance(rules, dict):
         rules, notes = rules_from_dict(rules)
         if notes:
-            from .errors import InvalidEdit
+            from ..errors import InvalidEdit
             raise InvalidEdit(notes[0])
     changed = {k: v for k, v in rules.as_dict().items() if getattr(DEFAULTS, k) != v}
     return ws.set_plan_setting(plan_uuid, SETTINGS_KEY, changed)

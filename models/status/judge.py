@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .status_load import Report
-from .status_schedule import (around, expected_percent, occurrences, plan_start,
+from .load import Report
+from .schedule import (around, expected_percent, occurrences, plan_start,
                               recurrence_period, to_date)
 
 FLAGS = ("overdue", "no_report", "done", "due_soon", "ongoing", "recurring", "no_deadline")

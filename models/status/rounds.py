@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import re
 
-from .status_schedule import Date, to_date
+from .schedule import Date, to_date
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
            "十": 10, "十一": 11, "十二": 12}
