@@ -3,6 +3,7 @@
 
     python3 dev.py run      # the application on a fresh demo workspace
     python3 dev.py test     # the whole test suite
+    python3 dev.py lint     # ruff and mypy (configured in pyproject.toml)
     python3 dev.py bench    # the benchmarks (timings for large synthetic plans)
 
 It creates .venv/, installs the pinned dependencies from pyproject.toml, and on Debian or
@@ -109,6 +110,11 @@ def main(argv: list[str]) -> int:
         ensure_venv()
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
         return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "-q", *rest], cwd=ROOT, env=env)
+    if command == "lint":
+        ensure_venv()
+        ruff = subprocess.call([str(BIN / "ruff"), "check", ".", *rest], cwd=ROOT)
+        mypy = subprocess.call([str(BIN / "mypy")], cwd=ROOT)
+        return 1 if ruff or mypy else 0
     if command == "bench":
         apt_install(APT_PACKAGES)
         ensure_venv()

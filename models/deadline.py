@@ -30,6 +30,7 @@ class Deadline:
 
 
 def _month(token: str) -> int | None:
+    m: int | None
     if token.isdigit():
         m = int(token)
     else:

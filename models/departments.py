@@ -207,7 +207,7 @@ class DepartmentOps:
                     "ORDER BY assignments.position, assignments.id", (t.id,))]
 
     def roles(self, task_uuid) -> dict[str, list[str]]:
-        out = {r: [] for r in ROLES}
+        out: dict[str, list[str]] = {r: [] for r in ROLES}
         for a in self.assignments(task_uuid):
             out[a.role].append(a.department)
         return out

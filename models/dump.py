@@ -37,11 +37,11 @@ def dump(ws) -> dict:
         kids: dict = {}
         for r in rows:
             kids.setdefault(r["parent_id"], []).append(r)
-        numbers = number_tree(kids.get(None, []), lambda r: kids.get(r["id"], ()),
+        numbers = number_tree(kids.get(None, []), lambda r, kids=kids: kids.get(r["id"], ()),
                               lambda r: r["label_style"],
                               bool(plan.settings.get("continuous_level3")))
 
-        def build(r, level):
+        def build(r, level, kids=kids, numbers=numbers):
             return {
                 "uuid": r["uuid"], "level": level, "number": numbers[r], "title": r["title"],
                 "text": r["text"],
@@ -51,7 +51,7 @@ def dump(ws) -> dict:
                 "roles": roles.get(r["id"], {k: [] for k in ROLES}),
                 "targets": targets.get(r["id"], []),
                 "progress": progress.get(r["id"], []),
-                "children": [build(c, level + 1) for c in kids.get(r["id"], ())],
+                "children": [build(c, level + 1, kids, numbers) for c in kids.get(r["id"], ())],
             }
 
         plans_out.append({

@@ -41,7 +41,7 @@ class Plan:
     created: str = ""
 
     @classmethod
-    def from_row(cls, row) -> "Plan":
+    def from_row(cls, row) -> Plan:
         d = dict(row)
         for key, empty in (("head", "{}"), ("warnings", "[]"), ("settings", "{}")):
             d[key] = json.loads(d.get(key) or empty)
@@ -66,7 +66,7 @@ class Task:
     source_line: int | None
 
     @classmethod
-    def from_row(cls, row) -> "Task":
+    def from_row(cls, row) -> Task:
         return cls(**dict(row))
 
 
@@ -82,7 +82,7 @@ class Department:
     aliases: list = field(default_factory=list)
 
     @classmethod
-    def from_row(cls, row, aliases=()) -> "Department":
+    def from_row(cls, row, aliases=()) -> Department:
         return cls(**dict(row), aliases=list(aliases))
 
 
@@ -107,7 +107,7 @@ class Round:
     position: int
 
     @classmethod
-    def from_row(cls, row) -> "Round":
+    def from_row(cls, row) -> Round:
         return cls(**dict(row))
 
 

@@ -10,12 +10,13 @@ import getpass
 import json
 import os
 import socket
+import sys
 import time
 from pathlib import Path
 
 from .errors import WorkspaceLocked
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -11,7 +11,8 @@ import sqlite3
 import uuid as uuidlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -22,6 +23,9 @@ from .errors import (NewerWorkspace, NotAWorkspace, NotFound, ReadOnlyWorkspace,
 from .fileformat import APPLICATION_ID, check_header
 from .lock import WriterLock
 from .schema import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
+
+if TYPE_CHECKING:
+    from .entities import Change
 
 EXTENSION = ".plandesk"
 
@@ -191,7 +195,7 @@ class Store:
         except sqlite3.DatabaseError:
             pass
         self.conn.close()
-        self.conn = None
+        self.conn = None  # type: ignore[assignment]  # closed: any further use is a bug
         if self._lock:
             self._lock.release()
 
@@ -273,7 +277,7 @@ class Store:
 
     def undo_count(self) -> int:
         """How many operations can be undone."""
-        return self.one("SELECT count(*) FROM _undo_steps WHERE stack='undo'")[0]
+        return self.all("SELECT count(*) FROM _undo_steps WHERE stack='undo'")[0][0]
 
     def bulk_backup(self, reason: str) -> Path | None:
         """Backup before a bulk change (import, exchange merge, restore)."""
@@ -314,4 +318,4 @@ class Store:
 
     @property
     def workspace_uuid(self) -> str:
-        return self.meta("workspace_uuid", "")
+        return self.meta("workspace_uuid") or ""

@@ -149,7 +149,7 @@ class TaskOps:
             if p.plan_id != t.plan_id:
                 raise InvalidEdit("不能移动到另一个计划")
             # No cycles: the new parent must not be the task or one of its descendants.
-            a = p
+            a: Task | None = p
             while a is not None:
                 if a.id == t.id:
                     raise InvalidEdit("不能把任务移动到它自己的下级")

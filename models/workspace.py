@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+from typing import cast
+
 from .deadline import parse_deadline
 from .departments import DepartmentOps
 from .entities import STATUS_LABELS
@@ -40,7 +42,7 @@ class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps):
         with self.operation(f"导入计划“{title[:16]}”"):
             p = self.add_plan(title, kind=plan.get("kind") or "work_plan",
                               source_file=source_file or plan.get("source_file", ""), **fields)
-            stack = [(None, t) for t in reversed(plan.get("tasks") or [])]
+            stack: list[tuple[int | None, dict]] = [(None, t) for t in reversed(plan.get("tasks") or [])]
             positions: dict = {}
             while stack:
                 parent_id, node = stack.pop()
@@ -56,7 +58,7 @@ class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps):
                     (node.get("uuid") or new_uuid(), p.id, parent_id, pos, node.get("title", ""),
                      node.get("text", ""), node.get("label_style", ""), d.text, d.date, d.kind,
                      _status_code(node.get("status", "")), node.get("line"), node.get("implements")))
-                task_id = cur.lastrowid
+                task_id = cast(int, cur.lastrowid)     # set by every INSERT
                 count += 1
                 new_names += self._insert_roles(task_id, node.get("roles") or {}, index)
                 if node.get("targets"):

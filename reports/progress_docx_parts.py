@@ -107,7 +107,7 @@ def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | N
     widths = [int(c[2] * scale) for c in PROBLEM_COLUMNS]
     widths[-1] += total_width - sum(widths)
     tbl = el("tbl")
-    pr = grid_table_properties(tbl, total_width)
+    grid_table_properties(tbl, total_width)
     grid = el("tblGrid")
     for w in widths:
         grid.append(el("gridCol", w=w))

@@ -68,7 +68,7 @@ def test_refusals_name_the_file_in_one_line(tmp_path):
     binary.write_bytes(b"abc\x00\x01\x02" * 50)
     assert "binary" in refused(binary)
     latin = tmp_path / "latin.txt"
-    latin.write_bytes("一、任务".encode("utf-8") + b"\xff\xfe\xfd\x81")
+    latin.write_bytes("一、任务".encode() + b"\xff\xfe\xfd\x81")
     assert "cannot be read as text" in refused(latin)
     prose = tmp_path / "prose.txt"
     prose.write_text("今天天气很好。\n我们去公园。\n", encoding="utf-8")

@@ -150,7 +150,7 @@ def seed_workbook(seed: Path, path: Path) -> Path:
     s["A3"], s["D3"], s["E3"] = "重点任务", "责任部门", "备注"
     r = 4
     runs = {0: [], 1: []}
-    for i, (section, task, measures, departments) in enumerate(seed_rows(seed)):
+    for section, task, measures, departments in seed_rows(seed):
         for col, value in ((0, section), (1, task)):
             if runs[col] and runs[col][-1][0] == value:
                 runs[col][-1][2] = r

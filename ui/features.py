@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 import time
-from typing import Callable
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 

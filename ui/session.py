@@ -7,7 +7,7 @@ one-line message instead of an exception escaping into Qt.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 

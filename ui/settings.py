@@ -56,7 +56,7 @@ class Settings:
         self.migrate()
 
     @classmethod
-    def at(cls, path) -> "Settings":
+    def at(cls, path) -> Settings:
         """Settings kept in an .ini file (tests, portable installs)."""
         return cls(QSettings(str(path), QSettings.IniFormat))
 

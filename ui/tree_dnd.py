@@ -6,7 +6,12 @@ operation — one undo step — and the tree model follows the store's change no
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
+
+if TYPE_CHECKING:
+    from .tree_model import TaskNode
 
 MIME_TYPE = "application/x-plandesk-task-uuids"
 

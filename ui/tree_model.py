@@ -57,7 +57,7 @@ class TaskNode:
     """One task in the model. ``roles`` is a tuple of (role, department id, name)."""
     __slots__ = ("id", "parent", "children", "row", "number", "vals", "search", *FIELDS)
 
-    def __init__(self, node_id: int, parent: "TaskNode | None" = None):
+    def __init__(self, node_id: int, parent: TaskNode | None = None):
         self.id = node_id
         self.parent = parent
         self.children: list[TaskNode] = []
@@ -84,7 +84,7 @@ class TaskNode:
             d, n = d + 1, n.parent
         return d
 
-    def is_ancestor_of(self, other: "TaskNode") -> bool:
+    def is_ancestor_of(self, other: TaskNode) -> bool:
         n = other.parent
         while n is not None:
             if n is self:

@@ -20,8 +20,13 @@ Mixed into ``TaskTreeModel``, which owns the nodes (``_nodes``, ``_by_uuid``, ``
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from models.numbering import label as _label
 from models.numbering import number_tree, scheme_of
+
+if TYPE_CHECKING:
+    from .tree_model import TaskNode
 
 ROOT_ID = 0
 BIG_CHANGE = 500          # rows written above which the whole plan is read again

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 import traceback
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -40,7 +40,7 @@ class JobFailure:
     where: dict = field(default_factory=dict)
 
     @classmethod
-    def of(cls, error: BaseException) -> "JobFailure":
+    def of(cls, error: BaseException) -> JobFailure:
         where = {}
         for name in _WHERE:
             value = getattr(error, name, None)
@@ -86,7 +86,7 @@ class JobContext:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: "Job"):
+    def __init__(self, job: Job):
         super().__init__()
         self.setAutoDelete(False)   # the Job keeps it until it has finished
         self.job = job
@@ -140,7 +140,7 @@ class Job(QObject):
         self._sig_failed.connect(self._on_failed, queued)
         self._sig_cancelled.connect(self._on_cancelled, queued)
 
-    def start(self, pool: QThreadPool | None = None) -> "Job":
+    def start(self, pool: QThreadPool | None = None) -> Job:
         self.running = True
         Job._alive.add(self)
         (pool or QThreadPool.globalInstance()).start(self._runnable)

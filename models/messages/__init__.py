@@ -20,7 +20,8 @@ import importlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 _CODE = re.compile(r"[a-z_]+\.[a-z0-9_.]+")
 

@@ -165,6 +165,7 @@ class Judge:
         on, grace = self.on, dt.timedelta(days=self.rules.recurring_grace_days)
         occ = occurrences(s.deadline_text, to_date(s.deadline), on)
         prev2, prev, nxt = around(occ, on)
+        assert nxt is not None      # occurrences() runs two years past ``on``
         start = plan_start(self.plan.year, self.rules.plan_start, nxt)
         # A report is dated by its round's end; one in a running round was made by now.
         dated = [(min(r.date, on), r) for r in chosen.values() if r.date is not None]

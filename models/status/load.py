@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..entities import ROLES
+from ..entities import ROLES, Plan
 from ..numbering import number_tree
 from .rounds import round_period
 from .schedule import Date, to_date
@@ -43,7 +43,7 @@ class TaskRow:
 
 @dataclass
 class PlanData:
-    plan: object
+    plan: Plan
     tasks: list                                   # TaskRow, preorder
     numbers: dict                                 # task id → official label
     roles: dict = field(default_factory=dict)     # task id → {role: [department names]}

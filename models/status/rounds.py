@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from .schedule import Date, to_date
 
@@ -83,7 +84,7 @@ def current_round(ws, plan_uuid):
     return rounds[-1] if rounds else None
 
 
-def suggest_round(today: Date, existing: list[str] = ()) -> tuple[str, Date, Date]:
+def suggest_round(today: Date, existing: Sequence[str] = ()) -> tuple[str, Date, Date]:
     """Name and period of the quarter ``today`` falls in (the usual rhythm of reports);
     the next quarter when that name is taken."""
     year, q = today.year, (today.month - 1) // 3 + 1

@@ -17,7 +17,7 @@ ROUNDS = (("2025年第一季度", "2025-01-01", "2025-03-31"),
           ("2025年第三季度", "2025-07-01", "2025-09-30"))
 
 # (title, deadline, lead, support, targets, [(round index, dept or None, status, percent, text)])
-_TASKS = [
+_TASKS: list = [
     ("一、提升知识产权创造质量", None, None, (), (), [
         ("（一）培育高价值发明专利", "2025年底前", "区市场监管局", ("区科技局",),
          [{"metric": "每万人口高价值发明专利拥有量", "value": 14, "unit": "件", "qualifier": "达到"}],

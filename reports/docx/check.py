@@ -62,7 +62,7 @@ class Checker(PageChecks):
         date_seen = False
         print_found = False
         n_para = 0
-        for i, (kind, el, si, text) in enumerate(texts):
+        for i, (kind, el, _si, text) in enumerate(texts):
             if kind == "tbl":
                 if self._check_colophon(el, i, texts):
                     print_found = True

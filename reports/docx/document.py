@@ -27,10 +27,10 @@ _DROP = {RT.THEME, RT.CUSTOM_XML, RT.NUMBERING, RT.WEB_SETTINGS,
          "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
 
 _APP_XML = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    "<Application>PlanDesk</Application><DocSecurity>0</DocSecurity></Properties>"
-).encode("utf-8")
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>PlanDesk</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
 
 def new_document(opts: RenderOptions | None = None, *, mark_sz: int = units.SZ_XIAOCHU,
@@ -47,7 +47,7 @@ def new_document(opts: RenderOptions | None = None, *, mark_sz: int = units.SZ_X
             del pkg_rels[rid]
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = _APP_XML
-    for rid, rel in part.rels.items():
+    for rel in part.rels.values():
         if rel.reltype == RT.FONT_TABLE:
             root = font_table_xml(opts.fonts, opts.fallbacks, opts.latin_font)
             rel.target_part._blob = etree.tostring(root, xml_declaration=True,

@@ -50,7 +50,7 @@ class RenderOptions:
     soffice_timeout: int = 120
 
     @classmethod
-    def from_any(cls, value=None, **overrides) -> "RenderOptions":
+    def from_any(cls, value=None, **overrides) -> RenderOptions:
         if value is None:
             opts = cls()
         elif isinstance(value, cls):

@@ -44,7 +44,7 @@ class Numbering:
                 start = _int(_val(lvl, "start"), 1)
                 fmt = _val(lvl, "numFmt") or "decimal"
                 text = _val(lvl, "lvlText")
-                text = "%{}.".format(ilvl + 1) if text is None else text
+                text = f"%{ilvl + 1}." if text is None else text
                 levels[ilvl] = (start, fmt, text, lvl.find(W + "isLgl") is not None)
             abstract_id = abstract.get(W + "abstractNumId")
             self.levels[abstract_id] = levels

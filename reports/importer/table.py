@@ -180,7 +180,7 @@ class TableReader:
             role_cells = [(role_cells[0][0], "lead", role_cells[0][2]),
                           (role_cells[1][0], "support", role_cells[1][2])]
         per_cell = []
-        for j, hint, cell in role_cells:
+        for _j, hint, cell in role_cells:
             found = []
             for phrase in phrases(cell):
                 if hint in ROLE_KINDS and not LABEL_RE.search(phrase) \
@@ -206,8 +206,8 @@ class TableReader:
             what = "task" if len(targets) == 1 else f"{len(targets)} tasks"
             self._warn(line, f"{len(sets)} responsibility entries for {what}; "
                              f"all of them were given to {'it' if len(targets) == 1 else 'each'}, check")
-        for node, annotations in pairs:
-            node.annotations.extend((line, a) for a in annotations)
+        for node, entries in pairs:
+            node.annotations.extend((line, a) for a in entries)
 
     def _warn(self, line: int, message: str) -> None:
         self.warnings.append({"line": line, "message": f"row {line}: {message}"})

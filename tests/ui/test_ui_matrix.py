@@ -99,7 +99,7 @@ def test_hidden_matrix_catches_up_when_shown(sample, model):
     assert model.data(c, RoleCodeRole) == "lead"
 
 
-def test_patched_matrix_equals_a_fresh_one(sample, tree, model):
+def test_random_edits_patch_the_matrix_as_a_rebuild_would(sample, tree, model):
     """Edits update single rows in place; the result must be what a rebuild gives."""
     import random
     session, plan = sample
