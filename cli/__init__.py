@@ -11,7 +11,8 @@ import sys
 from models.errors import WorkspaceError
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd", "cli.render_cmd", "cli.exchange_cmd"]
+COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd", "cli.render_cmd", "cli.exchange_cmd",
+                   "cli.carry_cmd"]
 
 
 class CommandError(Exception):

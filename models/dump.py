@@ -31,6 +31,8 @@ def dump(ws) -> dict:
             "percent": _num(r["percent"]),
             "text": r["text"]})
 
+    origin = {r[0]: {"source_label": r[1], "own": bool(r[2])}
+              for r in ws.all("SELECT task_id, source_label, own FROM task_origin")}
     plans_out = []
     for plan in ws.plans():
         rows = ws.all("SELECT * FROM tasks WHERE plan_id=? ORDER BY position", (plan.id,))
@@ -52,12 +54,14 @@ def dump(ws) -> dict:
                 "targets": targets.get(r["id"], []),
                 "progress": progress.get(r["id"], []),
                 "children": [build(c, level + 1, kids, numbers) for c in kids.get(r["id"], ())],
+                "implements": r["implements"],
+                **({"carried": origin[r["id"]]} if r["id"] in origin else {}),
             }
 
         plans_out.append({
             "uuid": plan.uuid, "title": plan.title, "kind": plan.kind, "issuer": plan.issuer,
             "doc_number": plan.doc_number, "year": plan.year, "preamble": plan.preamble,
-            "head": plan.head, "warnings": plan.warnings,
+            "head": plan.head, "warnings": plan.warnings, "parent_uuid": plan.parent_uuid,
             "rounds": [r.name for r in ws.rounds(plan.uuid)],
             "tasks": [build(r, 1) for r in kids.get(None, [])],
         })

@@ -154,5 +154,35 @@ def m002(db: Database) -> None:
     """)
 
 
+@migrations(name="m006_counterparts_templates_task_origin")
+def m006(db: Database) -> None:
+    """Counterpart units (对口部门), reporting templates from above, carried-task origins."""
+    db.executescript("""
+    CREATE TABLE counterparts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        department_id INTEGER REFERENCES departments(id) ON DELETE CASCADE,
+        is_self INTEGER NOT NULL DEFAULT 0,
+        confirmed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE templates (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        plan_id INTEGER REFERENCES plans(id) ON DELETE SET NULL,
+        title TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL DEFAULT '',
+        content BLOB NOT NULL,
+        reading TEXT NOT NULL DEFAULT '{}',
+        created TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE task_origin (
+        task_id INTEGER PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,
+        source_label TEXT NOT NULL DEFAULT '',
+        own INTEGER NOT NULL DEFAULT 0
+    );
+    """)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]

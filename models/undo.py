@@ -13,7 +13,8 @@ import sqlite3
 
 # Tables whose rows are the clerk's data; the rest (meta, migrations, undo) are not undone.
 UNDONE_TABLES = ("plans", "tasks", "departments", "department_aliases", "assignments",
-                 "targets", "rounds", "exchanges", "progress", "notices")
+                 "targets", "rounds", "exchanges", "progress", "notices",
+                 "counterparts", "templates", "task_origin")
 MAX_STEPS = 200
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from .counterparts import CounterpartOps
 from .deadline import parse_deadline
 from .departments import DepartmentOps
 from .entities import STATUS_LABELS
@@ -19,7 +20,7 @@ from .store import Store, new_uuid
 from .tasks import TaskOps
 
 
-class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps):
+class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps, CounterpartOps):
     @staticmethod
     def new_uuid() -> str:
         return new_uuid()
