@@ -12,6 +12,7 @@ tasks that already carry the new tasks' parents, so the clerk's own breakdown st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .counterparts import Proposal
 from .departments import normalize_name
@@ -23,7 +24,7 @@ SELECTIONS = ("all", "section", "mine")
 
 @dataclass
 class CarryResult:
-    plan: object                      # the district plan (Plan)
+    plan: Any                         # the district plan (Plan)
     carried: int = 0
     skipped: int = 0                  # already carried into this plan before
     own: int = 0                      # marked the district's own responsibility
