@@ -5,6 +5,8 @@
     python3 dev.py test     # the whole test suite
     python3 dev.py lint     # ruff and mypy (configured in pyproject.toml)
     python3 dev.py bench    # the benchmarks (timings for large synthetic plans)
+    python3 dev.py build [--smoke]  # the self-contained folder dist/PlanDesk/ (+ .deb / installer)
+    python3 dev.py test-oldest      # the suite once more on the oldest supported PySide6
 
 It creates .venv/, installs the pinned dependencies from pyproject.toml, and on Debian or
 Ubuntu installs the system packages it lacks (Qt runtime libraries, CJK fonts, LibreOffice,
@@ -24,7 +26,6 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
-STAMP = VENV / ".installed"
 
 # Debian package → a file that shows it is installed.
 APT_PACKAGES = {
@@ -46,6 +47,12 @@ APT_PACKAGES = {
     "libxcb-xinerama0": "/usr/lib/x86_64-linux-gnu/libxcb-xinerama.so.0",
     "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 }
+BUILD_APT_PACKAGES = {
+    "fonts-wqy-microhei": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",   # shipped for charts
+    "binutils": "/usr/bin/objdump",                                           # PyInstaller reads ELF
+}
+# The oldest PySide6 the domestic desktops (glibc 2.28) can run; pyproject.toml's range starts here.
+OLDEST_PYSIDE = "PySide6-Essentials==6.9.3"
 TEST_APT_PACKAGES = {
     "libreoffice-writer-nogui": "/usr/lib/libreoffice/program/libswdlo.so",
     "libreoffice-calc-nogui": "/usr/lib/libreoffice/program/libscdlo.so",
@@ -85,17 +92,26 @@ def _has_ensurepip() -> bool:
         return False
 
 
-def ensure_venv(extras: str = "test") -> None:
-    spec = (ROOT / "pyproject.toml").read_bytes()
-    if STAMP.exists() and STAMP.read_bytes() == spec and PY.exists():
-        return
-    if not PY.exists():
-        say("creating .venv")
-        venv.EnvBuilder(with_pip=True).create(VENV)
-    say("installing Python packages from pyproject.toml")
-    subprocess.run([str(PY), "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                    "-e", f".[{extras}]"], cwd=ROOT, check=True)
-    STAMP.write_bytes(spec)
+def ensure_venv(extras: str = "test", venv_dir: Path = VENV, pins: tuple[str, ...] = ()) -> Path:
+    """The virtual environment with the project installed; returns its python."""
+    py = venv_dir / PY.relative_to(VENV)
+    stamp = venv_dir / ".installed"
+    spec = (ROOT / "pyproject.toml").read_bytes() + repr((extras, pins)).encode()
+    if stamp.exists() and stamp.read_bytes() == spec and py.exists():
+        return py
+    if not py.exists():
+        say(f"creating {venv_dir.name}")
+        venv.EnvBuilder(with_pip=True).create(venv_dir)
+    say(f"installing Python packages from pyproject.toml into {venv_dir.name}")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                    "-e", f".[{extras}]", *pins], cwd=ROOT, check=True)
+    stamp.write_bytes(spec)
+    return py
+
+
+def run_tests(py: Path, rest: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.call([str(py), "-m", "pytest", "-n", "2", "-q", *rest], cwd=ROOT, env=env)
 
 
 def main(argv: list[str]) -> int:
@@ -107,14 +123,19 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PY), "main.py", "--demo", *rest], cwd=ROOT)
     if command == "test":
         apt_install({**APT_PACKAGES, **TEST_APT_PACKAGES})
-        ensure_venv()
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
-        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "-q", *rest], cwd=ROOT, env=env)
+        return run_tests(ensure_venv(), rest)
     if command == "lint":
         ensure_venv()
         ruff = subprocess.call([str(BIN / "ruff"), "check", ".", *rest], cwd=ROOT)
         mypy = subprocess.call([str(BIN / "mypy")], cwd=ROOT)
         return 1 if ruff or mypy else 0
+    if command == "test-oldest":
+        apt_install({**APT_PACKAGES, **TEST_APT_PACKAGES})
+        return run_tests(ensure_venv(venv_dir=ROOT / ".venv-oldest", pins=(OLDEST_PYSIDE,)), rest)
+    if command == "build":
+        apt_install({**APT_PACKAGES, **BUILD_APT_PACKAGES})
+        py = ensure_venv("test,build")
+        return subprocess.call([str(py), str(ROOT / "installer" / "build.py"), *rest], cwd=ROOT)
     if command == "bench":
         apt_install(APT_PACKAGES)
         ensure_venv()

@@ -11,7 +11,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from cli import build_parser, run
-    if argv and not argv[0].startswith("-") or any(a in ("-h", "--help") for a in argv):
+    if argv and not argv[0].startswith("-") or any(a in ("-h", "--help", "--version", "--check")
+                                                    for a in argv):
         return run(argv)
     args = build_parser().parse_args(argv)
     from ui.app import run_gui

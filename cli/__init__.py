@@ -28,10 +28,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="在新建的演示工作区上打开图形界面")
     parser.add_argument("--screenshot", metavar="F.png", help="把主窗口渲染到 PNG 文件后退出（与 --demo 一起用）")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="显示版本后退出")
+    parser.add_argument("--check", action=_VersionAction, nargs=0,
+                        help="显示版本和找到的可选组件（LibreOffice、文字识别）后退出")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version: the version; --check: the version and the optional parts found."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from reports import capabilities
+        lines = capabilities.report()
+        print("\n".join(lines if option_string == "--check" else lines[:1]))
+        parser.exit(0)
 
 
 def run(argv: list[str]) -> int:

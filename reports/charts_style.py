@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+from pathlib import Path
 
 # rcParams are process-global and rc_context is not thread-safe: a report drawn on a
 # worker while the dashboard repaints would get the other's (or no) CJK font. Every
@@ -28,10 +29,17 @@ COLOURS = {"done": "#1a7f3c", "on_track": "#5cb85c", "at_risk": "#f0ad00", "late
            "none": "#b0b0b0", "target": "#c7d2de", "measure": "#4a7ab0", "text": "#333333", "grid": "#dddddd"}
 
 
+# The installable build ships a CJK face here, for machines whose own fonts matplotlib
+# cannot read; a source checkout has none and uses the system's.
+BUNDLED_FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+
+
 @functools.cache
 def font_families() -> tuple[str, ...]:
     """The installed CJK fonts from CJK_FONTS, then DejaVu Sans for Latin fallbacks."""
     from matplotlib import font_manager
+    for font in sorted(BUNDLED_FONTS.glob("*.tt[cf]")):
+        font_manager.fontManager.addfont(str(font))
     available = {f.name for f in font_manager.fontManager.ttflist}
     return tuple(n for n in CJK_FONTS if n in available) + ("DejaVu Sans",)
 
