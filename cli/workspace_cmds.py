@@ -36,8 +36,7 @@ def cmd_new(args) -> int:
     with Workspace.create(args.workspace) as ws:
         ws.add_plan(args.title or "新计划")
         # Creating the file is not an edit the clerk should be able to undo.
-        ws.conn.execute("DELETE FROM _undo_log")
-        ws.conn.execute("DELETE FROM _undo_steps")
+        ws.forget_history()
     print(f"已创建工作区 {Path(args.workspace)}", file=sys.stderr)
     return 0
 

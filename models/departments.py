@@ -10,6 +10,7 @@ import unicodedata
 
 from .entities import short_title as _short, ROLES, Assignment, Department
 from .errors import InvalidEdit, NotFound
+from .messages import msg
 
 COLLECTIVE = re.compile(r"^各|各.*(部门|单位)$|^区直|^市直|^县直|有关(部门|单位)$|成员单位$")
 
@@ -75,7 +76,7 @@ class DepartmentOps:
         if self.find_department(name):
             raise InvalidEdit(f"部门已存在：{name}")
         kind = kind or guess_kind(name)
-        with self.operation(f"添加部门“{name}”"):
+        with self.operation(msg("store.op.add_department", name=name)):
             position = self.one("SELECT coalesce(max(position)+1, 0) FROM departments")[0]
             uid = self.new_uuid()
             self.conn.execute("INSERT INTO departments(uuid, name, short_name, kind, is_new, position) "
@@ -110,13 +111,13 @@ class DepartmentOps:
 
     def add_alias(self, department_ref, alias: str) -> Department:
         dep = self.department(department_ref)
-        with self.operation(f"为“{dep.name}”添加别名“{alias}”"):
+        with self.operation(msg("store.op.add_alias", name=dep.name, alias=alias)):
             self._insert_alias(dep.id, alias)
         return self.department(dep.id)
 
     def remove_alias(self, department_ref, alias: str) -> Department:
         dep = self.department(department_ref)
-        with self.operation(f"删除别名“{alias}”"):
+        with self.operation(msg("store.op.remove_alias", alias=alias)):
             self.conn.execute("DELETE FROM department_aliases WHERE department_id=? AND alias=?",
                               (dep.id, alias))
         return self.department(dep.id)
@@ -139,14 +140,14 @@ class DepartmentOps:
             sets.append(f"{key}=?")
             params.append(value)
         if sets:
-            with self.operation(f"修改部门“{dep.name}”"):
+            with self.operation(msg("store.op.edit_department", name=dep.name)):
                 self.conn.execute(f"UPDATE departments SET {', '.join(sets)} WHERE id=?",
                                   (*params, dep.id))
         return self.department(dep.id)
 
     def rename_department(self, department_ref, name: str, keep_old_as_alias: bool = True):
         dep = self.department(department_ref)
-        with self.operation(f"重命名部门“{dep.name}”为“{name}”"):
+        with self.operation(msg("store.op.rename_department", name=dep.name, new=name)):
             self.edit_department(dep.id, name=name)
             if keep_old_as_alias and dep.name != name.strip():
                 self._insert_alias(dep.id, dep.name)
@@ -162,7 +163,7 @@ class DepartmentOps:
 
     def delete_department(self, department_ref) -> None:
         dep = self.department(department_ref)
-        with self.operation(f"删除部门“{dep.name}”"):
+        with self.operation(msg("store.op.delete_department", name=dep.name)):
             self.conn.execute("DELETE FROM departments WHERE id=?", (dep.id,))
 
     def merge_departments(self, keep_ref, drop_ref) -> Department:
@@ -171,7 +172,7 @@ class DepartmentOps:
         if keep.id == drop.id:
             raise InvalidEdit("不能把部门与自身合并")
         rank = {r: i for i, r in enumerate(ROLES)}
-        with self.operation(f"合并部门“{drop.name}”到“{keep.name}”"):
+        with self.operation(msg("store.op.merge_departments", drop=drop.name, keep=keep.name)):
             c = self.conn
             for a in self.all("SELECT * FROM assignments WHERE department_id=?", (drop.id,)):
                 mine = self.one("SELECT id, role FROM assignments WHERE task_id=? AND department_id=?",
@@ -218,7 +219,8 @@ class DepartmentOps:
             raise InvalidEdit(f"未知的职责：{role}")
         t = self.task(task_uuid)
         dep = self.department(department_ref)
-        with self.operation(f"设置“{dep.name}”为“{_short(t.title)}”的{_ROLE_CN[role]}单位"):
+        with self.operation(msg("store.op.assign", name=dep.name, title=_short(t.title),
+                                role=msg(f"store.role.{role}"))):
             c = self.conn
             existing = self.one("SELECT id, position FROM assignments WHERE task_id=? AND department_id=?",
                                 (t.id, dep.id))
@@ -245,7 +247,7 @@ class DepartmentOps:
                        (t.id, dep.id))
         if row is None:
             return
-        with self.operation(f"取消“{dep.name}”在“{_short(t.title)}”上的职责"):
+        with self.operation(msg("store.op.unassign", name=dep.name, title=_short(t.title))):
             self.conn.execute("DELETE FROM assignments WHERE id=?", (row["id"],))
             self.conn.execute("UPDATE assignments SET position=position-1 WHERE task_id=? AND position>?",
                               (t.id, row["position"]))
@@ -253,7 +255,7 @@ class DepartmentOps:
     def set_roles(self, task_uuid, roles: dict[str, list[str]]) -> None:
         """Replace a task's assignments with ``{role: [department names]}`` (adds unknown names)."""
         t = self.task(task_uuid)
-        with self.operation(f"设置“{_short(t.title)}”的责任单位"):
+        with self.operation(msg("store.op.set_responsible", title=_short(t.title))):
             self.conn.execute("DELETE FROM assignments WHERE task_id=?", (t.id,))
             self._insert_roles(t.id, roles, None)
 
@@ -282,13 +284,13 @@ class DepartmentOps:
 
     def set_targets(self, task_uuid, targets: list[dict]) -> None:
         t = self.task(task_uuid)
-        with self.operation(f"设置“{_short(t.title)}”的指标"):
+        with self.operation(msg("store.op.set_targets", title=_short(t.title))):
             self.conn.execute("DELETE FROM targets WHERE task_id=?", (t.id,))
             self._insert_targets(t.id, targets)
 
     def add_target(self, task_uuid, target: dict) -> None:
         t = self.task(task_uuid)
-        with self.operation(f"添加指标“{target.get('metric', '')}”"):
+        with self.operation(msg("store.op.add_target", metric=target.get("metric", ""))):
             n = self.one("SELECT count(*) FROM targets WHERE task_id=?", (t.id,))[0]
             self._insert_targets(t.id, [target], start=n)
 
@@ -308,7 +310,6 @@ class DepartmentOps:
                  tg.get("text", "")))
 
 
-_ROLE_CN = {"lead": "牵头", "support": "配合", "responsible": "责任", "guide": "指导"}
 
 
 def _target_dict(r) -> dict:

@@ -6,6 +6,7 @@ import time
 
 from .entities import PLAN_KINDS, Plan
 from .errors import InvalidEdit, NotFound
+from .messages import Message, msg
 
 _PLAN_FIELDS = ("title", "kind", "issuer", "doc_number", "year", "period", "parent_uuid",
                 "source_file", "preamble", "head", "warnings", "settings")
@@ -33,7 +34,7 @@ class PlanOps:
         if kind not in PLAN_KINDS:
             raise InvalidEdit(f"未知的计划类型：{kind}")
         values = {"title": title.strip(), "kind": kind, **fields}
-        with self.operation(f"新建计划“{values['title'] or '未命名'}”"):
+        with self.operation(msg("store.op.add_plan", title=values["title"] or msg("store.untitled"))):
             position = self.one("SELECT coalesce(max(position)+1, 0) FROM plans")[0]
             uid = values.pop("uuid", None) or self.new_uuid()
             cols, params = self._plan_columns(values)
@@ -54,13 +55,13 @@ class PlanOps:
             params.append(value)
         return cols, params
 
-    def update_plan(self, plan_uuid: str, label: str | None = None, **fields) -> Plan:
+    def update_plan(self, plan_uuid: str, label: Message | None = None, **fields) -> Plan:
         plan = self.plan(plan_uuid)
         if "kind" in fields and fields["kind"] not in PLAN_KINDS:
             raise InvalidEdit(f"未知的计划类型：{fields['kind']}")
         cols, params = self._plan_columns(fields)
         if cols:
-            with self.operation(label or "修改计划属性"):
+            with self.operation(label or msg("store.op.edit_plan")):
                 self.conn.execute(
                     f"UPDATE plans SET {', '.join(c + '=?' for c in cols)} WHERE id=?",
                     (*params, plan.id))
@@ -70,17 +71,17 @@ class PlanOps:
         title = title.strip()
         if not title:
             raise InvalidEdit("计划标题不能为空")
-        return self.update_plan(plan_uuid, label=f"重命名计划为“{title}”", title=title)
+        return self.update_plan(plan_uuid, label=msg("store.op.rename_plan", title=title), title=title)
 
     def set_plan_setting(self, plan_uuid: str, key: str, value) -> Plan:
         plan = self.plan(plan_uuid)
         settings = dict(plan.settings)
         settings[key] = value
-        return self.update_plan(plan.uuid, label="修改计划设置", settings=settings)
+        return self.update_plan(plan.uuid, label=msg("store.op.plan_settings"), settings=settings)
 
     def delete_plan(self, plan_uuid: str) -> None:
         plan = self.plan(plan_uuid)
-        with self.operation(f"删除计划“{plan.title}”"):
+        with self.operation(msg("store.op.delete_plan", title=plan.title)):
             self.conn.execute("DELETE FROM plans WHERE id=?", (plan.id,))
             self.conn.execute("UPDATE plans SET position=position-1 WHERE position>?",
                               (plan.position,))

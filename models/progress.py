@@ -6,6 +6,7 @@ import time
 
 from .entities import STATUSES, Round, short_title
 from .errors import InvalidEdit, NotFound
+from .messages import msg
 
 
 class ProgressOps:
@@ -32,7 +33,7 @@ class ProgressOps:
             raise InvalidEdit("轮次名称不能为空")
         if self.one("SELECT 1 FROM rounds WHERE plan_id=? AND name=?", (plan.id, name)):
             raise InvalidEdit(f"轮次已存在：{name}")
-        with self.operation(f"新建报送轮次“{name}”"):
+        with self.operation(msg("store.op.add_round", name=name)):
             position = self.one("SELECT coalesce(max(position)+1, 0) FROM rounds WHERE plan_id=?",
                                 (plan.id,))[0]
             uid = self.new_uuid()
@@ -48,7 +49,7 @@ class ProgressOps:
 
     def close_round(self, plan_uuid, ref, closed: bool = True) -> Round:
         r = self.round(plan_uuid, ref)
-        with self.operation(f"{'关闭' if closed else '重新打开'}报送轮次“{r.name}”"):
+        with self.operation(msg("store.op.close_round" if closed else "store.op.reopen_round", name=r.name)):
             self.conn.execute("UPDATE rounds SET closed=? WHERE id=?", (int(closed), r.id))
         return self.round(plan_uuid, r.uuid)
 
@@ -65,7 +66,7 @@ class ProgressOps:
         if percent is not None and not 0 <= percent <= 100:
             raise InvalidEdit(f"完成百分比应在 0–100 之间：{percent}")
         dep_id = self.department(department_ref).id if department_ref is not None else None
-        with self.operation(f"登记进展“{short_title(t.title)}”"):
+        with self.operation(msg("store.op.record_progress", title=short_title(t.title))):
             existing = self.one("SELECT id FROM progress WHERE task_id=? AND round_id=? AND "
                                 "department_id IS ?", (t.id, rnd.id, dep_id))
             stamp = time.strftime("%Y-%m-%d %H:%M:%S")
@@ -108,7 +109,8 @@ class ProgressOps:
         plan = self.plan(plan_uuid)
         round_id = self.round(plan.uuid, round_ref).id if round_ref else None
         dep_id = self.department(department_ref).id if department_ref else None
-        with self.operation(f"{'发出' if direction == 'out' else '收回'}工作簿“{file_name}”"):
+        with self.operation(msg("store.op.send_workbook" if direction == "out" else "store.op.receive_workbook",
+                                file=file_name)):
             cur = self.conn.execute(
                 "INSERT INTO exchanges(uuid, plan_id, round_id, department_id, direction, counterpart, "
                 "file_name, sha256, content_checksum, time, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -145,7 +147,7 @@ class ProgressOps:
     def save_notice(self, plan_uuid, data: dict) -> None:
         plan = self.plan(plan_uuid)
         text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-        with self.operation("保存发文信息"):
+        with self.operation(msg("store.op.save_notice")):
             self.conn.execute("INSERT INTO notices(plan_id, data) VALUES (?, ?) "
                               "ON CONFLICT(plan_id) DO UPDATE SET data=excluded.data", (plan.id, text))
 

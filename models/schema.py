@@ -3,8 +3,25 @@
 Never edit a shipped migration: add the next one. ``SCHEMA_VERSION`` (stored in
 ``PRAGMA user_version``) is the number of migrations, so an older PlanDesk can tell a
 newer workspace from the header alone and refuse it untouched.
+
+Undo and migrations (``models/undo.py``):
+
+- Every ordinary table is undone, found from the schema: a new table or column gets its
+  triggers at the next opening, with nothing to register. Name a table ``_something`` (or
+  make it ``WITHOUT ROWID`` / virtual) to keep it out of the undo log; ``meta`` is out too.
+- Migrations run with the undo triggers dropped, so what they write is never in the log
+  (no undo step could cover it); the triggers are rebuilt after the last migration.
+- The undo history is kept across migrations: inverse SQL names its columns, so adding a
+  table or a column (with a default) leaves every older step valid. A migration that
+  renames or drops a column or table the log may name must call
+  ``undo.forget_history(db.conn)``; a step that no longer fits is otherwise dropped with
+  a clear message the first time it is undone.
+- Inside a migration use ``db.conn.execute`` statement by statement: ``executescript``
+  commits first and so leaves the migration's transaction.
 """
 from __future__ import annotations
+
+import uuid
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -152,6 +169,42 @@ def m002(db: Database) -> None:
         data TEXT NOT NULL DEFAULT '{}'
     );
     """)
+
+
+@migrations(name="m003_typed_undo_log")
+def m003(db: Database) -> None:
+    """The undo log names each row's table and id in columns; step labels are message codes.
+
+    The history is converted, not dropped: the first triggers wrote one statement shape per
+    kind, from which the table and row id are read once here.
+    """
+    from .undo import legacy_entry
+    c = db.conn
+    c.execute("CREATE TABLE _undo_log_new (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+              "row_id INTEGER NOT NULL, sql TEXT NOT NULL)")
+    for seq, sql in c.execute("SELECT seq, sql FROM _undo_log ORDER BY seq").fetchall():
+        entry = legacy_entry(sql)
+        if entry is not None:
+            c.execute("INSERT INTO _undo_log_new VALUES (?,?,?,?)", (seq, *entry))
+    c.execute("""CREATE TABLE _undo_steps_new (
+        id INTEGER PRIMARY KEY,
+        stack TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+        code TEXT NOT NULL,
+        args TEXT NOT NULL DEFAULT '{}',
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        bytes INTEGER NOT NULL DEFAULT 0)""")
+    c.execute("INSERT INTO _undo_steps_new(id, stack, code, args, first_seq, last_seq, bytes) "
+              "SELECT id, stack, 'common.text', json_object('text', label), first_seq, last_seq, "
+              "(SELECT coalesce(sum(length(CAST(sql AS BLOB))), 0) FROM _undo_log_new "
+              " WHERE seq BETWEEN first_seq AND last_seq) FROM _undo_steps")
+    c.execute("DROP TABLE _undo_log")
+    c.execute("DROP TABLE _undo_steps")
+    c.execute("ALTER TABLE _undo_log_new RENAME TO _undo_log")
+    c.execute("ALTER TABLE _undo_steps_new RENAME TO _undo_steps")
+    # A workspace with this schema also has its own identity (backups are matched to it).
+    c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('workspace_uuid', ?)",
+              (str(uuid.uuid4()),))
 
 
 @migrations(name="m006_counterparts_templates_task_origin")

@@ -22,12 +22,22 @@ from .errors import (NewerWorkspace, NotAWorkspace, NotFound, ReadOnlyWorkspace,
                      WorkspaceError)
 from .fileformat import APPLICATION_ID, check_header
 from .lock import WriterLock
+from .messages import Message
 from .schema import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
 
 if TYPE_CHECKING:
     from .entities import Change
 
 EXTENSION = ".plandesk"
+# What the WAL is cut back to after a checkpoint, and free pages left for the next edits.
+WAL_LIMIT = 8 * 1024 * 1024
+FREE_PAGES_KEPT = 256
+
+
+def _is_schema_mismatch(e: sqlite3.Error) -> bool:
+    text = str(e)
+    return any(k in text for k in ("no such column", "no such table", "has no column",
+                                   "NOT NULL constraint", "values for"))
 
 
 def new_uuid() -> str:
@@ -80,11 +90,12 @@ class Store:
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            # Before the first table: the space the undo log gives back can be returned.
+            conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
             conn.execute("PRAGMA journal_mode=DELETE")
             db = Database(conn)
             migrations.apply(db)
             undo.install_triggers(conn)
-            conn.execute("INSERT INTO meta(key, value) VALUES ('workspace_uuid', ?)", (new_uuid(),))
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("PRAGMA journal_mode=WAL")
         finally:
@@ -138,7 +149,6 @@ class Store:
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         store = cls(conn, None, False, None)
         store._prepare_for_writing(0)
-        conn.execute("INSERT INTO meta(key, value) VALUES ('workspace_uuid', ?)", (new_uuid(),))
         return store
 
     @staticmethod
@@ -168,22 +178,50 @@ class Store:
             c.execute("PRAGMA journal_mode=WAL")
         c.execute("PRAGMA synchronous=FULL")
         c.execute("PRAGMA foreign_keys=ON")
+        c.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
+        backed_up = False
         pending = migrations.pending(self.db)
         if pending:
             if self.path is not None and version > 0:
                 take_backup(c, self.path, f"before-upgrade-v{version}")
+                backed_up = True
+            # Nothing a migration writes may reach the undo log: no step would cover it.
+            self._in_transaction(lambda: undo.drop_triggers(c))
             # Migrations run with foreign keys off (they are ignored inside a transaction).
             c.execute("PRAGMA foreign_keys=OFF")
             migrations.apply(self.db)
             c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             c.execute("PRAGMA foreign_keys=ON")
+        if self.path is not None:
+            self._make_incremental(backed_up)
+
+        def finish():
+            undo.install_triggers(c)      # new tables and columns are logged from now on
+            undo.forget_orphans(c)
+        self._in_transaction(finish)
+
+    def _in_transaction(self, fn: Callable[[], object]) -> None:
+        c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            undo.install_triggers(c)
+            fn()
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
+
+    def _make_incremental(self, backed_up: bool) -> None:
+        """Turn on incremental vacuum in a file created without it (needs one VACUUM)."""
+        c = self.conn
+        if c.execute("PRAGMA auto_vacuum").fetchone()[0] == 2:
+            return
+        try:
+            if not backed_up:
+                take_backup(c, self.path, "before-compact")
+            c.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            c.execute("VACUUM")       # atomic: on failure the file is as it was
+        except (sqlite3.OperationalError, OSError):
+            pass                      # tried again at the next opening
 
     def close(self) -> None:
         if self.conn is None:
@@ -207,9 +245,11 @@ class Store:
 
     # ---- operations ----------------------------------------------------------------
     @contextmanager
-    def operation(self, label: str):
+    def operation(self, label: str | Message):
         """One edit: a transaction committed at the end, and one undo step.
 
+        ``label`` names the step in the undo menu: a message such as
+        ``msg("store.op.add_task", title=…)``, rendered in the clerk's language when shown.
         Nested operations join the outermost one (one step, one commit).
         """
         if self._op_depth:
@@ -228,8 +268,9 @@ class Store:
         try:
             first = undo.last_seq(c)
             yield self
-            if undo.record_step(c, label, first):
-                change = undo.change_of(label, "do", undo.statements(c, first + 1, undo.last_seq(c)))
+            step_label = undo.as_label(label)
+            if undo.record_step(c, step_label, first):
+                change = undo.change_of(step_label, "do", undo.entries(c, first + 1, undo.last_seq(c)))
                 undo.clear_redo(c)
                 undo.prune(c)
             c.execute("COMMIT")
@@ -240,6 +281,7 @@ class Store:
         finally:
             self._op_depth = 0
         if change:
+            self._give_back_space()
             self._notify(change)
 
     def _replay(self, stack: str) -> str | None:
@@ -250,6 +292,15 @@ class Store:
         try:
             replayed = undo.replay(c, stack)
             c.execute("COMMIT")
+        except (sqlite3.OperationalError, sqlite3.IntegrityError) as e:
+            # The step's SQL no longer fits the schema (a migration renamed or dropped
+            # what it names): that history cannot be replayed, so it is dropped.
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            if not _is_schema_mismatch(e):
+                raise
+            self._in_transaction(lambda: undo.forget_history(c))
+            raise WorkspaceError("store.undo_stale") from e
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
@@ -258,7 +309,7 @@ class Store:
             return None
         label, inverse = replayed
         self._notify(undo.change_of(label, stack, inverse))
-        return label
+        return label.render()
 
     def undo(self) -> str | None:
         """Undo the last operation; returns its label, or None when there is nothing to undo."""
@@ -268,16 +319,35 @@ class Store:
         return self._replay("redo")
 
     def undo_label(self) -> str | None:
+        """The name of the step undo would reverse, in the clerk's language."""
         step = undo.top(self.conn, "undo")
-        return step[1] if step else None
+        return step.label.render() if step else None
 
     def redo_label(self) -> str | None:
         step = undo.top(self.conn, "redo")
-        return step[1] if step else None
+        return step.label.render() if step else None
+
+    def _give_back_space(self) -> None:
+        """Return free pages to the file system once they are a good part of the file."""
+        if self.path is None:
+            return
+        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        if free >= FREE_PAGES_KEPT and free * 4 >= pages:
+            # Its own transaction after the edit's; each step frees one page, and only
+            # executescript steps it to the end.
+            try:
+                self.conn.executescript("PRAGMA incremental_vacuum")
+            except sqlite3.Error:
+                pass          # the pages stay free for the next edits
 
     def undo_count(self) -> int:
         """How many operations can be undone."""
         return self.all("SELECT count(*) FROM _undo_steps WHERE stack='undo'")[0][0]
+
+    def forget_history(self) -> None:
+        """Drop every undo and redo step (what came before is not the clerk's to undo)."""
+        self._in_transaction(lambda: undo.forget_history(self.conn))
 
     def bulk_backup(self, reason: str) -> Path | None:
         """Backup before a bulk change (import, exchange merge, restore)."""

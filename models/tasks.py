@@ -8,6 +8,7 @@ from __future__ import annotations
 from .deadline import parse_deadline
 from .entities import short_title as _short, STATUSES, Task
 from .errors import InvalidEdit, NotFound
+from .messages import Message, msg
 from .numbering import STYLES, number_tree
 
 _EDITABLE = ("title", "text", "label_style", "status", "implements", "source_line")
@@ -94,7 +95,7 @@ class TaskOps:
             parent_id = p.id
         self._check_style(label_style)
         self._check_status(status)
-        with self.operation(f"添加任务“{_short(title)}”"):
+        with self.operation(msg("store.op.add_task", title=_short(title))):
             n = self._siblings_count(plan.id, parent_id)
             if position is None or position >= n:
                 position = n
@@ -131,8 +132,8 @@ class TaskOps:
             else:
                 raise InvalidEdit(f"任务没有可编辑的字段 {key}")
         if sets:
-            what = "完成时限" if list(fields) == ["deadline"] else "任务"
-            with self.operation(f"修改{what}“{_short(t.title)}”"):
+            code = "store.op.edit_deadline" if list(fields) == ["deadline"] else "store.op.edit_task"
+            with self.operation(msg(code, title=_short(t.title))):
                 self.conn.execute(f"UPDATE tasks SET {', '.join(sets)} WHERE id=?", (*params, t.id))
         return self.task(t.id)
 
@@ -140,7 +141,7 @@ class TaskOps:
         return self.edit_task(task_uuid, deadline=text)
 
     def move_task(self, task_uuid, new_parent, position: int | None = None,
-                  label: str | None = None) -> Task:
+                  label: Message | None = None) -> Task:
         """Move a task (and its subtree) under ``new_parent`` (uuid/None) at ``position``."""
         t = self.task(task_uuid)
         parent_id = None
@@ -155,7 +156,7 @@ class TaskOps:
                     raise InvalidEdit("不能把任务移动到它自己的下级")
                 a = self.task(a.parent_id) if a.parent_id is not None else None
             parent_id = p.id
-        with self.operation(label or f"移动任务“{_short(t.title)}”"):
+        with self.operation(label or msg("store.op.move_task", title=_short(t.title))):
             self._close_gap(t.plan_id, t.parent_id, t.position)
             n = self._siblings_count(t.plan_id, parent_id)
             if parent_id == t.parent_id:
@@ -176,14 +177,14 @@ class TaskOps:
         if t.position == 0:
             raise InvalidEdit("已经是第一项")
         return self.move_task(t.uuid, self._parent_uuid(t), t.position - 1,
-                              label=f"上移任务“{_short(t.title)}”")
+                              label=msg("store.op.move_up", title=_short(t.title)))
 
     def move_down(self, task_uuid) -> Task:
         t = self.task(task_uuid)
         if t.position >= self._siblings_count(t.plan_id, t.parent_id) - 1:
             raise InvalidEdit("已经是最后一项")
         return self.move_task(t.uuid, self._parent_uuid(t), t.position + 1,
-                              label=f"下移任务“{_short(t.title)}”")
+                              label=msg("store.op.move_down", title=_short(t.title)))
 
     def indent_task(self, task_uuid) -> Task:
         """Make the task the last child of its previous sibling."""
@@ -192,7 +193,7 @@ class TaskOps:
             raise InvalidEdit("第一项不能降级：上面没有同级任务")
         prev = self.one("SELECT uuid FROM tasks WHERE plan_id=? AND parent_id IS ? AND position=?",
                         (t.plan_id, t.parent_id, t.position - 1))[0]
-        return self.move_task(t.uuid, prev, None, label=f"降级任务“{_short(t.title)}”")
+        return self.move_task(t.uuid, prev, None, label=msg("store.op.indent", title=_short(t.title)))
 
     def outdent_task(self, task_uuid) -> Task:
         """Make the task the next sibling of its parent."""
@@ -201,12 +202,12 @@ class TaskOps:
             raise InvalidEdit("已经是最高一级")
         parent = self.task(t.parent_id)
         return self.move_task(t.uuid, self._parent_uuid(parent), parent.position + 1,
-                              label=f"升级任务“{_short(t.title)}”")
+                              label=msg("store.op.outdent", title=_short(t.title)))
 
     def delete_task(self, task_uuid) -> None:
         """Delete a task with its whole subtree (assignments, targets, progress follow)."""
         t = self.task(task_uuid)
-        with self.operation(f"删除任务“{_short(t.title)}”"):
+        with self.operation(msg("store.op.delete_task", title=_short(t.title))):
             self.conn.execute("DELETE FROM tasks WHERE id=?", (t.id,))
             self._close_gap(t.plan_id, t.parent_id, t.position)
 

@@ -1,73 +1,149 @@
 """Undo and redo kept in the workspace itself, by SQLite triggers.
 
-Every row change in a domain table writes the SQL that reverses it into ``_undo_log``
-(the technique of sqlite.org/undoredo). An operation is a range of that log; undoing it
-runs the range backwards, which in turn logs the SQL that redoes it. Because it works
-on rows, undo restores the exact previous state of any operation, present or future,
-and it survives a restart or a power cut along with the data.
+Every row change in a domain table writes one row into ``_undo_log``: the table, the row id
+and the SQL that reverses the change (the technique of sqlite.org/undoredo). The table and
+row id are columns of their own, so what an edit touched is read, never parsed out of SQL.
+An operation is a range of that log (a row of ``_undo_steps`` with its label as a message
+code and arguments, and its size in bytes); undoing it runs the range backwards, which in
+turn logs the SQL that redoes it. Because it works on rows, undo restores the exact
+previous state of any operation, and it survives a restart or a power cut with the data.
+
+Which tables are undone is found from the schema, not listed: every ordinary table except
+``meta`` and those whose name starts with ``_`` or ``sqlite_`` (see ``models/schema.py``).
+The log is bounded by a number of steps and a number of bytes; the newest step is always
+kept, however large, so the last edit can always be undone.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+from typing import Any, NamedTuple
 
-# Tables whose rows are the clerk's data; the rest (meta, migrations, undo) are not undone.
-UNDONE_TABLES = ("plans", "tasks", "departments", "department_aliases", "assignments",
-                 "targets", "rounds", "exchanges", "progress", "notices",
-                 "counterparts", "templates", "task_origin")
+from .messages import Message, msg
+
 MAX_STEPS = 200
+MAX_BYTES = 8 * 1024 * 1024
+# Tables that are not the clerk's data (besides the _-prefixed and sqlite_ ones).
+NOT_UNDONE = ("meta",)
+
+
+class Entry(NamedTuple):
+    """One log row: the SQL that reverses a change to row ``row_id`` of ``table``."""
+    table: str
+    row_id: int
+    sql: str
+
+
+class Step(NamedTuple):
+    id: int
+    label: Message
+    first: int
+    last: int
+
+
+def undone_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables whose rows are the clerk's data, found from the schema."""
+    rows = conn.execute("SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type='table' "
+                        "ORDER BY name").fetchall()
+    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL")]
+    out = []
+    for name, sql in rows:
+        if (name.startswith(("_", "sqlite_")) or name in NOT_UNDONE or name in virtual
+                or any(name.startswith(v + "_") for v in virtual)      # full-text shadow tables
+                or "WITHOUT ROWID" in " ".join(sql.upper().split())):
+            continue
+        out.append(name)
+    return out
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
 
 def trigger_sql(conn: sqlite3.Connection, table: str) -> list[str]:
     cols = [c for c in _columns(conn, table) if c != "id"]
-    sets = "||','||".join(f"'{c}='||quote(OLD.{c})" for c in cols)
-    vals = "||','||".join(f"quote(OLD.{c})" for c in cols)
-    names = ",".join(["rowid", *cols])
-    return [
-        f"CREATE TRIGGER _undo_{table}_i AFTER INSERT ON {table} BEGIN "
-        f"INSERT INTO _undo_log(sql) VALUES('DELETE FROM {table} WHERE rowid='||NEW.rowid); END",
-        f"CREATE TRIGGER _undo_{table}_u AFTER UPDATE ON {table} BEGIN "
-        f"INSERT INTO _undo_log(sql) VALUES('UPDATE {table} SET '||{sets}||' WHERE rowid='||OLD.rowid); END",
-        f"CREATE TRIGGER _undo_{table}_d BEFORE DELETE ON {table} BEGIN "
-        f"INSERT INTO _undo_log(sql) VALUES('INSERT INTO {table}({names}) VALUES('||OLD.rowid||','||{vals}||')'); END",
+    log = f"INSERT INTO _undo_log(tbl, row_id, sql) VALUES('{table}', "
+    triggers = [
+        f'CREATE TRIGGER "_undo_{table}_i" AFTER INSERT ON "{table}" BEGIN '
+        f"{log}NEW.rowid, 'DELETE FROM \"{table}\" WHERE rowid='||NEW.rowid); END",
     ]
+    if cols:
+        sets = "||','||".join(f"'\"{c}\"='||quote(OLD.\"{c}\")" for c in cols)
+        triggers.append(
+            f'CREATE TRIGGER "_undo_{table}_u" AFTER UPDATE ON "{table}" BEGIN '
+            f"{log}OLD.rowid, 'UPDATE \"{table}\" SET '||{sets}||' WHERE rowid='||OLD.rowid); END")
+    vals = "".join(f"||','||quote(OLD.\"{c}\")" for c in cols)
+    names = ",".join(["rowid", *(f'"{c}"' for c in cols)])
+    triggers.append(
+        f'CREATE TRIGGER "_undo_{table}_d" BEFORE DELETE ON "{table}" BEGIN '
+        f"{log}OLD.rowid, 'INSERT INTO \"{table}\"({names}) VALUES('||OLD.rowid{vals}||')'); END")
+    return triggers
+
+
+def _installed(conn: sqlite3.Connection) -> dict[str, str]:
+    return {name: sql for name, sql in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='trigger' "
+        "AND name LIKE '\\_undo\\_%' ESCAPE '\\'")}
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    """Stop logging (migrations write rows that no undo step should cover)."""
+    for name in _installed(conn):
+        conn.execute(f'DROP TRIGGER "{name}"')
 
 
 def install_triggers(conn: sqlite3.Connection) -> bool:
-    """(Re)create the undo triggers to match the current columns; True if anything changed."""
+    """(Re)create the undo triggers to match the current tables and columns.
+
+    The history is kept: inverse SQL names its columns, so it stays valid when a column or
+    a table is added. True if anything changed.
+    """
     wanted = {}
-    for table in UNDONE_TABLES:
+    for table in undone_tables(conn):
         for sql in trigger_sql(conn, table):
-            wanted[sql.split()[2]] = sql
-    have = {name: sql for name, sql in conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE '\\_undo\\_%' ESCAPE '\\'")}
+            wanted[sql.split()[2].strip('"')] = sql
+    have = _installed(conn)
     if have == wanted:
         return False
-    for name in have:
-        conn.execute(f"DROP TRIGGER {name}")
+    drop_triggers(conn)
     for sql in wanted.values():
         conn.execute(sql)
-    # A schema change makes older inverse SQL meaningless: start a fresh history.
+    return True
+
+
+def forget_history(conn: sqlite3.Connection) -> None:
+    """Drop every undo and redo step (after a change the old inverse SQL cannot survive)."""
     conn.execute("DELETE FROM _undo_log")
     conn.execute("DELETE FROM _undo_steps")
-    return True
+
+
+def forget_orphans(conn: sqlite3.Connection) -> int:
+    """Delete log rows that no step covers; returns how many."""
+    before = conn.total_changes
+    edge = 0
+    for first, last in conn.execute(
+            "SELECT first_seq, last_seq FROM _undo_steps ORDER BY first_seq").fetchall():
+        conn.execute("DELETE FROM _undo_log WHERE seq > ? AND seq < ?", (edge, first))
+        edge = max(edge, last)
+    conn.execute("DELETE FROM _undo_log WHERE seq > ?", (edge,))
+    return conn.total_changes - before
 
 
 def last_seq(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(seq), 0) FROM _undo_log").fetchone()[0]
 
 
-def record_step(conn: sqlite3.Connection, label: str, first: int, stack: str = "undo") -> bool:
+def record_step(conn: sqlite3.Connection, label: Message, first: int, stack: str = "undo") -> bool:
     """Close an operation that began after log position ``first``; False if it changed nothing."""
     end = last_seq(conn)
     if end <= first:
         return False
-    conn.execute("INSERT INTO _undo_steps(stack, label, first_seq, last_seq) VALUES (?,?,?,?)",
-                 (stack, label, first + 1, end))
+    size = conn.execute("SELECT coalesce(sum(length(CAST(sql AS BLOB))), 0) FROM _undo_log "
+                        "WHERE seq BETWEEN ? AND ?", (first + 1, end)).fetchone()[0]
+    conn.execute("INSERT INTO _undo_steps(stack, code, args, first_seq, last_seq, bytes) "
+                 "VALUES (?,?,?,?,?,?)",
+                 (stack, label.code, encode_args(label.args), first + 1, end, size))
     return True
 
 
@@ -78,70 +154,119 @@ def clear_redo(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM _undo_steps WHERE stack='redo'")
 
 
-def prune(conn: sqlite3.Connection, keep: int = MAX_STEPS) -> None:
-    """Forget the oldest undo steps beyond ``keep``."""
-    for step_id, first, last in conn.execute(
-            "SELECT id, first_seq, last_seq FROM _undo_steps WHERE stack='undo' "
-            "ORDER BY id DESC LIMIT -1 OFFSET ?", (keep,)).fetchall():
+def prune(conn: sqlite3.Connection, keep: int | None = None, budget: int | None = None) -> int:
+    """Forget the oldest undo steps beyond ``keep`` steps or ``budget`` bytes; how many went.
+
+    The newest step always stays, so the last edit can be undone whatever its size.
+    """
+    keep = MAX_STEPS if keep is None else keep
+    budget = MAX_BYTES if budget is None else budget
+    total = 0
+    forgotten = 0
+    for i, (step_id, first, last, size) in enumerate(conn.execute(
+            "SELECT id, first_seq, last_seq, bytes FROM _undo_steps WHERE stack='undo' "
+            "ORDER BY id DESC").fetchall()):
+        total += size
+        if i == 0 or (i < keep and total <= budget):
+            continue
         conn.execute("DELETE FROM _undo_log WHERE seq BETWEEN ? AND ?", (first, last))
         conn.execute("DELETE FROM _undo_steps WHERE id=?", (step_id,))
+        forgotten += 1
+    return forgotten
 
 
-def top(conn: sqlite3.Connection, stack: str):
-    """(id, label, first, last) of the step on top of a stack, or None."""
-    return conn.execute("SELECT id, label, first_seq, last_seq FROM _undo_steps WHERE stack=? "
-                        "ORDER BY id DESC LIMIT 1", (stack,)).fetchone()
+def log_bytes(conn: sqlite3.Connection) -> int:
+    """The size of the whole log's SQL in bytes."""
+    return conn.execute(
+        "SELECT coalesce(sum(length(CAST(sql AS BLOB))), 0) FROM _undo_log").fetchone()[0]
 
 
-def replay(conn: sqlite3.Connection, stack: str) -> tuple[str, list[str]] | None:
+def top(conn: sqlite3.Connection, stack: str) -> Step | None:
+    """The step on top of a stack, or None."""
+    row = conn.execute("SELECT id, code, args, first_seq, last_seq FROM _undo_steps "
+                       "WHERE stack=? ORDER BY id DESC LIMIT 1", (stack,)).fetchone()
+    if row is None:
+        return None
+    return Step(row[0], Message(row[1], decode_args(row[2])), row[3], row[4])
+
+
+def replay(conn: sqlite3.Connection, stack: str) -> tuple[Message, list[Entry]] | None:
     """Reverse the top step of ``stack`` ('undo' or 'redo'); push its inverse on the other.
 
-    Must run inside a transaction. Returns the step's label and the statements it ran,
+    Must run inside a transaction. Returns the step's label and the log entries it ran,
     or None when the stack is empty.
     """
     step = top(conn, stack)
     if step is None:
         return None
-    step_id, label, first, last = step
-    inverse = statements(conn, first, last)[::-1]
-    conn.execute("DELETE FROM _undo_log WHERE seq BETWEEN ? AND ?", (first, last))
-    conn.execute("DELETE FROM _undo_steps WHERE id=?", (step_id,))
+    inverse = entries(conn, step.first, step.last)[::-1]
+    conn.execute("DELETE FROM _undo_log WHERE seq BETWEEN ? AND ?", (step.first, step.last))
+    conn.execute("DELETE FROM _undo_steps WHERE id=?", (step.id,))
     # Rows come back child-first after a cascading delete: check foreign keys at COMMIT.
     conn.execute("PRAGMA defer_foreign_keys=ON")
     mark = last_seq(conn)
-    for sql in inverse:
-        conn.execute(sql)
-    record_step(conn, label, mark, "redo" if stack == "undo" else "undo")
-    return label, inverse
+    for entry in inverse:
+        conn.execute(entry.sql)
+    record_step(conn, step.label, mark, "redo" if stack == "undo" else "undo")
+    return step.label, inverse
 
 
-_ROWID = re.compile(r"WHERE rowid=(-?\d+)$|VALUES\((-?\d+),")
+def entries(conn: sqlite3.Connection, first: int, last: int) -> list[Entry]:
+    return [Entry(*r) for r in conn.execute(
+        "SELECT tbl, row_id, sql FROM _undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq",
+        (first, last))]
 
 
-def touched_rows(statements) -> dict[str, set[int]]:
-    """{table: rowids} that a list of inverse statements names (what an edit changed)."""
-    rows: dict[str, set[int]] = {}
-    for sql in statements:
-        m = _ROWID.search(sql)
-        if m:
-            rows.setdefault(_table_of(sql), set()).add(int(m.group(1) or m.group(2)))
-    return rows
-
-
-def statements(conn: sqlite3.Connection, first: int, last: int) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT sql FROM _undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq", (first, last))]
-
-
-def _table_of(sql: str) -> str:
-    """The table an inverse statement writes: DELETE FROM t / INSERT INTO t(…) / UPDATE t SET."""
-    words = sql.split(None, 3)
-    return (words[2] if words[0] in ("DELETE", "INSERT") else words[1]).split("(")[0]
-
-
-def change_of(label: str, kind: str, inverse: list[str]):
-    """The Change notification for an edit, an undo or a redo, from its statements."""
+def change_of(label: Message, kind: str, written: list[Entry]):
+    """The Change notification for an edit, an undo or a redo, from its log entries."""
     from .entities import Change
-    rows = touched_rows(inverse)
-    return Change(label, frozenset(_table_of(sql) for sql in inverse), kind,
+    rows: dict[str, set[int]] = {}
+    for e in written:
+        rows.setdefault(e.table, set()).add(e.row_id)
+    return Change(label.render(), frozenset(rows), kind,
                   {t: frozenset(ids) for t, ids in rows.items()})
+
+
+# ---- labels: message codes with arguments, stored as JSON ------------------------------
+def as_label(label: str | Message) -> Message:
+    """A label given as finished text is kept as text (shown as is in every language)."""
+    return label if isinstance(label, Message) else msg("common.text", text=label)
+
+
+def encode_args(args: Any) -> str:
+    return json.dumps(_plain(args), ensure_ascii=False, sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"$code": value.code, "args": _plain(value.args)}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def decode_args(text: str) -> dict:
+    def hook(d: dict):
+        return Message(d["$code"], d["args"]) if "$code" in d else d
+    try:
+        args = json.loads(text or "{}", object_hook=hook)
+    except ValueError:
+        return {}
+    return args if isinstance(args, dict) else {}
+
+
+# ---- the log of schemas before m003: one SQL column --------------------------------------
+_LEGACY_INSERT = re.compile(r'INSERT INTO "?(\w+)"?\([^)]*\) VALUES\((-?\d+),')
+_LEGACY_OTHER = re.compile(r'(?:DELETE FROM|UPDATE) "?(\w+)"?\s.*WHERE rowid=(-?\d+)$', re.S)
+
+
+def legacy_entry(sql: str) -> Entry | None:
+    """The table and row of an inverse statement written by the first triggers.
+
+    Those statements had one fixed shape per kind: the row id follows the column list of
+    an INSERT, and ends an UPDATE or a DELETE — text inside the values is never looked at.
+    """
+    m = _LEGACY_INSERT.match(sql) if sql.startswith("INSERT") else _LEGACY_OTHER.match(sql)
+    return Entry(m.group(1), int(m.group(2)), sql) if m else None

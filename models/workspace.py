@@ -14,6 +14,7 @@ from .counterparts import CounterpartOps
 from .deadline import parse_deadline
 from .departments import DepartmentOps
 from .entities import STATUS_LABELS
+from .messages import msg
 from .plans import PlanOps
 from .progress import ProgressOps
 from .store import Store, new_uuid
@@ -40,7 +41,7 @@ class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps, Counterpart
         new_names: list[str] = []
         count = 0
         title = plan.get("title") or "未命名计划"
-        with self.operation(f"导入计划“{title[:16]}”"):
+        with self.operation(msg("store.op.import_plan", title=title[:16])):
             p = self.add_plan(title, kind=plan.get("kind") or "work_plan",
                               source_file=source_file or plan.get("source_file", ""), **fields)
             stack: list[tuple[int | None, dict]] = [(None, t) for t in reversed(plan.get("tasks") or [])]

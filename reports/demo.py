@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from models.messages import msg
 from models.workspace import Workspace
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
@@ -43,8 +44,7 @@ def build_demo(path) -> Path:
                 ws.edit_department(name, is_new=False)    # the clerk has reviewed these
         _progress(ws, district.uuid, path.with_name(path.stem + "-交换"))
         # The demo starts with a clean history: its construction is not the clerk's to undo.
-        ws.conn.execute("DELETE FROM _undo_log")
-        ws.conn.execute("DELETE FROM _undo_steps")
+        ws.forget_history()
     return path
 
 
@@ -59,7 +59,7 @@ def _progress(ws: Workspace, plan_uuid: str, folder: Path) -> None:
 
     rng = random.Random(2023)
     tasks = [t for t in ws.tasks(plan_uuid) if ws.assignments(t.uuid)]
-    with ws.operation("设置完成时限"):
+    with ws.operation(msg("store.op.set_deadlines")):
         for i, t in enumerate(tasks):
             if not t.deadline_text:
                 ws.set_deadline(t.uuid, DEADLINES[i % len(DEADLINES)])

@@ -10,6 +10,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+from models.messages import msg
 from models.workspace import Workspace
 
 from . import features
@@ -67,7 +68,7 @@ def make_demo_workspace(folder: Path | None = None) -> Path:
 
 def build_small_demo(ws) -> str:
     """A small plan with departments, aliases, deadlines, a target and a progress round."""
-    with ws.operation("创建演示工作区"):
+    with ws.operation(msg("store.op.create_demo")):
         for name, aliases in _ALIASES.items():
             ws.add_department(name, aliases=aliases)
         plan = ws.add_plan("槐荫区建设国家知识产权强县示范区工作方案（2022—2025年）",

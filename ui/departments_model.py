@@ -10,6 +10,8 @@ import re
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from models.messages import msg
+
 from .labels import department_kind_label
 
 NAME, ALIASES, KIND, USES, REVIEW = range(5)
@@ -130,7 +132,7 @@ class DepartmentsModel(QAbstractTableModel):
         ws = self.session.ws
 
         def apply():
-            with ws.operation(self.tr("Edit the aliases of “{name}”").format(name=d.name)):
+            with ws.operation(msg("store.op.edit_aliases", name=d.name)):
                 for a in removed:
                     ws.remove_alias(d.id, a)
                 for a in added:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from models.entities import ROLES, STATUSES
+from models.messages import msg
 
 from .department_picker import DepartmentEdit, DepartmentNamesModel
 from .labels import deadline_kind_label, role_label, status_label
@@ -253,7 +254,7 @@ class TaskDetail(QScrollArea):
         if ws.find_department(name) is None:
             # A name the registry doesn't know: add it, flagged for review, in the same step.
             def add_and_assign():
-                with ws.operation(self.tr("Add department “{name}”").format(name=name)):
+                with ws.operation(msg("store.op.add_department", name=name)):
                     ws.add_department(name, is_new=True)
                     ws.assign(self.task.uuid, name, role)
                 return True

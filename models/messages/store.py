@@ -1,4 +1,57 @@
-"""Messages of the store area (codes are "store.<name>")."""
+"""Messages of the store area (codes are "store.<name>").
+
+``op.*`` are the names of undo steps (“撤销 添加任务“…””); the rest are what opening,
+backing up and restoring a workspace can tell the clerk.
+"""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # ---- undo step names -----------------------------------------------------------
+    "op.add_plan": ("新建计划“{title}”", "New plan “{title}”"),
+    "op.edit_plan": ("修改计划属性", "Edit the plan's properties"),
+    "op.rename_plan": ("重命名计划为“{title}”", "Rename the plan to “{title}”"),
+    "op.plan_settings": ("修改计划设置", "Change the plan's settings"),
+    "op.delete_plan": ("删除计划“{title}”", "Delete the plan “{title}”"),
+    "op.import_plan": ("导入计划“{title}”", "Import the plan “{title}”"),
+    "op.add_task": ("添加任务“{title}”", "Add the task “{title}”"),
+    "op.edit_task": ("修改任务“{title}”", "Edit the task “{title}”"),
+    "op.edit_deadline": ("修改完成时限“{title}”", "Change the deadline of “{title}”"),
+    "op.move_task": ("移动任务“{title}”", "Move the task “{title}”"),
+    "op.move_up": ("上移任务“{title}”", "Move the task “{title}” up"),
+    "op.move_down": ("下移任务“{title}”", "Move the task “{title}” down"),
+    "op.indent": ("降级任务“{title}”", "Indent the task “{title}”"),
+    "op.outdent": ("升级任务“{title}”", "Outdent the task “{title}”"),
+    "op.delete_task": ("删除任务“{title}”", "Delete the task “{title}”"),
+    "op.add_department": ("添加部门“{name}”", "Add the department “{name}”"),
+    "op.add_alias": ("为“{name}”添加别名“{alias}”", "Add the alias “{alias}” to “{name}”"),
+    "op.remove_alias": ("删除别名“{alias}”", "Remove the alias “{alias}”"),
+    "op.edit_aliases": ("修改“{name}”的别名", "Edit the aliases of “{name}”"),
+    "op.edit_department": ("修改部门“{name}”", "Edit the department “{name}”"),
+    "op.rename_department": ("重命名部门“{name}”为“{new}”", "Rename the department “{name}” to “{new}”"),
+    "op.delete_department": ("删除部门“{name}”", "Delete the department “{name}”"),
+    "op.merge_departments": ("合并部门“{drop}”到“{keep}”", "Merge the department “{drop}” into “{keep}”"),
+    "op.assign": ("设置“{name}”为“{title}”的{role}单位", "Make “{name}” the {role} department of “{title}”"),
+    "op.unassign": ("取消“{name}”在“{title}”上的职责", "Remove “{name}” from “{title}”"),
+    "op.set_responsible": ("设置“{title}”的责任单位", "Set the responsible departments of “{title}”"),
+    "op.set_targets": ("设置“{title}”的指标", "Set the targets of “{title}”"),
+    "op.add_target": ("添加指标“{metric}”", "Add the target “{metric}”"),
+    "op.add_round": ("新建报送轮次“{name}”", "New reporting round “{name}”"),
+    "op.close_round": ("关闭报送轮次“{name}”", "Close the reporting round “{name}”"),
+    "op.reopen_round": ("重新打开报送轮次“{name}”", "Reopen the reporting round “{name}”"),
+    "op.record_progress": ("登记进展“{title}”", "Record progress on “{title}”"),
+    "op.send_workbook": ("发出工作簿“{file}”", "Send the workbook “{file}”"),
+    "op.receive_workbook": ("收回工作簿“{file}”", "Take back the workbook “{file}”"),
+    "op.send_workbooks": ("发出工作簿给 {count} 个部门", "Send workbooks to {count} departments"),
+    "op.save_notice": ("保存发文信息", "Save the notice details"),
+    "op.sample_plan": ("添加示例计划", "Add the sample plan"),
+    "op.large_plan": ("生成大计划", "Generate a large plan"),
+    "op.set_deadlines": ("设置完成时限", "Set the deadlines"),
+    "op.create_demo": ("创建演示工作区", "Create the demonstration workspace"),
+    "role.lead": ("牵头", "lead"),
+    "role.support": ("配合", "supporting"),
+    "role.responsible": ("责任", "responsible"),
+    "role.guide": ("指导", "guiding"),
+    "untitled": ("未命名", "untitled"),
+    "undo_stale": ("这一步是在工作区结构升级之前做的，已无法撤销；撤销记录已清空，数据未改动。",
+                   "This step was made before the workspace was upgraded and can no longer be "
+                   "undone; the undo history was cleared and the data is unchanged."),
 }

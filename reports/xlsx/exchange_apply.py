@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from models.errors import NotFound
+from models.messages import msg
 
 from . import exchange_format as fmt
 from .errors import WorkbookError
@@ -40,7 +41,7 @@ def apply_return(ws, report: ReturnReport, overwrite_conflicts: bool = False,
             dep_ref = ws.department(fmt.canon(meta.get("department"))).uuid
     if backup:
         ws.bulk_backup("exchange-import")
-    with ws.operation(f"收回工作簿“{report.file_name}”"):
+    with ws.operation(msg("store.op.receive_workbook", file=report.file_name)):
         rnd = ws.ensure_round(plan_uuid, fmt.canon(meta.get("round")))
         exchange_id = ws.record_exchange(
             plan_uuid, "in", report.file_name, report.sha256, rnd.uuid, dep_ref,

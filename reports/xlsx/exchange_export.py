@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.dump import plan_dict
 from models.entities import STATUS_LABELS, STATUSES
+from models.messages import msg
 
 from ..atomic import atomic_path
 from . import exchange_format as fmt
@@ -185,7 +186,7 @@ def export_for_departments(ws, plan_uuid, round_name: str, folder, departments=N
     names = list(departments) if departments else plan_departments(ws, plan.uuid)
     rows = table_rows(plan_dict(ws, plan.uuid))
     results = []
-    with ws.operation(f"发出工作簿给 {len(names)} 个部门"):
+    with ws.operation(msg("store.op.send_workbooks", count=len(names))):
         for i, name in enumerate(names):
             if progress:
                 progress(i, len(names), name)
@@ -212,7 +213,7 @@ def _export(ws, plan, rows, round_name: str, out_path: Path, dep) -> dict:
         raise WorkbookError(out_path.name, "请指定报送轮次")
 
     recipient = dep.name if dep else ""
-    with ws.operation(f"发出工作簿“{out_path.name}”"):
+    with ws.operation(msg("store.op.send_workbook", file=out_path.name)):
         rnd = ws.ensure_round(plan.uuid, round_name)
         now = time.strftime("%Y-%m-%d %H:%M:%S")
         meta = {"format": fmt.FORMAT, "format_version": fmt.FORMAT_VERSION,
