@@ -89,9 +89,9 @@ class Store:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
-            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            # Before the first table: the space the undo log gives back can be returned.
+            # Before the first write: the space the undo log gives back can be returned.
             conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute("PRAGMA journal_mode=DELETE")
             db = Database(conn)
             migrations.apply(db)
@@ -213,7 +213,7 @@ class Store:
     def _make_incremental(self, backed_up: bool) -> None:
         """Turn on incremental vacuum in a file created without it (needs one VACUUM)."""
         c = self.conn
-        if c.execute("PRAGMA auto_vacuum").fetchone()[0] == 2:
+        if self.path is None or c.execute("PRAGMA auto_vacuum").fetchone()[0] == 2:
             return
         try:
             if not backed_up:
