@@ -114,6 +114,27 @@ def run_tests(py: Path, rest: list[str]) -> int:
     return subprocess.call([str(py), "-m", "pytest", "-n", "2", "-q", *rest], cwd=ROOT, env=env)
 
 
+def _run_echoing(cmd: list[str], env: dict) -> tuple[int, list[str]]:
+    """Run a benchmark, printing its lines as they come; return its status and lines."""
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    lines = []
+    for line in proc.stdout:
+        print(line, end="", flush=True)
+        lines.append(line)
+    return proc.wait(), lines
+
+
+def _goal(line: str):
+    """(name, excess, 0) from `ratio NAME: X (goal Y)` or `ms NAME: X (goal Y)` (at most Y),
+    or `rate NAME: X (goal >= Y)` (at least Y): the goal is missed when excess > 0."""
+    import re
+    m = re.match(r"\s*(ratio|ms|rate) ([\w.-]+): ([\d.]+)\b.*\(goal\s*(>=|≥)?\s*([\d.]+)", line)
+    if not m:
+        return None
+    value, goal = float(m.group(3)), float(m.group(5))
+    return (m.group(2), goal - value if m.group(4) else value - goal, 0.0)
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
     rest = argv[1:]
@@ -139,13 +160,17 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         apt_install(APT_PACKAGES)
         ensure_venv()
-        status = 0
+        status, goals = 0, []
         # The benchmarks build large workspaces in the temp folder: give them one to drop.
         with tempfile.TemporaryDirectory(prefix="plandesk-bench-") as tmp:
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=tmp)
             for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
                 say(f"== {script.name}")
-                status |= subprocess.call([str(PY), str(script), *rest], cwd=ROOT, env=env)
+                code, lines = _run_echoing([str(PY), str(script), *rest], env)
+                status |= code
+                goals += [g for g in map(_goal, lines) if g]
+        over = [name for name, value, goal in goals if value > goal]
+        print(f"bench: {len(goals)} goals, {len(over)} over" + (f" ({', '.join(over)})" if over else ""))
         return status
     print(__doc__)
     return 2
