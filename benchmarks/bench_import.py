@@ -1,23 +1,32 @@
-"""How long the plan importer takes on a large plan (goal: under 5 s for 2,000 tasks).
+"""Plan text import against its floor (issue: within 4× at 20,000 tasks).
 
-Builds a synthetic plan text with 2,000 tasks in the usual forms (一、/（一）/1. with
-responsibility brackets, deadlines and targets) and prints the parse time. It prints; it
-does not assert — run it by hand: ``python benchmarks/bench_import.py``.
+The project's figure is the whole import a clerk waits for: ``parse_text`` on a synthetic
+plan in the usual forms (一、/（一）/1. with responsibility brackets, deadlines and targets)
+and ``insert_plan_tree`` into a fresh workspace file. The floor reads the same text with one
+regular expression per line and stores one row per task with one ``executemany`` in a bare
+SQLite file. Both are CPU time in the same run; one line per goal::
+
+    ratio import_text_20k: X (goal 4.0)
 """
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from models.workspace import Workspace  # noqa: E402
 from reports.importer import parse_text  # noqa: E402
 from reports.importer.labels import int_to_cn  # noqa: E402
 
 UNITS = ["区发展改革局", "区财政局", "区市场监管局", "区科技局", "区商务局", "区农业农村局",
          "区工业和信息化局", "区人力资源社会保障局", "各街道", "区直各部门"]
+GOAL = 4.0
 
 
 def synthetic_plan(tasks: int = 2000) -> str:
@@ -44,17 +53,46 @@ def synthetic_plan(tasks: int = 2000) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    text = synthetic_plan()
-    started = time.perf_counter()
+def project(text: str, folder: Path) -> int:
     plan = parse_text(text, "synthetic.txt")
-    elapsed = time.perf_counter() - started
+    with Workspace.create(folder / "project.plandesk") as ws:
+        return ws.insert_plan_tree(plan, source_file="synthetic.txt", backup=False)["tasks"]
 
-    def count(tasks):
-        return sum(1 + count(t["children"]) for t in tasks)
 
-    print(f"{count(plan['tasks'])} tasks, {len(text):,} characters parsed in {elapsed:.2f} s "
-          f"(goal < 5 s); {len(plan['warnings'])} warnings")
+_LINE = re.compile(r"^(?:([一二三四五六七八九十百]+)、|（([一二三四五六七八九十]+)）|(\d+)[.．、])(.*)$")
+
+
+def floor(text: str, folder: Path) -> int:
+    rows = []
+    for position, line in enumerate(text.split("\n")):
+        m = _LINE.match(line)
+        if m:
+            rows.append((position, m.group(4)))
+    conn = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
+    conn.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY, position INTEGER, title TEXT)")
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO tasks(position, title) VALUES (?, ?)", rows)
+    conn.execute("COMMIT")
+    conn.close()
+    return len(rows)
+
+
+def cpu(fn, *args) -> tuple[float, int]:
+    started = time.process_time()
+    result = fn(*args)
+    return time.process_time() - started, result
+
+
+def main() -> None:
+    text = synthetic_plan(20_000)
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
+        folder = Path(tmp)
+        (folder / "p").mkdir()
+        (folder / "f").mkdir()
+        spent, tasks = cpu(project, text, folder / "p")
+        base, rows = cpu(floor, text, folder / "f")
+    print(f"import_text_20k: {tasks} tasks in {spent:.2f} s CPU; floor {rows} rows in {base:.2f} s")
+    print(f"ratio import_text_20k: {spent / base:.1f} (goal {GOAL})")
 
 
 if __name__ == "__main__":

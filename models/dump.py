@@ -1,5 +1,11 @@
 """The whole workspace as JSON, in the ``plandesk.dump/1`` format of the design.
 
+Beyond the design's shape (additions only, so older readers still work): each task carries
+``source_label`` (its label in the source document, "" when it has none or was renumbered)
+and ``source`` ({page, paragraph, line} where it was read); each plan its ``attachments``
+(what the document holds besides tasks). ``number`` stays the computed official label;
+``numbering.display_label`` gives the one to print.
+
 Reads each table once and builds the trees in memory: a 10,000-task workspace dumps in
 well under the 2 s the design allows.
 """
@@ -45,7 +51,9 @@ def dump(ws) -> dict:
 
         def build(r, level, kids=kids, numbers=numbers):
             return {
-                "uuid": r["uuid"], "level": level, "number": numbers[r], "title": r["title"],
+                "uuid": r["uuid"], "level": level, "number": numbers[r],
+                "source_label": r["source_label"],
+                "source": _source(r), "title": r["title"],
                 "text": r["text"],
                 "deadline": ({"text": r["deadline_text"], "date": r["deadline_date"],
                               "kind": r["deadline_kind"]} if r["deadline_text"] else None),
@@ -62,12 +70,19 @@ def dump(ws) -> dict:
             "uuid": plan.uuid, "title": plan.title, "kind": plan.kind, "issuer": plan.issuer,
             "doc_number": plan.doc_number, "year": plan.year, "preamble": plan.preamble,
             "head": plan.head, "warnings": plan.warnings, "parent_uuid": plan.parent_uuid,
+            "attachments": plan.attachments,
             "rounds": [r.name for r in ws.rounds(plan.uuid)],
             "tasks": [build(r, 1) for r in kids.get(None, [])],
         })
     return {"format": FORMAT, "plans": plans_out,
             "departments": [{"uuid": d.uuid, "name": d.name, "aliases": d.aliases, "kind": d.kind,
                              "is_new": bool(d.is_new)} for d in departments]}
+
+
+def _source(r) -> dict:
+    """Where the task came from in its document: {page, paragraph, line} as far as known."""
+    return {k: r[f"source_{k}"] for k in ("page", "paragraph", "line")
+            if r[f"source_{k}"] is not None}
 
 
 def _num(v):

@@ -39,11 +39,13 @@ class Plan:
     warnings: list = field(default_factory=list)
     settings: dict = field(default_factory=dict)
     created: str = ""
+    attachments: list = field(default_factory=list)  # what the document holds besides tasks
 
     @classmethod
     def from_row(cls, row) -> Plan:
         d = dict(row)
-        for key, empty in (("head", "{}"), ("warnings", "[]"), ("settings", "{}")):
+        for key, empty in (("head", "{}"), ("warnings", "[]"), ("settings", "{}"),
+                           ("attachments", "[]")):
             d[key] = json.loads(d.get(key) or empty)
         return cls(**d)
 
@@ -64,6 +66,9 @@ class Task:
     status: str
     implements: str | None
     source_line: int | None
+    source_label: str = ""            # the label the task had in the document ("（二十）", "8.")
+    source_page: int | None = None    # where it came from, for the clerk to check
+    source_paragraph: int | None = None
 
     @classmethod
     def from_row(cls, row) -> Task:

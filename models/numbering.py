@@ -1,5 +1,9 @@
 """Official numbering of a plan's tree: 一、（一）1.（1）①. Computed, never stored.
 
+An imported task also keeps the label it had in its document (``source_label``), shown and
+printed instead (``display_label``) until the clerk renumbers the plan on purpose
+(``source_labels.renumber``); new tasks have none and get the computed number.
+
 A task's numbering scheme is its depth unless the document chose another one for it
 (``label_style``): a section may put "1." directly under "二、", and work points use
 "——" dash items or unnumbered paragraphs. Counters run per scheme among siblings; with
@@ -63,6 +67,12 @@ def scheme_of(depth: int, label_style: str) -> str:
     if label_style:
         return label_style
     return str(min(depth, 5))
+
+
+def display_label(task) -> str:
+    """The label to show and print for a task (a dump dict): the one it had in its source
+    document ("（二十）", "8."), else the computed official number."""
+    return task.get("source_label") or task.get("number") or ""
 
 
 def number_tree(roots, children_of, style_of, continuous_level3: bool = False,

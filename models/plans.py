@@ -9,7 +9,7 @@ from .errors import InvalidEdit, NotFound
 from .messages import Message, msg
 
 _PLAN_FIELDS = ("title", "kind", "issuer", "doc_number", "year", "period", "parent_uuid",
-                "source_file", "preamble", "head", "warnings", "settings")
+                "source_file", "preamble", "head", "warnings", "settings", "attachments")
 
 
 class PlanOps:
@@ -49,7 +49,7 @@ class PlanOps:
         for key, value in values.items():
             if key not in _PLAN_FIELDS:
                 raise InvalidEdit(f"计划没有字段 {key}")
-            if key in ("head", "warnings", "settings"):
+            if key in ("head", "warnings", "settings", "attachments"):
                 value = json.dumps(value, ensure_ascii=False)
             cols.append(key)
             params.append(value)

@@ -207,6 +207,18 @@ def m003(db: Database) -> None:
               (str(uuid.uuid4()),))
 
 
+@migrations(name="m004_task_source_plan_attachments")
+def m004(db: Database) -> None:
+    """Each task's label and place in the source document; the plan's attachments that are
+    not task lists (indicator tables, catalogues, forms, the notice's own points)."""
+    db.executescript("""
+    ALTER TABLE tasks ADD COLUMN source_label TEXT NOT NULL DEFAULT '';
+    ALTER TABLE tasks ADD COLUMN source_page INTEGER;
+    ALTER TABLE tasks ADD COLUMN source_paragraph INTEGER;
+    ALTER TABLE plans ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+    """)
+
+
 @migrations(name="m006_counterparts_templates_task_origin")
 def m006(db: Database) -> None:
     """Counterpart units (对口部门), reporting templates from above, carried-task origins."""

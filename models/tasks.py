@@ -47,18 +47,22 @@ class TaskOps:
             "SELECT * FROM tasks WHERE plan_id=? AND parent_id IS ? ORDER BY position",
             (plan.id, parent_id))]
 
-    def numbers(self, plan_uuid) -> dict[int, str]:
-        """{task id: official label} for a plan, computed from the tree."""
+    def numbers(self, plan_uuid, displayed: bool = False) -> dict[int, str]:
+        """{task id: official label} for a plan, computed from the tree; with ``displayed``,
+        the label each task had in its source document where it has one."""
         plan = self.plan(plan_uuid)
-        rows = self.all("SELECT id, parent_id, label_style FROM tasks WHERE plan_id=? "
-                        "ORDER BY position", (plan.id,))
+        rows = self.all("SELECT id, parent_id, label_style, source_label FROM tasks "
+                        "WHERE plan_id=? ORDER BY position", (plan.id,))
         kids: dict = {}
         style = {}
         for r in rows:
             kids.setdefault(r["parent_id"], []).append(r["id"])
             style[r["id"]] = r["label_style"]
-        return number_tree(kids.get(None, []), lambda i: kids.get(i, ()), style.__getitem__,
-                           bool(plan.settings.get("continuous_level3")))
+        numbers = number_tree(kids.get(None, []), lambda i: kids.get(i, ()), style.__getitem__,
+                              bool(plan.settings.get("continuous_level3")))
+        if displayed:
+            numbers.update({r["id"]: r["source_label"] for r in rows if r["source_label"]})
+        return numbers
 
     def depth(self, task_uuid) -> int:
         t = self.task(task_uuid)

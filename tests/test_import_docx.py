@@ -175,7 +175,7 @@ def test_a_docx_without_plan_or_text(tmp_path):
     document.add_paragraph("各位同事：")
     document.add_paragraph("下周一上午开会，请准时参加。")
     document.save(prose)
-    with pytest.raises(PlanImportError, match=r"^letter.docx: no plan structure found"):
+    with pytest.raises(PlanImportError, match=r"^letter.docx：没有找到计划的结构"):
         parse_file(prose)
 
 

@@ -41,7 +41,8 @@ def refused(path) -> str:
     with pytest.raises(PlanImportError) as error:
         parse_file(path)
     message = str(error.value)
-    assert message.startswith(os.path.basename(str(path)) + ": ") and "\n" not in message
+    name = os.path.basename(str(path))
+    assert message.startswith((name + "：", name + ": ")) and "\n" not in message
     return message
 
 
@@ -72,7 +73,7 @@ def test_refusals_name_the_file_in_one_line(tmp_path):
     assert "cannot be read as text" in refused(latin)
     prose = tmp_path / "prose.txt"
     prose.write_text("今天天气很好。\n我们去公园。\n", encoding="utf-8")
-    assert "no plan structure found" in refused(prose)
+    assert "没有找到计划的结构" in refused(prose)
 
 
 def test_huge_text_is_refused_before_it_is_read(tmp_path):
@@ -80,12 +81,16 @@ def test_huge_text_is_refused_before_it_is_read(tmp_path):
     with open(huge, "wb") as handle:
         handle.truncate(20 * 1024 * 1024 + 1)  # sparse: no 20 MB written to disk
     assert "too large" in refused(huge)
-    with pytest.raises(PlanImportError, match="too large"):
+    with pytest.raises(PlanImportError, match="^paste：文件过大") as error:
         parse_text("一、" + "字" * (20 * 1024 * 1024), "paste")
+    assert error.value.code == "importer.too_large"
 
 
 def test_parse_text_names_the_source():
-    with pytest.raises(PlanImportError, match=r"^剪贴板: no plan structure"):
+    with pytest.raises(PlanImportError, match=r"^剪贴板：没有找到计划的结构") as error:
         parse_text("没有编号的文字。", "剪贴板")
-    with pytest.raises(PlanImportError, match=r"^text: is empty"):
+    assert error.value.code == "importer.no_structure"
+    assert error.value.render("en").startswith("剪贴板: no plan structure found")
+    with pytest.raises(PlanImportError, match=r"^text：文件是空的") as error:
         parse_text("")
+    assert error.value.code == "importer.empty"

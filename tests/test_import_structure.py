@@ -201,7 +201,8 @@ def test_line_numbers_are_those_of_the_input():
 
 def test_numbering_gaps_are_warned_with_their_line():
     plan = parse_text("方案\n一、任务\n1.甲\n2.乙\n4.丁\n三、附则")
-    assert {"line": 5, "message": "numbering: 4. where number 3 was expected"} in plan["warnings"]
+    assert {"line": 5, "code": "importer.numbering", "args": {"label": "4.", "expected": "3"},
+            "message": "编号“4.”不连续：此处应为 3，请核对原文。"} in plan["warnings"]
     assert any(w["line"] == 6 and "三、" in w["message"] for w in plan["warnings"])
 
 
@@ -233,7 +234,8 @@ def test_no_plan_structure_raises_one_clear_line(text):
     with pytest.raises(PlanImportError) as error:
         parse_text(text, "note.txt")
     message = str(error.value)
-    assert message.startswith("note.txt: ") and "\n" not in message
+    assert message.startswith("note.txt：") and "\n" not in message
+    assert error.value.code in ("importer.empty", "importer.no_structure")
 
 
 def test_a_plan_issued_as_its_own_document_ends_with_its_signature():

@@ -81,7 +81,7 @@ def test_one_phrase_for_several_measures_applies_to_each_and_mismatch_is_warned(
     assert [roles(c) for c in first["children"]] == [{"responsible": ["省知识产权局"]}] * 2
     assert roles(second["children"][0]) == {"responsible": ["省商务厅", "省外办", "省贸促会"]}
     assert [w["line"] for w in plan["warnings"]] == [11]
-    assert plan["warnings"][0]["message"].startswith("row 11: 3 responsibility entries for 2 tasks")
+    assert plan["warnings"][0]["message"] == "第 11 行：3 条责任分工对应 2 项任务，已全部分给每一项，请核对。"
 
 
 def test_headerless_two_unit_columns_are_lead_and_support():
@@ -97,7 +97,7 @@ def test_unit_column_with_unusual_names_under_its_header():
 
 
 def test_empty_table_raises():
-    with pytest.raises(PlanImportError, match="^x.xlsx: no task rows"):
+    with pytest.raises(PlanImportError, match="^x.xlsx：表格中没有找到任务行"):
         parse_table_rows([["序号", "重点任务", "牵头单位"], ["", "", ""]], "x.xlsx")
 
 

@@ -12,6 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "op.plan_settings": ("修改计划设置", "Change the plan's settings"),
     "op.delete_plan": ("删除计划“{title}”", "Delete the plan “{title}”"),
     "op.import_plan": ("导入计划“{title}”", "Import the plan “{title}”"),
+    "op.renumber": ("重新编号“{title}”", "Renumber “{title}”"),
     "op.add_task": ("添加任务“{title}”", "Add the task “{title}”"),
     "op.edit_task": ("修改任务“{title}”", "Edit the task “{title}”"),
     "op.edit_deadline": ("修改完成时限“{title}”", "Change the deadline of “{title}”"),

@@ -5,6 +5,8 @@ of the paragraph in 仿宋; 1. and （1） 仿宋.  Numbers come ready-made in t
 """
 from __future__ import annotations
 
+from models.numbering import display_label
+
 from .styles import BODY, HEADING, KAI_CHAR
 
 ROLE_ORDER = ("lead", "support", "responsible", "guide")
@@ -47,7 +49,7 @@ def split_paragraphs(text: str) -> list[str]:
 def write_task(builder, task: dict, opts) -> None:
     """The task's own paragraph(s), then its children, depth first."""
     level = int(task.get("level") or 1)
-    number = task.get("number") or ""
+    number = display_label(task)
     title = (task.get("title") or "").strip()
     paras = split_paragraphs(task.get("text", ""))
     note = annotation(task, opts.role_labels)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from models.numbering import display_label
+
 from . import sections
 from .body import write_title
 from .builder import BodyBuilder
@@ -48,7 +50,7 @@ def department_tasks(plan: dict) -> dict:
 
     def walk(tasks, path):
         for t in tasks:
-            number = (t.get("number") or "").rstrip("、.．")
+            number = display_label(t).rstrip("、.．")
             here = path + ([number] if number and number != "——" else [])
             for role in ROLE_ORDER:
                 for name in (t.get("roles") or {}).get(role) or []:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from models.numbering import display_label
+
 from . import units
 from .builder import paragraph
 from .notice import KNOWN_COLUMNS
@@ -153,7 +155,7 @@ def _rows(plan: dict, only_assigned: bool) -> list[Row]:
             for child in children:
                 group_rows += emit_group(child, top.get("roles") or {}, deadline_text(top))
             if group_rows:
-                out.append(Row("section", text=(top.get("number") or "") + (top.get("title") or "").strip()))
+                out.append(Row("section", text=display_label(top) + (top.get("title") or "").strip()))
                 out += group_rows
         else:
             out += emit_group(top, {}, "")
@@ -167,7 +169,7 @@ def _leaves(tasks, roles, deadline):
         own_deadline = deadline_text(t) or deadline
         text = " ".join(split_paragraphs(t.get("text", "")))
         title = (t.get("title") or "").strip()
-        label = (t.get("number") or "") + title + text
+        label = display_label(t) + title + text
         yield label, own_roles, own_deadline
         yield from _leaves(t.get("children") or [], own_roles, own_deadline)
 

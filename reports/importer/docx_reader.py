@@ -61,7 +61,7 @@ def read_docx(path, name: str):
             raise PlanImportError(name, "is too large (more than 20 MB of text)")
     if not blocks:
         raise PlanImportError(name, "is empty (the document has no text)")
-    return blocks, {}
+    return blocks, {"source_unit": "paragraph"}
 
 
 def _check_zip(path, name: str) -> None:

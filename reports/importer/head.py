@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .errors import warn
 from .head_lines import (DATE, DOC_NUMBER, NOTE, compact, empty_head,
                          is_attachment_label, issuer_from_notice, issuer_from_title, iso_date,
                          kind_of, read_doc_number, year_of)
@@ -182,13 +183,11 @@ def parse_head(paras, notice: int | None, plan_title: int | None, meta: dict,
         used.update(range(title_index, title_end + 1))
     elif head["notice_title"]:
         out["title"] = _notice_plan_title(head["notice_title"]) or head["notice_title"]
-        warnings.append({"line": paras[notice][0], "message":
-                         "the plan's own title line was not found; taken from the notice title"})
+        warn(warnings, paras[notice][0], "importer.title_from_notice")
     if not out["title"]:
         out["title"] = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_name)
         if paras:
-            warnings.append({"line": paras[0][0], "message":
-                             "no title line found; the file name is used as the title"})
+            warn(warnings, paras[0][0], "importer.title_from_file")
     # after the title: a date, a signer or a doc number line may follow; then the preamble
     preamble = []
     start = (title_end + 1) if title_end is not None else 0
@@ -211,9 +210,7 @@ def parse_head(paras, notice: int | None, plan_title: int | None, meta: dict,
         preamble.append(text)
     for i in range(0, start):
         if i not in used and not is_attachment_label(paras[i][1]):
-            warnings.append({"line": paras[i][0],
-                             "message": f"text before the plan title not understood, ignored: "
-                                        f"{paras[i][1][:40]}"})
+            warn(warnings, paras[i][0], "importer.text_before_title", text=paras[i][1][:40])
     out["preamble"] = "\n".join(preamble)
     out["kind"] = kind_of(out["title"]) if out["title"] else "other"
     if out["kind"] == "other" and head["notice_title"]:

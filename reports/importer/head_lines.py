@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .errors import warn
 from .labels import cn_to_int, parse_label
 
 DOC_NUMBER = re.compile(
@@ -90,9 +91,8 @@ def split_tail(paras: list[tuple[int, str]], head: dict) -> int:
 def read_doc_number(m: re.Match, line: int, warnings: list) -> str:
     fixed = f"{m.group('org')}〔{m.group('year')}〕{m.group('num')}号"
     if m.group("open") != "〔" or m.group("close") != "〕":
-        warnings.append({"line": line, "message":
-                         f"document number written with {m.group('open')}{m.group('close')} instead "
-                         f"of 〔〕: read as {fixed}"})
+        warn(warnings, line, "importer.doc_number_brackets",
+             brackets=m.group("open") + m.group("close"), fixed=fixed)
     return fixed
 
 

@@ -18,6 +18,7 @@ from .normalize import html_page_to_text, looks_like_html_page
 from .responsibility import Convention, read_convention
 from .sections import Section, attach_section
 from .sentences import is_caption_text
+from .result import add_sources, plan_dict
 from .tasks import Finisher
 from .tree import TreeBuilder
 
@@ -28,15 +29,15 @@ def parse_text(text: str, source_name: str = "") -> dict:
     """Parse a plan's text (as pasted or read from a .txt file) into the plan dict."""
     name = source_name or "text"
     if not isinstance(text, str):
-        raise PlanImportError(name, "is not text")
+        raise PlanImportError(name, "importer.not_text")
     if len(text) > MAX_TEXT_BYTES:
-        raise PlanImportError(name, "is too large (more than 20 MB of text)")
+        raise PlanImportError(name, "importer.too_large")
     if not text.strip():
-        raise PlanImportError(name, "is empty")
+        raise PlanImportError(name, "importer.empty")
     if looks_like_html_page(text):
         text = html_page_to_text(text)
     blocks, meta = text_blocks(text)
-    return assemble(blocks, meta, name)
+    return assemble(blocks, {"source_unit": "line", **meta}, name)
 
 
 def assemble(blocks: list, meta: dict, name: str) -> dict:
@@ -45,8 +46,7 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
     paras = [(b.line, b.text) for b in blocks[:first_table]]
     body_start, notice, plan_title = find_body_start(paras)
     if body_start == len(paras) and first_table == len(blocks):
-        raise PlanImportError(name, "no plan structure found (no numbered headings such as 一、 "
-                                    "or （一）, and no task table)")
+        raise PlanImportError(name, "importer.no_structure")
     fields = parse_head(paras[:body_start], notice, plan_title, meta, warnings, name)
     if body_start == len(paras) and first_table < len(blocks):
         _table_caption_is_title(paras, fields)
@@ -98,15 +98,16 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
         extra = "\n".join(p.text for p in main.builder.loose)
         fields["preamble"] = (fields["preamble"] + "\n" + extra).strip()
     if not roots:
-        raise PlanImportError(name, "no plan structure found (no numbered headings such as 一、 "
-                                    "or （一）, and no task table)")
+        raise PlanImportError(name, "importer.no_structure")
     if main.table and main.table.title and fields.get("kind") == "other":
         fields["kind"] = "division_table"
     finisher = Finisher(warnings, convention)
     tasks = finisher.tasks(roots)
     for section in sections[1:]:
         attach_section(section, finisher, tasks, warnings)
-    return plan_dict(fields, tasks, warnings, finisher.convention)
+    plan = plan_dict(fields, tasks, warnings, finisher.convention)
+    add_sources(plan, meta, blocks)
+    return plan
 
 
 def _table_caption_is_title(paras: list, fields: dict) -> None:
@@ -141,26 +142,3 @@ def _caption_before_body(paras: list, body_start: int, fields: dict):
         return None
     fields["preamble"] = "\n".join(lines[:-1])
     return line, text
-
-
-def plan_dict(fields: dict, tasks: list, warnings: list, convention: Convention) -> dict:
-    head = fields.get("head") or empty_head()
-    return {
-        "title": fields.get("title", ""),
-        "kind": fields.get("kind", "other"),
-        "issuer": fields.get("issuer", ""),
-        "doc_number": fields.get("doc_number", ""),
-        "year": fields.get("year"),
-        "head": head,
-        "preamble": fields.get("preamble", ""),
-        "conventions": {"lead_first": convention.lead_first,
-                        "omitted_units": list(convention.omitted_units)},
-        "warnings": sorted(warnings, key=lambda w: w["line"]),
-        "tasks": tasks,
-    }
-
-
-def plan_from_nodes(roots: list, warnings: list, fields: dict) -> dict:
-    finisher = Finisher(warnings)
-    tasks = finisher.tasks(roots)
-    return plan_dict(fields, tasks, warnings, finisher.convention)

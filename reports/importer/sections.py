@@ -12,6 +12,7 @@ import re
 
 from .blocks import Para, Table
 from .deadlines import whole_deadline
+from .errors import warn
 from .labels import parse_decimal, parse_label
 from .responsibility import LABEL_RE, closes_at_end, has_roles, is_annotation, merge_roles
 from .table import TableReader
@@ -75,9 +76,8 @@ def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: 
     roots = section.builder.finish()
     title = section.title or section.marker
     if not roots:
-        what = "is listed but its content is not in the document" if not section.ignored \
-            else "holds no tasks; its text was ignored"
-        warnings.append({"line": section.line, "message": f"attachment {title or '附件'} {what}"})
+        code = "importer.attachment_no_tasks" if section.ignored else "importer.attachment_missing"
+        warn(warnings, section.line, code, title=title or "附件")
         return
     level = 1
     parent = tasks
@@ -96,8 +96,7 @@ def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: 
                   "title": title, "text": "", "deadline": None,
                   "roles": {"lead": [], "support": [], "responsible": [], "guide": []},
                   "targets": [], "line": section.line, "children": _relevel(extra, 2)})
-    warnings.append({"line": section.line, "message":
-                     f"attachment {title} was added as a section of its own"})
+    warn(warnings, section.line, "importer.attachment_as_section", title=title)
 
 
 def _relevel(tasks: list, level: int) -> list:
@@ -154,9 +153,8 @@ def merge_division(tasks: list, table_tasks: list, warnings: list) -> bool:
     for row, target in matches:
         if target is None:
             units = "、".join(u for r in row["roles"].values() for u in r)
-            warnings.append({"line": row["line"], "message":
-                             f"row {row['line']}: division-table task matches no task of the plan, "
-                             f"not imported: {row['title'][:30]} ({units})"})
+            warn(warnings, row["line"], "importer.division_row_unmatched", row=row["line"],
+                 title=row["title"][:30], units=units)
             continue
         merge_roles(target["roles"], row["roles"])
         if not target["deadline"] and row["deadline"]:

@@ -30,9 +30,10 @@ from __future__ import annotations
 import re
 
 from . import deadlines
-from .errors import PlanImportError
+from .errors import PlanImportError, warn
 from .labels import parse_label
 from .responsibility import LABEL_RE, is_annotation
+from .result import plan_from_nodes
 from .table_cells import (ROLE_KINDS, ROW_NUMBER, cell_text, header_kinds, number_label, phrases,
                           responsibility_like, split_measures, unit_list)
 from .tree import Node, TreeBuilder
@@ -127,7 +128,7 @@ class TableReader:
         targets = [n for n in new_nodes if not any(c in new_nodes for c in n.children)]
         if not targets and (role_cells or deadline_cells or notes):
             if self.builder.last_node is None:
-                self._warn(line, "responsibility or deadline in a row before any task, ignored")
+                self._warn(line, "importer.table_roles_before_task")
                 return
             targets = [self.builder.last_node]
         self._assign_roles(role_cells, targets, line)
@@ -149,7 +150,7 @@ class TableReader:
             number_for = titles[0] if parse_label(row_number + "、") and \
                 (parse_label(row_number + "、").style in ("1", "2")) else titles[-1]
         elif row_number is not None and not fresh:
-            self._warn(line, f"row number {row_number} without a task text")
+            self._warn(line, "importer.table_number_without_task", number=row_number)
         nodes: list[Node] = []
         for j, text, labelled in fresh:
             if labelled:
@@ -203,14 +204,12 @@ class TableReader:
         else:
             union = [phrase for s in sets for phrase in s]
             pairs = [(node, union) for node in targets]
-            what = "task" if len(targets) == 1 else f"{len(targets)} tasks"
-            self._warn(line, f"{len(sets)} responsibility entries for {what}; "
-                             f"all of them were given to {'it' if len(targets) == 1 else 'each'}, check")
+            self._warn(line, "importer.table_role_count", entries=len(sets), tasks=len(targets))
         for node, entries in pairs:
             node.annotations.extend((line, a) for a in entries)
 
-    def _warn(self, line: int, message: str) -> None:
-        self.warnings.append({"line": line, "message": f"row {line}: {message}"})
+    def _warn(self, line: int, code: str, **args) -> None:
+        warn(self.warnings, line, code, row=line, **args)
 
 
 def _cell_str(value) -> str:
@@ -230,8 +229,6 @@ def parse_table_rows(rows: list[list[str]], source_name: str, first_row_number: 
     ``first_row_number`` is the number of the first row as the clerk sees it (a sheet's
     row 1, or the line of the text); warnings cite ``row N``.
     """
-    from .plan import plan_from_nodes  # the plan dict is assembled in one place
-
     warnings: list = []
     builder = TreeBuilder(warnings)
     reader = TableReader(builder, warnings)
@@ -240,6 +237,6 @@ def parse_table_rows(rows: list[list[str]], source_name: str, first_row_number: 
         reader.row(list(cells), first_row_number + offset)
     roots = builder.finish()
     if not roots:
-        raise PlanImportError(source_name, "no task rows found in the table")
+        raise PlanImportError(source_name, "importer.no_table_rows")
     title = reader.title or re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_name)
     return plan_from_nodes(roots, warnings, {"title": title, "kind": "division_table"})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from . import deadlines
+from .errors import warn
 from .responsibility import (LABEL_RE, Convention, empty_roles, has_roles, is_annotation,
                              merge_roles, parse_with_rejects)
 from .sentences import split_title
@@ -70,6 +71,7 @@ class Finisher:
             "roles": roles,
             "targets": find_targets(full),
             "line": node.line,
+            "end": max([node.line] + [ln for ln, _ in node.paras] + [ln for ln, _ in annotations]),
             "children": self.tasks(node.children, level + 1),
         }
         if node.annotations and not in_text and node.column is None:
@@ -100,13 +102,10 @@ class Finisher:
         roles, self.convention, rejected = parse_with_rejects(annotation, before)
         for unit in self.convention.omitted_units:
             if unit not in before.omitted_units:
-                self.warnings.append({"line": line, "message":
-                                      f"{unit}: the document says it takes part in every task "
-                                      f"and is not listed again; it is not added to each task"})
+                warn(self.warnings, line, "importer.omitted_unit", unit=unit)
         for piece in rejected:
             if not deadlines.whole_deadline(piece) and not deadlines.LABEL.search(piece):
-                self.warnings.append({"line": line, "message":
-                                      f"not a unit name in a responsibility note, ignored: {piece[:40]}"})
+                warn(self.warnings, line, "importer.not_a_unit", text=piece[:40])
         return roles
 
 

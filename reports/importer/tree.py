@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from .errors import warn
 from .labels import EXPORTED, RANK, Label
 from .sentences import has_lead_in, is_bare_heading, is_caption_text
 
@@ -98,8 +99,8 @@ class TreeBuilder:
         self.flush(label, column)
         expected = self._expected(label.style, column)
         if label.number is not None and label.number not in expected and not label.ambiguous:
-            want = " or ".join(str(n) for n in sorted(expected))
-            self._warn(line, f"numbering: {label.source} where number {want} was expected")
+            want = "/".join(str(n) for n in sorted(expected))
+            self._warn(line, "importer.numbering", label=label.source, expected=want)
         node = Node(label.style, label.number, label.source, line, [(line, label.rest)],
                     column=column)
         self._attach(node, column)
@@ -186,7 +187,7 @@ class TreeBuilder:
         elif self.last_node is not None:
             self.last_node.annotations.append((line, text))
         else:
-            self._warn(line, f"responsibility or deadline before any task, ignored: {text[:40]}")
+            self._warn(line, "importer.annotation_before_task", text=text[:40])
 
     def flush(self, next_label: Label | None = None, column: int | None = None) -> None:
         """Decide what the waiting unnumbered paragraphs are (see the module docstring)."""
@@ -237,5 +238,5 @@ class TreeBuilder:
         self.flush()
         return self.roots
 
-    def _warn(self, line: int, message: str) -> None:
-        self._warnings.append({"line": line, "message": message})
+    def _warn(self, line: int, code: str, **args) -> None:
+        warn(self._warnings, line, code, **args)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.numbering import display_label
+
 
 @dataclass
 class TableRow:
@@ -77,7 +79,7 @@ def table_rows(plan: dict, mark_responsible: bool = True) -> list[TableRow]:
         children = task.get("children") or []
         out.append(TableRow(
             uuid=task.get("uuid", ""), level=task.get("level") or len(ancestors) + 1,
-            number=task.get("number", ""), title=task.get("title", ""), text=task.get("text", ""),
+            number=display_label(task), title=task.get("title", ""), text=task.get("text", ""),
             lead=lead, support=support, deadline=deadline,
             section=bool(children) and not has_roles(roles) and not deadline,
             roles=roles, ancestors=ancestors, departments=departments_of(roles)))

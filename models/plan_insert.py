@@ -1,0 +1,118 @@
+"""Storing a parsed plan: the plan dict of the importers -> one new plan, one undo step.
+
+The tree is flattened in document order with its ids chosen here, so tasks, assignments and
+targets each go in with one ``executemany`` (the undo triggers still record every row).
+Department names are matched through the registry's aliases; unknown ones are added and
+flagged new for the clerk to review.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .deadline import parse_deadline
+from .entities import ROLES, STATUS_LABELS
+from .messages import msg
+
+_PLAN_FIELDS = ("issuer", "doc_number", "year", "period", "preamble", "head", "warnings",
+                "parent_uuid", "attachments")
+_TARGET_FIELDS = ("metric", "value", "unit", "qualifier", "year", "baseline", "text")
+
+
+def insert_plan_tree(ws, plan: dict, source_file: str = "", backup: bool = True) -> dict:
+    """Store ``plan`` (the dump shape: title, kind, …, tasks with children) as a new plan.
+
+    Returns {"plan": Plan, "tasks": n, "new_departments": [names]}.
+    """
+    if backup:
+        ws.bulk_backup("import")
+    fields = {k: plan[k] for k in _PLAN_FIELDS if plan.get(k) is not None}
+    title = plan.get("title") or "未命名计划"
+    with ws.operation(msg("store.op.import_plan", title=title[:16])):
+        p = ws.add_plan(title, kind=plan.get("kind") or "work_plan",
+                        source_file=source_file or plan.get("source_file", ""), **fields)
+        rows = _Rows(ws, p.id, p.year)
+        rows.add(plan.get("tasks") or [], None)
+        rows.write()
+    return {"plan": ws.plan(p.id), "tasks": len(rows.tasks),
+            "new_departments": list(dict.fromkeys(rows.new_names))}
+
+
+@lru_cache(maxsize=4096)
+def _deadline(text: str, year: int | None):
+    return parse_deadline(text, year)
+
+
+class _Rows:
+    """The rows of one plan's tasks, assignments and targets, gathered before writing."""
+
+    def __init__(self, ws, plan_id: int, year: int | None):
+        self.ws, self.plan_id, self.year = ws, plan_id, year
+        self.next_id = ws.one("SELECT coalesce(max(id), 0) + 1 FROM tasks")[0]
+        self.index = ws.department_index()
+        self.tasks: list[tuple] = []
+        self.assignments: list[tuple] = []
+        self.targets: list[tuple] = []
+        self.new_names: list[str] = []
+
+    def add(self, nodes: list, parent_id: int | None) -> None:
+        stack = [(parent_id, i, n) for i, n in reversed(list(enumerate(nodes)))]
+        while stack:
+            parent, position, node = stack.pop()
+            task_id = self.next_id
+            self.next_id += 1
+            self.tasks.append(self._task_row(task_id, parent, position, node))
+            self._roles(task_id, node.get("roles") or {})
+            for i, target in enumerate(node.get("targets") or ()):
+                self.targets.append((task_id, i, *_target_values(target)))
+            children = node.get("children") or []
+            stack.extend((task_id, i, c) for i, c in reversed(list(enumerate(children))))
+
+    def _task_row(self, task_id: int, parent: int | None, position: int, node: dict) -> tuple:
+        deadline = node.get("deadline") or {}
+        text = deadline.get("text", "") if isinstance(deadline, dict) else str(deadline)
+        d = _deadline(text, self.year)
+        source = node.get("source") or {}
+        return (task_id, node.get("uuid") or self.ws.new_uuid(), self.plan_id, parent, position,
+                node.get("title", ""), node.get("text", ""), node.get("label_style", ""),
+                d.text, d.date, d.kind, _status_code(node.get("status", "")),
+                source.get("line", node.get("line")), node.get("implements"),
+                node.get("source_label") or "", source.get("page"), source.get("paragraph"))
+
+    def _roles(self, task_id: int, roles: dict) -> None:
+        seen: set[int] = set()
+        for role in ROLES:
+            for name in roles.get(role) or ():
+                dep_id, is_new = self.ws.resolve_department(name, self.index)
+                if is_new:
+                    self.new_names.append(name)
+                if dep_id in seen:
+                    continue
+                seen.add(dep_id)
+                self.assignments.append((task_id, dep_id, role, len(seen) - 1))
+
+    def write(self) -> None:
+        conn = self.ws.conn
+        conn.executemany(
+            "INSERT INTO tasks(id, uuid, plan_id, parent_id, position, title, text, label_style, "
+            "deadline_text, deadline_date, deadline_kind, status, source_line, implements, "
+            "source_label, source_page, source_paragraph) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.tasks)
+        conn.executemany("INSERT INTO assignments(task_id, department_id, role, position) "
+                         "VALUES (?,?,?,?)", self.assignments)
+        conn.executemany("INSERT INTO targets(task_id, position, metric, value, unit, qualifier, "
+                         "year, baseline, text) VALUES (?,?,?,?,?,?,?,?,?)", self.targets)
+
+
+def _target_values(t: dict) -> tuple:
+    unknown = set(t) - set(_TARGET_FIELDS)
+    if unknown:
+        from .errors import InvalidEdit
+        raise InvalidEdit(f"指标没有字段 {sorted(unknown)[0]}")
+    return (t.get("metric", ""), t.get("value"), t.get("unit", ""), t.get("qualifier", ""),
+            t.get("year"), str(t.get("baseline") or ""), t.get("text", ""))
+
+
+def _status_code(status: str) -> str:
+    """未启动/推进中/已完成 as written in a document, or the code itself → the code."""
+    back = {v: k for k, v in STATUS_LABELS.items()}
+    return back.get(status, status if status in STATUS_LABELS else "")
