@@ -12,7 +12,7 @@ from .blocks import Para, Table, text_blocks
 from .decoding import MAX_TEXT_BYTES
 from .errors import PlanImportError
 from .head import find_body_start, parse_head
-from .head_lines import empty_head, is_attachment_label, kind_of, split_tail
+from .head_lines import is_attachment_label, kind_of, split_tail
 from .labels import parse_label
 from .normalize import html_page_to_text, looks_like_html_page
 from .responsibility import Convention, read_convention
