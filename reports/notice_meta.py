@@ -69,6 +69,10 @@ def notice_for(ws, plan_uuid, overrides: dict | None = None, today: _dt.date | N
     for key, value in (overrides or {}).items():
         if value is not None:
             notice[key] = value
+    if not notice.get("printer") and notice.get("colophon") is not False and notice.get("signer"):
+        # The issuer's office prints the notice unless the clerk says otherwise.
+        from reports.docx.render import default_printer
+        notice["printer"] = default_printer(notice)
     if not (overrides or {}).get("print_date") and notice.get("print_date", "") < notice["date"]:
         notice["print_date"] = notice["date"]     # printed on the day it is signed, or later
     if notice.get("addressees") and not notice["addressees"].endswith(("：", ":")):

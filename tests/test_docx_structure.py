@@ -362,13 +362,11 @@ def test_division_table(notice_docx):
     assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     whole = [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows]
     assert whole[0]
-    # short rows (the province's measures) are never split; a row with several hundred
-    # characters of 具体内容 (taller than half a page) may be, instead of leaving a gap
-    for r, kept in zip(rows, whole):
-        if "省编办" in text_of(r) or r.find(f".//{W}gridSpan") is not None:
-            assert kept
+    # rows shorter than a page never split, the one with several hundred characters of
+    # 具体内容 (taller than half a page) included
+    assert all(whole)
     tall = [r for r in rows if "以中国地理标志产业大厦建设为契机" in text_of(r)][0]
-    assert tall.find(f"{W}trPr/{W}cantSplit") is None
+    assert tall.find(f"{W}trPr/{W}cantSplit") is not None
     assert sum(r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows) == 1
     header = [text_of(tc).strip() for tc in rows[0].findall(qn("w:tc"))]
     assert header[:3] == ["序号", "重点任务", "具体内容"]
@@ -379,7 +377,8 @@ def test_division_table(notice_docx):
     for r in sections:
         assert r.find(f".//{W}gridSpan").get(W + "val") == str(len(grid))
     merged = [tc for tc in tbl.iter(qn("w:tc")) if tc.find(f"{W}tcPr/{W}vMerge") is not None]
-    assert merged  # 序号 and 重点任务 shared by the measures of one task
+    assert merged  # 重点任务 shared by the measures of one task
+    assert all(tc.getparent().index(tc) != 1 for tc in merged)  # 序号 on every row
     for p in tbl.iter(qn("w:p")):
         pp = notice_docx.res.ppr(p)
         assert pp.line_rule == "exact" and pp.line == 440 and not pp.snap_to_grid

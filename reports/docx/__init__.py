@@ -8,9 +8,15 @@ from .render import RenderResult, render_notice
 from .standalone import render_department_tasks, render_division_table_docx
 
 __all__ = [
-    "NoticeError", "RenderOptions", "RenderResult", "render_notice",
-    "render_division_table_docx", "render_department_tasks", "validate_notice",
-    "suggest_next_doc_number", "check_docx",
+    "NoticeError",
+    "RenderOptions",
+    "RenderResult",
+    "check_docx",
+    "render_department_tasks",
+    "render_division_table_docx",
+    "render_notice",
+    "suggest_next_doc_number",
+    "validate_notice",
 ]
 
 

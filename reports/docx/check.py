@@ -164,8 +164,10 @@ class Checker(PageChecks):
             rule = {"exact": "固定值", "atLeast": "最小值"}.get(pp.line_rule or "auto", "倍数")
             value = f"{(pp.line or 240) / 20:g} 磅" if pp.line_rule in ("exact", "atLeast") else f"{(pp.line or 240) / 240:g} 倍"
             self.flag(where, f"{label}行距为{rule} {value}，应为固定值 28.95 磅（每页 22 行）")
+        prev = el.getprevious()
+        continued = prev is not None and prev.tag == qn("w:p") and self.res.ppr(prev).jc == "distribute"
         ok_indent = (units.FIRST_LINE_RANGE[0] <= pp.first_line <= units.FIRST_LINE_RANGE[1]
-                     or pp.first_line_chars == 200)
+                     or pp.first_line_chars == 200 or (continued and not pp.first_line))
         if not ok_indent:
             self.flag(where, f"{label}首行缩进 {pp.first_line / units.CHAR_3:.1f} 字，应为 2 字")
         if pp.left or pp.hanging:

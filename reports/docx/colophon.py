@@ -97,14 +97,22 @@ TRAILING = 20  # the 1 pt paragraph after the table
 SLACK = 40     # measured: LibreOffice needs a little room for the trailing paragraph
 
 
-def write_colophon(builder, notice: dict, opts, *, blank_page_before: bool) -> None:
-    """Colophon on a page of its own; with blank_page_before an empty page comes first."""
+def write_colophon(builder, notice: dict, opts, *, blank_page_before: bool = False,
+                   lines_before: int | None = None) -> None:
+    """The 版记 at the foot of a page: its own page (the default), after an empty page
+    (blank_page_before), or sharing the last text page, which holds `lines_before` lines."""
     tbl, height = build_colophon(notice, opts.line_pitch)
     spacer = units.TYPE_H - height - TRAILING - SLACK
-    if blank_page_before:
+    if lines_before is not None:
+        builder.spacer(spacer - lines_before * opts.line_pitch)
+    elif blank_page_before:
         builder.p(None, line=TRAILING)
         builder.spacer(spacer, page_break_before=True)
     else:
         builder.spacer(spacer)
     builder.add(tbl)
     builder.p(None, line=TRAILING)
+
+
+def colophon_lines(notice: dict, line: int = units.LINE) -> int:
+    return math.ceil(build_colophon(notice, line)[1] / line)

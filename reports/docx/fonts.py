@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .xml import W, W_NS, el, set_child
+from .xml import W_NS, W, el, set_child
 
 # role -> default face
 DEFAULT_FACES = {

@@ -7,8 +7,8 @@ text box (a DrawingML box was misplaced by LibreOffice 7.4).
 from __future__ import annotations
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from lxml import etree
 from docx.parts.hdrftr import FooterPart
+from lxml import etree
 
 from . import units
 from .builder import paragraph, run

@@ -46,6 +46,8 @@ class RenderOptions:
     table_title: str | None = None       # standalone 分工表: None -> plan title + 重点任务分工表
     attachment_label: str | None = None  # standalone 分工表 bound separately: e.g. 附件2
     colophon_even_page: bool | None = None   # None: take the notice's colophon_even_page
+    colophon: bool = True                # False: the clerk prints no 版记 on purpose
+    title_words: list = field(default_factory=list)   # names titles are never broken inside
     paginate: bool = True                # count pages with LibreOffice for the even colophon page
     soffice_timeout: int = 120
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from . import units
 from .notice import cn_date
-from .props import ppr
 from .styles import DATE, NOTE, SIGNER
 
 
@@ -30,15 +29,16 @@ def signature_indents(name: str, date: str, sealed: bool) -> tuple[int, int]:
     return 2 * c, date_right
 
 
-def write_signature(builder, notice: dict, opts) -> None:
+def write_signature(builder, notice: dict, opts, seal_blanks: int | None = None) -> None:
     sealed = bool(notice.get("sealed"))
     name = notice["signer"].strip()
     date = cn_date(notice["date"])
     # keepNext ties the blank lines, the name and the date to the text above, so the
     # signature never stands alone on a page.
-    if builder.last_p is not None:
-        ppr(builder.last_p, keep_next=True, keep_lines=True)
-    builder.blank(opts.sealed_blank_lines if sealed else 1, keep_next=True)
+    from .attachments import keep_with_next
+    keep_with_next(builder)
+    blanks = (seal_blanks or opts.sealed_blank_lines) if sealed else 1
+    builder.blank(blanks, keep_next=True)
     name_right, date_right = signature_indents(name, date, sealed)
     builder.p(SIGNER, [name], right=name_right)
     if not sealed and name_right == 2 * units.CHAR_3:

@@ -2,13 +2,14 @@
 
 Rows are built as XML in one pass (python-docx's table.cell(r, c) is quadratic).
 Headings become full-width section rows; the tasks under a （一） heading share its
-merged 序号 and 重点任务 cells; a row's departments and deadline come from the task or,
+序号 (repeated on each row) and, when they fit on a page together, a merged
+重点任务 cell; a row's departments and deadline come from the task or,
 failing that, from the nearest ancestor that names them.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from models.numbering import display_label
 
@@ -54,17 +55,22 @@ class Row:
 
 
 def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column]:
-    """Resolve the column spec (keys, labels or dicts) and scale widths to `total`."""
+    """Resolve the column spec (keys, labels or dicts) and scale widths to `total`.
+
+    With the default spec a role column nobody is named in is left out (it reads as
+    unfinished work); the role columns then get the width their longest name needs.
+    """
+    tasks = plan.get("tasks") or []
     if spec is None:
         spec = ["seq", "task", "content", "lead", "support", "deadline"]
-        used = _roles_used(plan.get("tasks") or [])
+        used = _roles_used(tasks)
         if "responsible" in used:
             spec.insert(spec.index("deadline"), "responsible")
-        if used and not used & {"lead", "support"}:
-            spec = [k for k in spec if k not in ("lead", "support")]
+        if used:
+            spec = [k for k in spec if k not in ("lead", "support") or k in used]
         if "guide" in used:
             spec.insert(spec.index("deadline"), "guide")
-        if not _has_deadlines(plan.get("tasks") or []):
+        if not _has_deadlines(tasks):
             spec.remove("deadline")  # an empty column reads as unfinished work
     cols = []
     for item in spec:
@@ -88,7 +94,57 @@ def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column
     widths[-1] += total - sum(widths)
     for c, w in zip(cols, widths):
         c.width = w
+    return fit_to_names(cols, longest_names(tasks))
+
+
+NAME_COLUMN_MAX_CHARS = 9     # a longer name wraps rather than squeeze the 具体内容
+CELL_MARGINS = 2 * 57 + 30    # left and right cell margins and a little slack
+
+
+def name_column_width(chars: float, label: str) -> int:
+    """Twips a column needs to hold a department name of `chars` 字 on one 4号 line."""
+    chars = min(max(chars, len(label)), NAME_COLUMN_MAX_CHARS)
+    return math.ceil(chars * units.CHAR_4) + CELL_MARGINS
+
+
+def fit_to_names(cols: list[Column], longest: dict, donors=("content", "task", "detail")):
+    """Give each role column the width its longest name needs, from or to the widest
+    text column (具体内容 first): a name column is as wide as its names, no wider."""
+    pool = [c for c in cols if c.key in donors]
+    if not pool:
+        return cols
+    donor = max(pool, key=lambda c: c.width)
+    for c in cols:
+        if c.key not in longest:
+            continue
+        need = name_column_width(longest[c.key], c.label)
+        delta = need - c.width
+        if donor.width - delta < 2 * need:
+            continue   # never starve the text column
+        c.width += delta
+        donor.width -= delta
     return cols
+
+
+def longest_names(tasks) -> dict:
+    """role -> the width in 字 of the longest single name written in that role."""
+    out: dict = {}
+    stack = list(tasks)
+    while stack:
+        t = stack.pop()
+        for role, names in (t.get("roles") or {}).items():
+            for name in names or ():
+                if name:
+                    out[role] = max(out.get(role, 0.0), title_width(name))
+        stack.extend(t.get("children") or [])
+    return out
+
+
+def empty_role_columns(rows: list[Row], cols: list[Column]) -> list[Column]:
+    """Role columns in which no row names anybody."""
+    items = [r for r in rows if r.kind == "item"]
+    return [c for c in cols if c.key in ROLE_KEYS and items
+            and not any(r.roles.get(c.key) for r in items)]
 
 
 def _roles_used(tasks) -> set:
@@ -200,6 +256,42 @@ def _estimated_lines(text: str, width: int) -> int:
     return sum(max(1, math.ceil(title_width(t) / per_line)) for t in (text or "").split("\n"))
 
 
+PAGE_ROOM = units.TYPE_W - 2 * units.TABLE_LINE   # a landscape page below the header row
+
+
+def row_height(row: Row, cols: list[Column], first: bool = True) -> int:
+    """Estimated height (twips) of a row: its tallest cell."""
+    return max(_estimated_lines(_cell_text(row, c.key, first), c.width) for c in cols) * units.TABLE_LINE
+
+
+def _cell_text(row, key, first=True):
+    if key == "seq":
+        return row.seq
+    if key == "task":
+        return row.task if first else ""
+    return _value(row, key)
+
+
+def split_tall(row: Row, cols: list[Column]) -> list[Row]:
+    """A row taller than a page, cut at paragraph boundaries into rows that fit, each
+    carrying the 序号, the task and the departments again."""
+    if row.kind != "item" or row_height(row, cols) <= PAGE_ROOM:
+        return [row]
+    content_w = next((c.width for c in cols if c.key == "content"), None)
+    if content_w is None:
+        return [row]
+    parts, chunk, height = [], [], 0
+    for para in row.content.split("\n"):
+        h = _estimated_lines(para, content_w) * units.TABLE_LINE
+        if chunk and height + h > PAGE_ROOM:
+            parts.append(chunk)
+            chunk, height = [], 0
+        chunk.append(para)
+        height += h
+    parts.append(chunk)
+    return [replace(row, content="\n".join(p)) for p in parts]
+
+
 def _tr(cells, header=False, can_split=False):
     tr = el("tr")
     trpr = el("trPr")
@@ -229,8 +321,9 @@ def grid_table_properties(tbl, width: int):
 
 
 def build_table(rows: list[Row], cols: list[Column]):
-    """The w:tbl: repeated header row, rows kept whole (cantSplit) unless taller than half
-    a page, 序号/重点任务 merged over the measures of one task."""
+    """The w:tbl: header row repeated on every page, rows kept whole (cantSplit), a row
+    taller than a page cut at paragraph boundaries with its 序号 repeated, 重点任务 merged
+    over the measures of a task when they fit on one page together."""
     tbl = el("tbl")
     pr = grid_table_properties(tbl, sum(c.width for c in cols))
     set_child(pr, "tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
@@ -242,7 +335,8 @@ def build_table(rows: list[Row], cols: list[Column]):
 
     tbl.append(_tr([_tc(c.width, _cell_p(TABLE_HEAD, c.label)) for c in cols], header=True))
     total = sum(c.width for c in cols)
-    merged = {"seq", "task"}
+    rows = [part for row in rows for part in split_tall(row, cols)]
+    merged_groups = _small_groups(rows, cols)
     prev_group = None
     for row in rows:
         if row.kind == "section":
@@ -253,23 +347,30 @@ def build_table(rows: list[Row], cols: list[Column]):
             continue
         first = row.group != prev_group
         prev_group = row.group
-        # Rows stay whole, except one taller than half a page: kept whole it would leave
-        # half a page empty before it (a 具体内容 of several hundred characters).
-        lines = max(_estimated_lines(row.content if c.key == "content" else
-                                     (row.task if c.key == "task" and first else _value(row, c.key)),
-                                     c.width) for c in cols)
-        can_split = lines * units.TABLE_LINE > units.TYPE_W // 2
+        merge = row.group in merged_groups
+        # Rows stay whole (cantSplit); only a paragraph taller than a page may split.
+        can_split = row_height(row, cols, first or not merge) > PAGE_ROOM
         cells = []
         for c in cols:
-            if c.key in merged:
-                value = (row.seq if c.key == "seq" else row.task) if first else ""
-                cells.append(_tc(c.width, _cell_p(TABLE_TEXT, value, "center" if c.key == "seq" else None),
+            if c.key == "task" and merge:
+                cells.append(_tc(c.width, _cell_p(TABLE_TEXT, row.task if first else ""),
                                  vmerge="restart" if first else "continue"))
                 continue
-            cells.append(_tc(c.width, _cell_p(TABLE_TEXT, _value(row, c.key),
+            value = _cell_text(row, c.key)
+            cells.append(_tc(c.width, _cell_p(TABLE_TEXT, value,
                                               "center" if c.key in _CENTRED else None)))
         tbl.append(_tr(cells, can_split=can_split))
     return tbl
+
+
+def _small_groups(rows: list[Row], cols: list[Column]) -> set:
+    """Groups short enough to share one merged 重点任务 cell: a merged cell crossing a
+    page leaves the rows on the next page without their task, so longer groups repeat it."""
+    heights: dict = {}
+    for row in rows:
+        if row.kind == "item":
+            heights[row.group] = heights.get(row.group, 0) + row_height(row, cols, False)
+    return {g for g, h in heights.items() if h <= PAGE_ROOM / 3}
 
 
 def _value(row: Row, key: str) -> str:

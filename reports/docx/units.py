@@ -50,6 +50,7 @@ CHAR_4 = 280             # 1 字 of 4号 text
 HALF_4 = 140
 
 BODY_FIRST_LINE = 2 * CHAR_3  # 630
+LINE_CHARS = 28               # characters per body line
 
 # Practice values (PRAC / MEAS), defaults of RenderOptions.
 FOOTER_DISTANCE_MM = 25.4
