@@ -87,9 +87,9 @@ def test_pages_are_a4_and_the_colophon_page_is_even(laid_out):
 
 
 @pytest.fixture(scope="module")
-def with_blank_page(tmp_path_factory):
-    """The notice with the plan only: its colophon falls on an odd page at first."""
-    work = tmp_path_factory.mktemp("lo_blank")
+def plan_only(tmp_path_factory):
+    """The notice with the plan only: its last text page is even and has room."""
+    work = tmp_path_factory.mktemp("lo_share")
     notice = sample_notice()
     notice["attachments"] = notice["attachments"][:1]
     result = render_notice(sample_plan(), notice, work / "notice.docx",
@@ -98,14 +98,15 @@ def with_blank_page(tmp_path_factory):
     return result, pdf_path, pages_of(pdf_path)
 
 
-def test_blank_page_before_an_odd_colophon_page(with_blank_page):
-    result, pdf_path, pages = with_blank_page
-    assert result.blank_page_inserted and result.pages == len(pages)
-    assert len(pages) % 2 == 0
-    blank, colophon = pages[-2][2], pages[-1][2]
-    assert blank == []                          # empty, and no page number
-    assert colophon[-1][4].endswith("印发") and not number_lines(colophon)
-    assert number_lines(pages[-3][2])           # the page before them keeps its number
+def test_colophon_shares_the_last_even_text_page(plan_only):
+    result, pdf_path, pages = plan_only
+    assert result.colophon_shared and not result.blank_page_inserted
+    assert result.pages == len(pages) and len(pages) % 2 == 0
+    last = pages[-1][2]
+    body = [l for l in last if l[1] < 200 and not l[4].startswith(("抄送", "—"))]
+    assert len(body) >= 3                       # the plan's text ends on this page
+    assert last[-2][4].endswith("印发") or last[-1][4].endswith("印发")
+    assert number_lines(last)                   # a page of text keeps its number
     dark = ink_rows(pdf_path, len(pages), lambda r, g, b: (r < 128) & (g < 128) & (b < 128))
     rules = [row for row in dark if row[2] - row[1] > 150]
     assert rules[-1][0] == pytest.approx(262, abs=1.5)
@@ -191,4 +192,4 @@ def test_standalone_table_is_landscape(tmp_path):
     out = render_division_table_docx(shandong_plan(), tmp_path / "table.docx")
     pages = pages_of(pdf.convert_to_pdf(out, tmp_path / "table.pdf"))
     assert pages and all(w > h for w, h, _ in pages)
-    assert pages[0][2][0][4].startswith("山东省知识产权强省建设")
+    assert "".join(l[4] for l in pages[0][2][:2]).startswith("山东省知识产权强省建设")

@@ -244,6 +244,7 @@ def render_notice(plan: dict, notice: dict, out_path, options=None) -> RenderRes
     elif pages is not None:
         result.pages = len(pages)
     result.layout = layout
+    result.warnings = [str(w) for w in result.warnings]   # in the clerk's language
     save_atomic(document, out_path)
     return result
 
