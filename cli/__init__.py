@@ -12,7 +12,7 @@ from models.errors import WorkspaceError
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd", "cli.render_cmd", "cli.exchange_cmd",
-                   "cli.carry_cmd"]
+                   "cli.carry_cmd", "cli.template_cmd"]
 
 
 class CommandError(Exception):

@@ -72,11 +72,17 @@ class _Rows:
         text = deadline.get("text", "") if isinstance(deadline, dict) else str(deadline)
         d = _deadline(text, self.year)
         source = node.get("source") or {}
-        return (task_id, node.get("uuid") or self.ws.new_uuid(), self.plan_id, parent, position,
+        return (task_id, self._free_uuid(node.get("uuid")), self.plan_id, parent, position,
                 node.get("title", ""), node.get("text", ""), node.get("label_style", ""),
                 d.text, d.date, d.kind, _status_code(node.get("status", "")),
                 source.get("line", node.get("line")), node.get("implements"),
                 node.get("source_label") or "", source.get("page"), source.get("paragraph"))
+
+    def _free_uuid(self, key: str | None) -> str:
+        """A task key from the file (the office above's), unless this workspace uses it."""
+        if key and self.ws.one("SELECT 1 FROM tasks WHERE uuid=?", (key,)) is None:
+            return key
+        return self.ws.new_uuid()
 
     def _roles(self, task_id: int, roles: dict) -> None:
         seen: set[int] = set()

@@ -24,7 +24,8 @@ from ..importer.errors import PlanImportError
 from ..importer.labels import circled, int_to_cn, parse_label
 from ..importer.table import header_kinds, parse_table_rows
 from .errors import WorkbookError
-from .foreign_grid import Grid, find_header, merge_header_pairs, read_grid, take_title
+from .foreign_grid import (Grid, drop_footnotes, find_header, hidden_columns, merge_header_pairs,
+                           read_grid, take_title)
 from .safety import open_workbook
 
 _DECIMAL = re.compile(r"^\d+(?:\.\d+)+\.?$")
@@ -111,6 +112,31 @@ def _join_title_and_content(grid: Grid, r: int, row: list[str], task_cols) -> No
         row[a], row[b] = f"{title}{sep}{content}", ""
 
 
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def task_keys(sheet) -> dict[int, str]:
+    """{sheet row: task key} from a hidden column of task keys (a workbook PlanDesk wrote):
+    the office above's keys travel with its tasks into the workspace below."""
+    best: dict[int, str] = {}
+    for c in hidden_columns(sheet):
+        keys = {}
+        for r, (value,) in enumerate(sheet.iter_rows(min_col=c, max_col=c, values_only=True), 1):
+            if isinstance(value, str) and _UUID.match(value.strip()):
+                keys[r] = value.strip()
+        if len(keys) > len(best):
+            best = keys
+    return best
+
+
+def _keep_keys(tasks: list[dict], keys: dict[int, str]) -> None:
+    for node in tasks:
+        key = keys.get(node.get("line") or 0)
+        if key:
+            node["uuid"] = key
+        _keep_keys(node.get("children") or [], keys)
+
+
 def read_foreign_workbook(path) -> dict:
     """Read a division table workbook into a plan dict (kind "division_table").
 
@@ -126,14 +152,15 @@ def read_foreign_workbook(path) -> dict:
                 empty = False
             header = find_header(grid)
             if header is not None:
-                found.append((sheet.title, grid, header))
+                found.append((sheet.title, grid, header, task_keys(sheet)))
     if empty:
         raise WorkbookError(path.name, "工作簿是空的，没有任何内容")
     if not found:
         raise WorkbookError(path.name, f"工作表“{sheets[0].title if sheets else ''}”中没有找到分工表的表头"
                                        "（如 重点任务、牵头单位、责任单位、完成时限）")
-    sheet_name, grid, header = found[0]
+    sheet_name, grid, header, keys = found[0]
     title = take_title(grid, header)
+    notes = drop_footnotes(grid, header)
     merge_header_pairs(grid)
     lay_out(grid, header)
     try:
@@ -142,11 +169,14 @@ def read_foreign_workbook(path) -> dict:
         raise WorkbookError(f"{path.name} 工作表“{sheet_name}”", e.problem) from None
     if title:
         plan["title"] = title
+    if keys:
+        _keep_keys(plan["tasks"], keys)
     plan["kind"] = "division_table"
     plan["source_file"] = path.name
     warnings = plan.setdefault("warnings", [])
     warnings[:0] = [{"message": note} for note in check.notes]
+    warnings += [{"message": f"表下的说明（未作为任务导入）：{note}"} for note in notes]
     if len(found) > 1:
-        others = "、".join(f"“{name}”" for name, _, _ in found[1:])
+        others = "、".join(f"“{name}”" for name, *_ in found[1:])
         warnings.append({"message": f"只导入了工作表“{sheet_name}”；工作表{others}也像分工表，请分别另存后导入"})
     return plan

@@ -7,15 +7,13 @@ measures), which span the whole width (a heading), and how many rows a cell cove
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from openpyxl.utils import column_index_from_string
 
 from ..importer.table import header_kinds
+from ..template.lines import line_kind
 
-_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 MAX_HEADER_SEARCH = 40
 
 
@@ -89,6 +87,17 @@ def read_grid(sheet) -> Grid:
     return grid
 
 
+def drop_footnotes(grid: Grid, header: int) -> list[str]:
+    """Blank the one-cell note lines below the table (注：…); returns their texts."""
+    notes = []
+    for row in grid.rows[header + 1:]:
+        filled = [c for c in row if c]
+        if len(filled) == 1 and line_kind(filled[0]) in ("footnote", "instruction", "unit"):
+            notes.append(filled[0])
+            row[:] = [""] * len(row)
+    return notes
+
+
 def find_header(grid: Grid) -> int | None:
     for i, row in enumerate(grid.rows[:MAX_HEADER_SEARCH]):
         if header_kinds(row):
@@ -112,11 +121,12 @@ def merge_header_pairs(grid: Grid) -> None:
 
 
 def take_title(grid: Grid, header: int) -> str:
-    """The caption above the header (the longest one-cell line); what is above is dropped."""
+    """The caption above the header (the longest one-cell line that is not a 填报单位 line,
+    an instruction or a note); what is above is dropped."""
     title = ""
     for row in grid.rows[:header]:
         filled = [c for c in row if c]
-        if len(filled) == 1 and _CJK.search(filled[0]) and not _ATTACHMENT.match(filled[0]):
+        if len(filled) == 1 and line_kind(filled[0]) == "title":
             text = " ".join(filled[0].split())
             if len(text) > len(title):
                 title = text

@@ -1,0 +1,107 @@
+"""Import a template from above and fill a copy of it with a round's values.
+
+``import_template`` reads the layout, matches the rows to the received plan's tasks and
+keeps file and reading in the workspace. ``preview`` lists, cell by cell, what filling
+would write; ``fill_template`` writes exactly those cells into a copy of the office's own
+file (``sheet_xml``) and records what was sent as an exchange.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.dump import plan_dict
+from models.templates import FIELD_LABELS, FILLABLE, add_template, template
+from models.templates_values import round_values
+
+from ..atomic import atomic_path
+from .errors import TemplateError
+
+from .layout import read_layout
+from .match import match_rows
+from .sheet_xml import fill_zip
+
+FILLED_MATCHES = ("key", "text", "similar", "clerk")
+
+
+def import_template(ws, path, plan_uuid, title: str = "") -> dict:
+    """Read ``path`` as a template for the received plan ``plan_uuid`` and keep it."""
+    path = Path(path)
+    reading = read_layout(path)
+    match_rows(reading["rows"], plan_dict(ws, plan_uuid))
+    heading = next((line["text"] for line in reading["lines"] if line["kind"] == "title"), "")
+    return add_template(ws, plan_uuid, path.name, path.read_bytes(), reading, title or heading)
+
+
+@dataclass
+class CellValue:
+    address: str          # G7
+    row: int
+    col: int
+    field: str
+    old: str
+    new: object
+    task: str
+
+
+def _value(field: str, values: dict, number_format: str):
+    if field == "status":
+        return values.get("status_label") or ""
+    if field == "percent":
+        p = values.get("percent")
+        if p is None:
+            return ""
+        return p / 100 if "%" in (number_format or "") else p
+    return values.get(field) or ""
+
+
+def preview(ws, tpl: dict, round_name: str) -> tuple[list[CellValue], list[dict]]:
+    """(the cells filling writes, the rows left out and why: unmatched or uncertain)."""
+    reading = tpl["reading"]
+    if not tpl["plan_uuid"]:
+        raise TemplateError("chain.template_no_plan", file=tpl["file_name"])
+    values = round_values(ws, tpl["plan_uuid"], round_name)
+    columns = [c for c in reading["columns"] if c["field"] in FILLABLE]
+    if not columns:
+        raise TemplateError("chain.template_no_columns", file=tpl["file_name"])
+    cells: list[CellValue] = []
+    left_out = []
+    for row in reading["rows"]:
+        if row.get("match") not in FILLED_MATCHES or not row.get("task"):
+            left_out.append(row)
+            continue
+        v = values.get(row["task"])
+        if not v:
+            continue
+        covered = set(row.get("covered") or ())
+        for col in columns:
+            if col["col"] in covered:
+                continue
+            new = _value(col["field"], v, col.get("number_format", ""))
+            if new == "" or new is None:
+                continue
+            cells.append(CellValue(f"{col['letter']}{row['row']}", row["row"], col["col"],
+                                   col["field"], (row.get("inputs") or {}).get(str(col["col"]), ""),
+                                   new, row["task"]))
+    return cells, left_out
+
+
+def fill_template(ws, ref, round_name: str, out_path) -> dict:
+    """Write the filled copy to ``out_path`` (atomically) and record it as sent."""
+    tpl = template(ws, ref)
+    cells, left_out = preview(ws, tpl, round_name)
+    out_path = Path(out_path)
+    reading = tpl["reading"]
+    with ws.operation(f"填报模板“{tpl['file_name']}”"):
+        rnd = ws.ensure_round(tpl["plan_uuid"], round_name)
+        with atomic_path(out_path) as tmp:
+            fill_zip(tpl["content"], tmp, reading["part"], {(c.row, c.col): c.new for c in cells})
+            sha = hashlib.sha256(tmp.read_bytes()).hexdigest()
+            ws.record_exchange(
+                tpl["plan_uuid"], "out", out_path.name, sha, rnd.uuid,
+                counterpart=tpl["title"] or tpl["file_name"],
+                summary={"template": tpl["uuid"], "cells": len(cells),
+                         "sent": [[c.address, FIELD_LABELS[c.field], c.new] for c in cells]})
+    return {"path": str(out_path), "cells": len(cells), "rows": len({c.row for c in cells}),
+            "left_out": len(left_out), "sha256": sha}

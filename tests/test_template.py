@@ -1,0 +1,208 @@
+"""Reporting templates from above: read in their own layout, filled cell by cell.
+
+The city's template is built here in a layout PlanDesk never writes — two header rows,
+the first column merged down, a footnote, columns PlanDesk does not have — and filled
+with the district's data; everything but the filled cells must stay as the city made it.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+
+import openpyxl
+import pytest
+from openpyxl.styles import Border, Side
+
+from models.carry import carry
+from models.templates import confirm_row, map_column, template, templates
+from reports.importer import parse_file
+from reports.template.errors import TemplateError
+from reports.template.fields import field_of
+from reports.template.fill import fill_template, import_template, preview
+from reports.template.layout import read_layout
+from reports.xlsx import apply_return, export_exchange, read_return
+from template_books import city_template
+from test_xlsx_helpers import fill, key_rows
+
+ROUND = "2025年第三季度"
+DISTRICT_UNITS = ("县市场监管局", "县工业和信息化局", "县财政局", "县农业农村局", "县科技局", "县商务局",
+                  "县金融事业发展中心")
+# Rows of the city's sheet: its own labels and wording of the seed's 重点任务.
+SEED_ROWS = [("1.", "建设中国地理标志产业大厦", "区市场监管局", "2025年底前"),
+             ("2", "推动知识产权品牌建设。", "区市场监管局", "长期坚持"),
+             ("（三）", "实施知识产权强企培育", "区市场监管局", "2025年底前")]
+
+
+@pytest.mark.parametrize("header, field", [
+    ("进展情况", "text"), ("工作推进情况", "text"), ("完成状态", "status"), ("是否完成", "status"),
+    ("完成百分比", "percent"), ("完成进度（%）", "percent"), ("存在问题", "problems"),
+    ("目前存在的困难和问题", "problems"), ("下一步工作计划", "next_steps"), ("下步工作打算", "next_steps"),
+    ("备  注", "note"), ("完成时限", "deadline"), ("计划完成时间", "deadline"), ("牵头单位", "lead"),
+    ("配合单位", "support"), ("责任单位", "responsible"), ("责任领导", "leader"), ("序号", "number"),
+    ("重点任务", "task"), ("具体工作措施", "task"), ("佐证材料", None), ("联系电话", None)])
+def test_header_mapper_by_meaning(header, field):
+    assert field_of(header) == field
+
+
+def test_layout_of_a_template_planDesk_never_wrote(tmp_path):
+    path = tmp_path / "city.xlsx"
+    city_template(path, SEED_ROWS)
+    reading = read_layout(path)
+    assert reading["header_rows"] == [3, 4]
+    fields = {c["letter"]: c["field"] for c in reading["columns"]}
+    assert fields == {"A": "number", "B": "task", "C": "lead", "D": "support", "E": "deadline",
+                      "F": "text", "G": "problems", "H": "next_steps", "I": None}
+    assert reading["columns"][8]["header"] == "佐证材料"     # unknown, kept for the clerk
+    assert [(line["row"], line["kind"]) for line in reading["lines"]] == [
+        (1, "title"), (2, "unit"), (8, "footnote")]
+    assert [(r["row"], r["text"], r["context"]) for r in reading["rows"]] == [
+        (5, "1.建设中国地理标志产业大厦", "一"), (6, "2推动知识产权品牌建设。", "一"),
+        (7, "（三）实施知识产权强企培育", "一")]
+
+
+@pytest.fixture
+def district(ws, seeds, tmp_path):
+    """The Huaiyin seed as the city's plan, carried into the district's plan, and the
+    departments' returns for the round taken in through the exchange workbooks."""
+    city = ws.insert_plan_tree(parse_file(seeds / "huaiyin_2022_ip_county_work_plan_notice.txt"))["plan"]
+    for name in DISTRICT_UNITS:
+        ws.add_department(name)
+    plan = carry(ws, city.uuid).plan
+    tasks = {t.title: t.uuid for t in ws.tasks(plan.uuid)}
+    returns = {"县市场监管局": {"建设中国地理标志产业大厦": ("大厦主体已封顶", "推进中", 70),
+                            "推动知识产权品牌建设": ("新增省级品牌3个", "推进中", 50)},
+               "县财政局": {"建设中国地理标志产业大厦": ("拨付资金2000万元", "已完成", 100)}}
+    for dep, rows in returns.items():
+        sent = export_exchange(ws, plan.uuid, ROUND, tmp_path / f"{dep}.xlsx", department=dep)
+        where = key_rows(sent["path"])
+        edits = {}
+        for title, (text, status, percent) in rows.items():
+            r = where[tasks[title]]
+            edits.update({f"G{r}": text, f"H{r}": status, f"I{r}": percent})
+        back = fill(sent["path"], tmp_path / f"{dep}-back.xlsx", edits)
+        apply_return(ws, read_return(ws, back))
+    return city, plan
+
+
+def _cells(path, sheet):
+    wb = openpyxl.load_workbook(path)
+    s = wb[sheet]
+    return wb, {c.coordinate: c for row in s.iter_rows() for c in row}
+
+
+def _without_cells(xml: bytes, refs) -> bytes:
+    for ref in refs:
+        xml = re.sub(rb'<c r="%s"[^>]*?(?:/>|>.*?</c>)' % ref.encode(), b"", xml, flags=re.S)
+    return xml
+
+
+def test_fill_the_city_template_changes_only_the_filled_cells(ws, district, tmp_path):
+    city, plan = district
+    source = tmp_path / "city.xlsx"
+    city_template(source, SEED_ROWS)
+    tpl = import_template(ws, source, city.uuid)
+    assert [r["match"] for r in tpl["reading"]["rows"]] == ["text", "similar", "text"]
+    cells, left_out = preview(ws, tpl, ROUND)
+    assert left_out == []
+    assert {c.address: c.new for c in cells} == {
+        "F5": "大厦主体已封顶\n县财政局：拨付资金2000万元", "F6": "新增省级品牌3个"}
+    out = tmp_path / "filled.xlsx"
+    result = fill_template(ws, tpl["uuid"], ROUND, out)
+    assert result["cells"] == 2
+
+    # Every zip member but the sheet is byte for byte the city's; in the sheet, only the
+    # filled <c> elements differ.
+    part = tpl["reading"]["part"]
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(out) as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            if name != part:
+                assert a.read(name) == b.read(name), name
+        assert _without_cells(a.read(part), ["F5", "F6"]) == _without_cells(b.read(part), ["F5", "F6"])
+
+    wb_a, before = _cells(source, "推进情况")
+    wb_b, after = _cells(out, "推进情况")
+    assert after["F5"].value == "大厦主体已封顶\n县财政局：拨付资金2000万元"
+    assert after["F6"].value == "新增省级品牌3个"
+    for ref, cell in before.items():
+        other = after[ref]
+        assert [repr(x) for x in (other.font, other.border, other.fill, other.alignment,
+                                  other.number_format)] == \
+            [repr(x) for x in (cell.font, cell.border, cell.fill, cell.alignment,
+                               cell.number_format)], ref
+        if ref not in ("F5", "F6"):
+            assert other.value == cell.value, ref
+    sa, sb = wb_a["推进情况"], wb_b["推进情况"]
+    assert sorted(map(str, sa.merged_cells.ranges)) == sorted(map(str, sb.merged_cells.ranges))
+    assert {k: d.width for k, d in sa.column_dimensions.items()} == \
+        {k: d.width for k, d in sb.column_dimensions.items()}
+    assert {k: d.height for k, d in sa.row_dimensions.items()} == \
+        {k: d.height for k, d in sb.row_dimensions.items()}
+    assert sb.page_setup.orientation == "landscape" and sb["A8"].value.startswith("注：")
+    assert wb_b["填报说明"]["A1"].value == "本表由各区县政府办公室汇总报送。"
+
+    sent = [e for e in ws.exchanges(city.uuid) if e["file_name"] == "filled.xlsx"]
+    assert sent[0]["direction"] == "out" and sent[0]["round"] == ROUND
+    assert sent[0]["summary"]["sent"][0] == ["F5", "进展情况", "大厦主体已封顶\n县财政局：拨付资金2000万元"]
+
+
+def _one_row_template(path, rows):
+    """A made-up second form: one header row, status and a 0% percent column, 备注, and
+    input cells the sheet does not contain at all (no value, no style)."""
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "季度报表"
+    s["A1"] = "重点工作落实情况统计表"
+    s.append(["编号", "工作任务", "责任部门", "是否完成", "完成进度（%）", "工作推进情况", "备注"])
+    for label, text in rows:
+        s.append([label, text, "", None, None, None, None])
+    for r in range(3, 3 + len(rows)):
+        s.cell(r, 5).number_format = "0%"
+        s.cell(r, 2).border = Border(bottom=Side(style="thin"))
+    s.append(["说明：完成进度按百分比填写。"])
+    wb.save(path)
+
+
+def test_second_form_status_percent_and_missing_cells(ws, district, tmp_path):
+    city, plan = district
+    source = tmp_path / "form2.xlsx"
+    _one_row_template(source, [("1", "建设中国地理标志产业大厦"), ("2", "加强知识产权品牌宣传推介")])
+    tpl = import_template(ws, source, city.uuid)
+    rows = tpl["reading"]["rows"]
+    assert rows[0]["match"] == "text" and rows[1]["match"] == "uncertain"
+    cells, left_out = preview(ws, tpl, ROUND)
+    assert [r["row"] for r in left_out] == [4]          # uncertain: shown, not filled
+    assert {c.address: c.new for c in cells} == {"D3": "推进中", "E3": 0.7,
+                                                  "F3": "大厦主体已封顶\n县财政局：拨付资金2000万元"}
+    confirm_row(ws, tpl["uuid"], 4, rows[1]["task"])
+    out = tmp_path / "form2-filled.xlsx"
+    fill_template(ws, tpl["uuid"], ROUND, out)
+    s = openpyxl.load_workbook(out)["季度报表"]
+    assert [s.cell(4, c).value for c in range(1, 8)] == [
+        "2", "加强知识产权品牌宣传推介", None, "推进中", 0.5, "新增省级品牌3个", None]
+    assert s["E4"].number_format == "0%" and s["A5"].value.startswith("说明")
+
+
+def test_unknown_column_mapped_by_the_clerk_and_remembered(ws, district, tmp_path):
+    city, _ = district
+    source = tmp_path / "city.xlsx"
+    city_template(source, SEED_ROWS)
+    tpl = import_template(ws, source, city.uuid)
+    map_column(ws, tpl["uuid"], "佐证材料", "note")
+    assert template(ws, tpl["uuid"])["reading"]["columns"][8]["field"] == "note"
+    ws.undo()
+    assert template(ws, tpl["uuid"])["reading"]["columns"][8]["field"] is None
+    assert len(templates(ws)) == 1
+
+
+def test_a_file_that_is_no_template_is_refused_in_one_line(ws, district, tmp_path):
+    city, _ = district
+    bad = tmp_path / "notes.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "会议纪要"
+    wb.save(bad)
+    steps = ws.undo_count()
+    with pytest.raises(TemplateError) as e:
+        import_template(ws, bad, city.uuid)
+    assert "notes.xlsx" in str(e.value) and "表头" in str(e.value) and "\n" not in str(e.value)
+    assert ws.undo_count() == steps and templates(ws) == []
