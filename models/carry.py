@@ -133,10 +133,11 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
             positions[parent] = pos + 1
             cur = ws.conn.execute(
                 "INSERT INTO tasks(uuid, plan_id, parent_id, position, title, text, label_style, "
-                "deadline_text, deadline_date, deadline_kind, status, source_line, implements) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,'',NULL,?)",
+                "deadline_text, deadline_date, deadline_kind, status, source_line, implements, "
+                "source_label) VALUES (?,?,?,?,?,?,?,?,?,?,'',NULL,?,?)",
                 (ws.new_uuid(), plan.id, parent, pos, t.title, t.text, t.label_style,
-                 t.deadline_text, t.deadline_date, t.deadline_kind, uuid_of[t.id]))
+                 t.deadline_text, t.deadline_date, t.deadline_kind, uuid_of[t.id],
+                 numbers.get(t.id, "")))
             tid = cur.lastrowid
             local_of[t.id] = tid
             result.carried += 1
@@ -185,10 +186,3 @@ def _assign(ws, task_id: int, roles, proposals, index, unmapped, used) -> int:
         position += 1
     return own
 
-
-def task_origins(ws, plan_uuid) -> dict[str, dict]:
-    """{district task uuid: {source_label, own}} for the carried tasks of a plan."""
-    plan = ws.plan(plan_uuid)
-    return {r[0]: {"source_label": r[1], "own": bool(r[2])} for r in ws.all(
-        "SELECT tasks.uuid, task_origin.source_label, task_origin.own FROM task_origin "
-        "JOIN tasks ON tasks.id=task_origin.task_id WHERE tasks.plan_id=?", (plan.id,))}

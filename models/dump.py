@@ -37,8 +37,8 @@ def dump(ws) -> dict:
             "percent": _num(r["percent"]),
             "text": r["text"]})
 
-    origin = {r[0]: {"source_label": r[1], "own": bool(r[2])}
-              for r in ws.all("SELECT task_id, source_label, own FROM task_origin")}
+    # Carried tasks (承接): whether the district itself answers for the task.
+    origin = {r[0]: {"own": bool(r[1])} for r in ws.all("SELECT task_id, own FROM task_origin")}
     plans_out = []
     for plan in ws.plans():
         rows = ws.all("SELECT * FROM tasks WHERE plan_id=? ORDER BY position", (plan.id,))

@@ -64,10 +64,10 @@ def test_carry_all_maps_departments_and_marks_own(ws, city):
     assert first["roles"]["lead"] == ["区市场监管局"] and first["roles"]["support"] == ["区发改局"]
     assert first["text"] == higher["完善质量标准体系"]["text"]
     assert first["deadline"]["text"] == "2025年底前"
-    assert first["carried"] == {"source_label": "（一）", "own": False}
+    assert first["source_label"] == "（一）" and first["carried"] == {"own": False}
     assert tasks["加强品牌培育"]["roles"]["responsible"] == ["区商务局"]
     assert tasks["加强品牌培育"]["carried"]["own"] is True
-    assert tasks["强化组织领导"]["carried"] == {"source_label": "（一）", "own": True}
+    assert tasks["强化组织领导"]["carried"] == {"own": True}
     # The sure rule's counterparts are now rows of the clerk's table, to confirm once.
     table = {r["name"]: r for r in ws.counterparts()}
     assert table["市市场监管局"] == {"name": "市市场监管局", "department": "区市场监管局",
@@ -128,7 +128,7 @@ def test_huaiyin_seed_carried_as_the_city_plan(ws, seeds):
     task = by_title(ws, result.plan.uuid)["建设中国地理标志产业大厦"]
     assert task["roles"]["responsible"] == ["县市场监管局", "县工业和信息化局", "县财政局", "县农业农村局",
                                           "县商务局"]
-    assert task["carried"]["source_label"] == "（一）"
+    assert task["source_label"] == "（一）"
     assert "区法院" in result.unmapped
 
 
