@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from .qt_compat import rows_filter_change
 from . import dialogs
 from .departments_model import (ALIASES, NAME, DepartmentIdRole, DepartmentsModel, IsNewRole)
 from .labels import role_label
@@ -22,9 +23,8 @@ class DepartmentFilter(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseInsensitive)
 
     def set(self, keyword: str, only_new: bool) -> None:
-        self.beginFilterChange()
-        self.keyword, self.only_new = keyword.strip().casefold(), only_new
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        with rows_filter_change(self):
+            self.keyword, self.only_new = keyword.strip().casefold(), only_new
 
     def filterAcceptsRow(self, row, parent) -> bool:
         m = self.sourceModel()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
 
+from .qt_compat import rows_filter_change
 from .tree_model import TaskNode, TaskTreeModel
 
 ANY = None
@@ -109,11 +110,10 @@ class TaskFilterProxy(QSortFilterProxyModel):
     def set_filter(self, criteria: TaskFilter) -> None:
         if criteria == self.criteria:
             return
-        self.beginFilterChange()
-        self.criteria = criteria
-        self.pinned.clear()
-        self._recompute()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        with rows_filter_change(self):
+            self.criteria = criteria
+            self.pinned.clear()
+            self._recompute()
 
     def pin(self, uuid: str) -> None:
         if self.criteria.active:
@@ -135,9 +135,8 @@ class TaskFilterProxy(QSortFilterProxyModel):
                     matched.discard(i)
             if matched == self._matched:
                 return            # nothing shown or hidden: the rows' dataChanged did it
-        self.beginFilterChange()
-        self._recompute()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        with rows_filter_change(self):
+            self._recompute()
 
     def _recompute(self) -> None:
         model: TaskTreeModel | None = self._model
