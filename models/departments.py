@@ -198,6 +198,55 @@ class DepartmentOps:
                       (keep.id, drop.name))
         return self.department(keep.id)
 
+    def split_department(self, department_ref, names) -> list[Department]:
+        """Split a wrongly merged name (国资委财政市场监管局) into the departments it lists.
+
+        Every task of the old department gets each part in the old one's role and place;
+        its progress and exchanged workbooks go to the first part. Unknown parts are added,
+        flagged new. One undoable step.
+        """
+        dep = self.department(department_ref)
+        parts = list(dict.fromkeys(n.strip() for n in names if normalize_name(n)))
+        if len(parts) < 2:
+            raise InvalidEdit("app.split_needs_two", name=dep.name)
+        if any(normalize_name(p) == normalize_name(dep.name) for p in parts):
+            raise InvalidEdit("app.split_keeps_name", name=dep.name)
+        rank = {r: i for i, r in enumerate(ROLES)}
+        with self.operation(msg("app.op.split_department", name=dep.name, parts=parts)):
+            c = self.conn
+            self.conn.execute("DELETE FROM department_aliases WHERE department_id=?", (dep.id,))
+            ids = [self.resolve_department(p)[0] for p in parts]
+            for a in self.all("SELECT * FROM assignments WHERE department_id=? ORDER BY task_id",
+                              (dep.id,)):
+                task, pos = a["task_id"], a["position"]
+                c.execute("DELETE FROM assignments WHERE id=?", (a["id"],))
+                added = 0
+                for dep_id in ids:
+                    mine = self.one("SELECT id, role FROM assignments WHERE task_id=? AND "
+                                    "department_id=?", (task, dep_id))
+                    if mine is not None:
+                        if rank[a["role"]] < rank[mine["role"]]:
+                            c.execute("UPDATE assignments SET role=? WHERE id=?",
+                                      (a["role"], mine["id"]))
+                        continue
+                    c.execute("UPDATE assignments SET position=position+1 WHERE task_id=? "
+                              "AND position>=?", (task, pos + added))
+                    c.execute("INSERT INTO assignments(task_id, department_id, role, position) "
+                              "VALUES (?,?,?,?)", (task, dep_id, a["role"], pos + added))
+                    added += 1
+                if added == 0:
+                    c.execute("UPDATE assignments SET position=position-1 WHERE task_id=? "
+                              "AND position>?", (task, pos))
+            for p in self.all("SELECT id, task_id, round_id FROM progress WHERE department_id=?",
+                              (dep.id,)):
+                clash = self.one("SELECT id FROM progress WHERE task_id=? AND round_id=? AND "
+                                 "department_id=?", (p["task_id"], p["round_id"], ids[0]))
+                if clash is None:
+                    c.execute("UPDATE progress SET department_id=? WHERE id=?", (ids[0], p["id"]))
+            c.execute("UPDATE exchanges SET department_id=? WHERE department_id=?", (ids[0], dep.id))
+            c.execute("DELETE FROM departments WHERE id=?", (dep.id,))
+        return [self.department(i) for i in ids]
+
     # ---- assignments ---------------------------------------------------------------
     def assignments(self, task_uuid) -> list[Assignment]:
         t = self.task(task_uuid)

@@ -110,6 +110,7 @@ class Round:
     end_date: str | None
     closed: int
     position: int
+    due_date: str | None = None     # 报送截止日期 (m007)
 
     @classmethod
     def from_row(cls, row) -> Round:

@@ -249,5 +249,11 @@ def m006(db: Database) -> None:
     """)
 
 
+@migrations(name="m007_round_due_date")
+def m007(db: Database) -> None:
+    """The date a round's returns are due (报送截止日期), for reminders (催报)."""
+    db.execute("ALTER TABLE rounds ADD COLUMN due_date TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]

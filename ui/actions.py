@@ -81,10 +81,16 @@ class Actions(QObject):
         self.move_down = a(self.tr("Move do&wn"), "Ctrl+Down",
                            st.standardIcon(QStyle.SP_ArrowDown))
         self.rename_task = a(self.tr("&Edit title"), QKeySequence(Qt.Key_F2))
+        self.copy_tasks = a(self.tr("&Copy tasks"), QKeySequence.Copy)
+        self.cut_tasks = a(self.tr("Cu&t tasks"), QKeySequence.Cut)
+        self.paste_tasks = a(self.tr("&Paste tasks"), QKeySequence.Paste)
+        self.duplicate_tasks = a(self.tr("D&uplicate tasks"), "Ctrl+D")
         self.delete_task = a(self.tr("De&lete task…"), QKeySequence.Delete,
                              st.standardIcon(QStyle.SP_TrashIcon))
         self.task_actions = [self.insert_sibling, self.insert_child, self.indent, self.outdent,
-                             self.move_up, self.move_down, self.rename_task, self.delete_task]
+                             self.move_up, self.move_down, self.rename_task, self.delete_task,
+                             self.copy_tasks, self.cut_tasks, self.paste_tasks,
+                             self.duplicate_tasks]
         for action in self.task_actions:
             # Live only where the tree is focused (Enter/Tab must still work in editors).
             action.setShortcutContext(Qt.WidgetShortcut)
@@ -94,6 +100,7 @@ class Actions(QObject):
         self.rename_plan = a(self.tr("&Rename plan"))
         self.delete_plan = a(self.tr("&Delete plan…"))
         self.notice_details = a(self.tr("Notice &details…"))
+        self.edit_preamble = a(self.tr("Edit &preamble…"))
         self.continuous_level3 = a(self.tr("Number level 3 &continuously"))
         self.continuous_level3.setCheckable(True)
         # View
@@ -109,14 +116,17 @@ class Actions(QObject):
             act.setData(code)
             self.language_group.addAction(act)
             self.languages[code] = act
+        self.manual = a(self.tr("PlanDesk &manual"), QKeySequence.HelpContents)
+        self.shortcuts = a(self.tr("&Keyboard shortcuts"))
         self.about = a(self.tr("&About PlanDesk"))
         self.about.setMenuRole(QAction.AboutRole)
 
         self.edit_actions = [self.import_plan, self.new_plan, self.rename_plan, self.delete_plan,
                              self.continuous_level3, self.export_exchange, self.import_returns,
                              self.consolidate, *self.task_actions]
+        self.edit_actions.append(self.edit_preamble)
         self.plan_actions = [self.rename_plan, self.delete_plan, self.continuous_level3,
-                             self.notice_details, self.export_notice, self.export_table_docx,
+                             self.notice_details, self.edit_preamble, self.export_notice, self.export_table_docx,
                              self.export_table_xlsx, self.export_pdf, self.print_matrix,
                              self.print_preview, self.export_department_tasks,
                              self.export_progress_docx, self.export_progress_xlsx,
@@ -173,7 +183,8 @@ class Actions(QObject):
         self.import_plan.setEnabled(not (has_workspace and readonly))
         if not has_selection:
             for act in (self.indent, self.outdent, self.move_up, self.move_down,
-                        self.rename_task, self.delete_task):
+                        self.rename_task, self.delete_task, self.copy_tasks, self.cut_tasks,
+                        self.duplicate_tasks):
                 act.setEnabled(False)
         for act, tip in self._tooltips.items():
             if self.missing(act):
@@ -232,11 +243,13 @@ class Actions(QObject):
         m.addActions([a.indent, a.outdent, a.move_up, a.move_down])
         m.addSeparator()
         m.addActions([a.rename_task, a.delete_task])
+        m.addSeparator()
+        m.addActions([a.copy_tasks, a.cut_tasks, a.paste_tasks, a.duplicate_tasks])
 
         m = bar.addMenu(self.tr("&Plan"))
         m.addActions([a.new_plan, a.rename_plan, a.delete_plan])
         m.addSeparator()
-        m.addActions([a.notice_details, a.continuous_level3])
+        m.addActions([a.notice_details, a.edit_preamble, a.continuous_level3])
 
         m = bar.addMenu(self.tr("&View"))
         m.addActions([a.expand_all, a.collapse_all])
@@ -250,5 +263,7 @@ class Actions(QObject):
         lang.addActions(list(a.languages.values()))
 
         m = bar.addMenu(self.tr("&Help"))
+        m.addActions([a.manual, a.shortcuts])
+        m.addSeparator()
         m.addAction(a.about)
         return recent

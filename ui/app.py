@@ -38,7 +38,8 @@ def make_app(lang: str | None, settings: Settings) -> tuple[QApplication, list]:
     return app, translators
 
 
-def run_gui(demo: bool = False, screenshot: str | None = None, lang: str | None = None) -> int:
+def run_gui(demo: bool = False, screenshot: str | None = None, lang: str | None = None,
+            workspace: str | None = None) -> int:
     if screenshot and _no_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     settings = Settings()
@@ -49,6 +50,8 @@ def run_gui(demo: bool = False, screenshot: str | None = None, lang: str | None 
         window.resize(*SCREENSHOT_SIZE)
     if demo:
         window.files.open_demo()
+    elif workspace:
+        window.files.open(Path(workspace))
     elif settings.last_workspace and Path(settings.last_workspace).exists():
         window.files.open(Path(settings.last_workspace), quiet_missing=True)
     if screenshot:

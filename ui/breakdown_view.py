@@ -10,8 +10,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTreeView,
                                QVBoxLayout, QWidget)
 
-from . import dialogs
+from models.reported import latest_reports
+
+from . import dialogs, task_clipboard
 from .filter_bar import FilterBar
+from .labels import status_label
 from .task_detail import TaskDetail
 from .task_filter import TaskFilterProxy
 from .tree_model import (DEADLINE, LEAD, NUMBER, STATUS, SUPPORT, TITLE, TaskNode,
@@ -27,8 +30,9 @@ class TaskTreeView(QTreeView):
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
-                             QAbstractItemView.SelectedClicked)
+        # A click on the selected task only selects it: editing is F2 or a double-click, so a
+        # stray click followed by Del never blanks a title.
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -97,8 +101,9 @@ class BreakdownView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
-        for col, width in ((NUMBER, 86), (LEAD, 130), (SUPPORT, 130), (DEADLINE, 100),
-                           (STATUS, 64)):
+        # 编号 holds the indentation too: （1） four levels down needs about 130 px.
+        for col, width in ((NUMBER, 130), (LEAD, 130), (SUPPORT, 130), (DEADLINE, 100),
+                           (STATUS, 96)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
             header.resizeSection(col, width)
         self._watch_selection()
@@ -112,6 +117,11 @@ class BreakdownView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
+        # A task just added (Enter) whose title is left empty is taken back when its editor
+        # closes, so Enter then Esc leaves no empty "一、" behind.
+        self._fresh: tuple[str, str | None] | None = None
+        self.tree.itemDelegate().closeEditor.connect(self._editor_closed)
+        session.changed.connect(self._on_change)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
@@ -121,11 +131,27 @@ class BreakdownView(QWidget):
         if plan_uuid == self.model.plan_uuid and self.model.loaded_ws is self.session.ws:
             return
         self.model.set_plan(plan_uuid)
+        self._update_reported()
         self.tree.expandToDepth(0)
         first = self.tree.model().index(0, 0)
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self._on_selection()
+
+    def _on_change(self, change) -> None:
+        if change.tables & {"progress", "rounds", "departments"}:
+            self._update_reported()
+
+    def _update_reported(self) -> None:
+        """The 状态 column for tasks without a status of their own: the latest report."""
+        texts: dict[int, str] = {}
+        if self.model.plan_uuid is not None and self.ws is not None:
+            for task_id, r in latest_reports(self.ws, self.model.plan_uuid).items():
+                percent = "" if r.percent is None or r.status == "done" and r.percent == 100 \
+                    else f" {r.percent:g}%"
+                texts[task_id] = (status_label(r.status) + percent).strip()
+        self.model.reported_text = texts
+        self.tree.viewport().update()
 
     def set_filter(self, criteria) -> None:
         if criteria.active:
@@ -228,9 +254,18 @@ class BreakdownView(QWidget):
         task = self.session.edit(self.ws.add_task, self.model.plan_uuid, "",
                                  parent=parent_uuid, position=position, uuid=uid)
         if task is not None:
+            self._fresh = (task.uuid, self.ws.undo_label())
             if parent_uuid:
                 self.tree.expand(self.view_index(self.model.index_of_uuid(parent_uuid)))
             self.select_uuid(task.uuid, edit_column=TITLE)
+
+    def _editor_closed(self, *args) -> None:
+        fresh, self._fresh = self._fresh, None
+        if fresh is None or self.ws is None:
+            return
+        node = self.model.node_by_uuid(fresh[0])
+        if node is not None and not node.title.strip() and self.ws.undo_label() == fresh[1]:
+            self.session.edit(self.ws.undo)
 
     def insert_sibling(self) -> None:
         """A new task after the current one, on the same level (Enter)."""
@@ -282,6 +317,9 @@ class BreakdownView(QWidget):
 
     def delete(self) -> None:
         """Delete the selected tasks with their subtrees, after confirmation (Del)."""
+        self.delete_selected(ask=True)
+
+    def delete_selected(self, ask: bool) -> None:
         nodes = self.selected_nodes()
         if not nodes or not self._can_edit():
             return
@@ -296,7 +334,7 @@ class BreakdownView(QWidget):
             text = self.tr("Delete the {n} selected tasks ({total} with their subtasks)?").format(
                 n=len(nodes), total=total)
         text += "\n" + self.tr("You can undo this with Ctrl+Z.")
-        if not dialogs.confirm(self, self.tr("Delete tasks"), text):
+        if ask and not dialogs.confirm(self, self.tr("Delete tasks"), text):
             return
         # Where the selection goes afterwards: the next sibling, else the previous, else up.
         last = nodes[-1]
@@ -310,10 +348,51 @@ class BreakdownView(QWidget):
         if after_uuid:
             self.select_uuid(after_uuid)
 
+    # ---- clipboard -------------------------------------------------------------------
+    def copy(self) -> None:
+        n = task_clipboard.copy(self)
+        if n:
+            self.session.notice.emit(self.tr("{n} tasks copied.").format(n=n))
+
+    def cut(self) -> None:
+        """Copy, then delete without asking (Ctrl+Z brings them back)."""
+        if self._can_edit() and task_clipboard.copy(self):
+            self.delete_selected(ask=False)
+
+    def paste(self) -> None:
+        task_clipboard.paste(self)
+
+    def duplicate(self) -> None:
+        task_clipboard.duplicate(self)
+
+    def select_many(self, uuids: list[str]) -> None:
+        """Select these tasks (the first one current), e.g. what was just pasted."""
+        if not uuids or not self.select_uuid(uuids[0]):
+            return
+        sm = self.tree.selectionModel()
+        for uuid in uuids[1:]:
+            idx = self.view_index(self.model.index_of_uuid(uuid))
+            if idx.isValid():
+                sm.select(idx, QItemSelectionModel.Select | QItemSelectionModel.Rows)
+
     def edit_title(self) -> None:
         idx = self.tree.currentIndex()
         if idx.isValid() and self._can_edit():
             self.tree.edit(idx.siblingAtColumn(TITLE))
+
+    def expanded_uuids(self) -> list[str]:
+        """The tasks whose branches are open, in reading order."""
+        if self.filtered:
+            return list(getattr(self, "_expanded", []))
+        return [n.uuid for n in self.model.iter_nodes()
+                if n.children and self.tree.isExpanded(self.model.index_of_node(n))]
+
+    def expand_uuids(self, uuids) -> None:
+        self.tree.collapseAll()
+        for uuid in uuids:
+            idx = self.view_index(self.model.index_of_uuid(uuid))
+            if idx.isValid():
+                self.tree.expand(idx)
 
     def expand_all(self) -> None:
         self.tree.expandAll()
@@ -327,7 +406,9 @@ class BreakdownView(QWidget):
                  (actions.insert_child, self.insert_child),
                  (actions.indent, self.indent), (actions.outdent, self.outdent),
                  (actions.move_up, self.move_up), (actions.move_down, self.move_down),
-                 (actions.delete_task, self.delete), (actions.rename_task, self.edit_title))
+                 (actions.delete_task, self.delete), (actions.rename_task, self.edit_title),
+                 (actions.copy_tasks, self.copy), (actions.cut_tasks, self.cut),
+                 (actions.paste_tasks, self.paste), (actions.duplicate_tasks, self.duplicate))
         for action, slot in pairs:
             action.triggered.connect(slot)
             self.tree.addAction(action)

@@ -59,6 +59,15 @@ class DashboardWidget(QWidget):
         self.charts = QWidget(self)
         self.chart_grid = QGridLayout(self.charts)
         self.chart_grid.setContentsMargins(0, 0, 0, 0)
+        self.no_round = QLabel(self.tr("No reporting round yet, so nothing has been reported "
+                                       "and no task can be judged.\nCreate a round with "
+                                       "“New round…” above to send workbooks and collect "
+                                       "progress."), self.charts)
+        self.no_round.setObjectName("no_round_note")
+        self.no_round.setAlignment(Qt.AlignCenter)
+        self.no_round.setWordWrap(True)
+        self.no_round.setStyleSheet("color: #555; font-size: 14px;")
+        self.chart_grid.addWidget(self.no_round, 0, 0, 2, 2)
         self.filter_label = QLabel(self)
         self.show_all = QPushButton(self.tr("Show all late and at-risk tasks"), self)
         self.model = ProblemTableModel(self)
@@ -184,7 +193,12 @@ class DashboardWidget(QWidget):
         self._show_charts()
         self._show_table()
 
+    @property
+    def has_rounds(self) -> bool:
+        return self.view is not None and bool(self.view.data.rounds)
+
     def _show_rounds(self) -> None:
+        self.rounds.today = self.today
         if self.view is None:
             self.rounds.set_rounds(self.ws, None, [], None)
             return
@@ -196,6 +210,10 @@ class DashboardWidget(QWidget):
             self.summary_label.setText(self.tr("No plan selected."))
             return
         s, st = self.view.summary, self.view.statuses
+        if not self.has_rounds:
+            self.summary_label.setText(self.tr("{total} tasks. No reporting round yet: create "
+                                               "one to collect reports.").format(total=s.total))
+            return
         as_of = st.as_of.isoformat() if st.as_of else ""
         text = self.tr("As of {date}: {total} tasks — {late} late ({overdue} overdue), "
                        "{risk} at risk, {ok} on track ({done} done).").format(
@@ -234,7 +252,10 @@ class DashboardWidget(QWidget):
             self.chart_grid.removeWidget(canvas)
             canvas.deleteLater()
         self.canvases = {}
-        if self.view is None:
+        self.no_round.setVisible(self.view is not None and not self.has_rounds)
+        # Without a round nothing was reported: lights would say "on track" for every task
+        # that is not overdue yet, so no charts until a round exists.
+        if self.view is None or not self.has_rounds:
             return
         figures = progress_figures(self.view, self.chart_text())
         for i, name in enumerate(CHART_ORDER):

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
+from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QTabWidget)
 
-from . import dialogs, features
+from . import dialogs, features, i18n
 from .actions import Actions
 from .breakdown_view import BreakdownView
 from .departments_view import DepartmentsView
@@ -24,6 +24,7 @@ from .plan_list import PlanList
 from .progress_tab import ProgressTab
 from .report_jobs import ReportJobs
 from .session import Session
+from .view_state import ViewState
 from .workspace_files import WorkspaceFiles
 
 BREAKDOWN, MATRIX, DEPARTMENTS, PROGRESS, EXCHANGES = range(5)
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.recent_menu = self.actions.build_menus(self.menuBar(), self.tab_names)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.view_state = ViewState(self, settings)
+        self.replaced = False             # True once a rebuilt window took the workspace
         self._connect()
         self._restore_state()
         self._on_workspace(None)
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         a.import_returns.triggered.connect(self.exchange_jobs.import_returns)
         a.consolidate.triggered.connect(lambda: self.exchange_jobs.consolidate(self.current_plan))
         a.notice_details.triggered.connect(self._edit_notice)
+        a.edit_preamble.triggered.connect(self._edit_preamble)
         a.undo.triggered.connect(lambda: self._replay("undo"))
         a.redo.triggered.connect(lambda: self._replay("redo"))
         a.new_plan.triggered.connect(self.plan_list.add_plan)
@@ -118,6 +122,8 @@ class MainWindow(QMainWindow):
         for code, act in a.languages.items():
             act.triggered.connect(lambda _=False, c=code: self._set_language(c))
         a.about.triggered.connect(self._about)
+        a.manual.triggered.connect(self._manual)
+        a.shortcuts.triggered.connect(self._shortcuts)
         self.breakdown.bind(a)
         self.plan_list.add_buttons([a.new_plan, a.rename_plan, a.delete_plan])
         self.matrix.add_tool_actions([a.print_matrix, a.export_table_xlsx])
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
         self.progress.taskActivated.connect(lambda uuid: self.show_task(self.current_plan, uuid))
         self.empty.recentChosen.connect(lambda path: self.files.open(Path(path)))
         self.jobs.imported.connect(self.plan_list.select)
+        s.closing.connect(lambda _ws: self.view_state.save())
         s.workspaceChanged.connect(self._on_workspace)
         s.changed.connect(self._on_change)
         s.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -143,6 +150,7 @@ class MainWindow(QMainWindow):
 
     def _on_workspace(self, ws) -> None:
         self.plan_list.select(None)
+        self.view_state.restore()
         self._update_page()
         self._update_status()
         self._update_actions()
@@ -252,19 +260,41 @@ class MainWindow(QMainWindow):
         if not self.settings.recent_workspaces:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
-    def _set_language(self, code: str) -> None:
+    def _set_language(self, code: str) -> MainWindow:
+        """Switch the language now: the translators are replaced and the window is built
+        again around the same workspace, plan, tab and open branches."""
         if code == normalize(self.settings.language):
-            return
+            return self
         self.settings.language = code
-        dialogs.show_info(self, self.tr("Language"),
-                          self.tr("The language changes the next time PlanDesk starts."))
+        i18n.switch(QApplication.instance(), code)
+        view = self.view_state.current()
+        self.view_state.save()
+        self.save_state()
+        window = MainWindow(self.settings, persist=self.persist)
+        self.replaced = True
+        self.session.hand_over(window.session)
+        window.view_state.apply(view)
+        window.show()
+        self.successor = window       # kept alive by this (closed) window's owner
+        self.close()
+        return window
 
     def _about(self) -> None:
-        present = [n for n in features.FEATURES if features.available(n)]
-        QMessageBox.about(self, self.tr("About PlanDesk"), self.tr(
-            "<b>PlanDesk</b> — plans, task breakdown and responsibilities for planning "
-            "offices.<br>Every edit is saved at once and can be undone.<br><br>"
-            "Installed features: {features}").format(features=", ".join(present) or "—"))
+        from .help import about_box
+        about_box(self).exec()
+
+    def _manual(self) -> None:
+        from .help import ManualDialog
+        ManualDialog(self.settings.language, self).exec()
+
+    def _shortcuts(self) -> None:
+        from .help import ShortcutsDialog
+        ShortcutsDialog(self.actions, self).exec()
+
+    def _edit_preamble(self) -> None:
+        from .preamble_dialog import edit_preamble
+        if self.current_plan:
+            edit_preamble(self, self.session, self.current_plan)
 
     # ---- files dropped on the window -------------------------------------------------
     def _dropped_files(self, event) -> list[Path]:
@@ -315,6 +345,9 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:
+        if self.replaced:         # a rebuilt window (another language) has the workspace
+            super().closeEvent(event)
+            return
         # Commit a field the clerk is still typing in before the workspace closes.
         focus = self.focusWidget()
         if focus is not None:

@@ -7,16 +7,31 @@ one-line message instead of an exception escaping into Qt.
 """
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from models.errors import InvalidEdit, NotFound, ReadOnlyWorkspace, WorkspaceError
 
 
+DEMO_PREFIX = "plandesk-demo-"
+
+
+def remove_demo_folder(path) -> None:
+    """The demo's temporary folder goes when its workspace closes (only that folder)."""
+    if path is None:
+        return
+    folder = Path(path).parent
+    if folder.name.startswith(DEMO_PREFIX):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class Session(QObject):
     changed = Signal(object)             # models.entities.Change
     workspaceChanged = Signal(object)    # the new Workspace, or None
+    closing = Signal(object)             # the Workspace about to be closed or replaced
     notice = Signal(str)                 # a refused edit: one line for the status bar
     failure = Signal(str)                # an edit failed for another reason: show a dialog
 
@@ -31,8 +46,9 @@ class Session(QObject):
 
     def set_workspace(self, ws, temporary: bool = False) -> None:
         """Show ``ws`` (or nothing); the previous workspace is closed."""
-        old = self.ws
+        old, was_temporary = self.ws, self.temporary
         if old is not None:
+            self.closing.emit(old)
             old.remove_listener(self._on_change)
         self.ws = ws
         self.temporary = temporary
@@ -41,6 +57,16 @@ class Session(QObject):
         self.workspaceChanged.emit(ws)
         if old is not None and old is not ws:
             old.close()
+            if was_temporary:
+                remove_demo_folder(old.path)
+
+    def hand_over(self, other: Session) -> None:
+        """Give the open workspace to another session (a rebuilt window) without closing it."""
+        ws, temporary = self.ws, self.temporary
+        if ws is not None:
+            ws.remove_listener(self._on_change)
+        self.ws, self.temporary = None, False
+        other.set_workspace(ws, temporary)
 
     def close(self) -> None:
         self.set_workspace(None)

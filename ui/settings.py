@@ -50,6 +50,7 @@ class Settings:
     window_state = _Setting("window/state", QByteArray(), QByteArray)
     main_splitter = _Setting("window/main_splitter", QByteArray(), QByteArray)
     breakdown_splitter = _Setting("window/breakdown_splitter", QByteArray(), QByteArray)
+    view_state = _Setting("workspaces/view_state", "", str)  # JSON: ui.view_state
 
     def __init__(self, store: QSettings | None = None):
         self.store = store if store is not None else QSettings("PlanDesk", "PlanDesk")

@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from models.entities import ROLES, STATUSES
 from models.messages import msg
 
+from models.reported import latest_report
+
 from .department_picker import DepartmentEdit, DepartmentNamesModel
 from .labels import deadline_kind_label, role_label, status_label
+from .target_editor import TargetEditor
 
 _WATCHED = {"tasks", "assignments", "departments", "targets", "progress", "rounds"}
 
@@ -77,11 +80,20 @@ class TaskDetail(QScrollArea):
 
         self.status = QComboBox()
         self.status.setObjectName("detail_status")
-        self.status.addItem(self.tr("(not reported)"), "")
+        self.status.addItem(self.tr("(as reported)"), "")
         for code in STATUSES:
             self.status.addItem(status_label(code), code)
         self.status.activated.connect(self._commit_status)
-        form.addRow(self.tr("Status"), self.status)
+        # What the departments reported last: the tree's 状态 column shows the same.
+        self.reported = QLabel()
+        self.reported.setObjectName("detail_reported")
+        self.reported.setWordWrap(True)
+        self.reported.setStyleSheet("color: #555;")
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.status)
+        box.addWidget(self.reported)
+        form.addRow(self.tr("Status"), box)
 
         self.assignments = QTreeWidget()
         self.assignments.setObjectName("detail_assignments")
@@ -118,10 +130,8 @@ class TaskDetail(QScrollArea):
         box.addLayout(buttons)
         form.addRow(self.tr("Departments"), box)
 
-        self.targets = QTreeWidget()
-        self.targets.setHeaderLabels([self.tr("Target"), self.tr("Value")])
-        self.targets.setRootIsDecorated(False)
-        self.targets.setMaximumHeight(100)
+        self.targets = TargetEditor()
+        self.targets.edited.connect(self._commit_targets)
         form.addRow(self.tr("Targets"), self.targets)
 
         self.progress = QTreeWidget()
@@ -197,14 +207,22 @@ class TaskDetail(QScrollArea):
         self.assignments.resizeColumnToContents(0)
 
     def _fill_targets(self, ws) -> None:
-        self.targets.clear()
-        for t in ws.targets(self.uuid):
-            value = "" if t.get("value") is None else f"{t['value']:g}" if isinstance(
-                t["value"], float) else str(t["value"])
-            self.targets.addTopLevelItem(QTreeWidgetItem(
-                [t.get("metric", ""), f"{t.get('qualifier', '')}{value}{t.get('unit', '')}"]))
+        self.targets.set_targets(ws.targets(self.uuid), self.session.readonly)
+
+    def _commit_targets(self, targets: list) -> None:
+        if self.task is not None and not self.session.readonly:
+            self.session.edit(self.session.ws.set_targets, self.task.uuid, targets)
 
     def _fill_progress(self, ws) -> None:
+        report = latest_report(ws, self.uuid)
+        if report is None:
+            self.reported.setText(self.tr("No report yet"))
+        else:
+            percent = "" if report.percent is None else f" {report.percent:g}%"
+            who = "，".join(x for x in (report.round, report.department) if x)
+            self.reported.setText(self.tr("Reported: {status}{percent} ({who})").format(
+                status=status_label(report.status) or self.tr("no status"), percent=percent,
+                who=who))
         self.progress.clear()
         for p in ws.progress(self.uuid):
             percent = "" if p["percent"] is None else f"{p['percent']:g}"

@@ -118,6 +118,7 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
         self._overdue = QBrush(QColor("#c62828"))
         session.changed.connect(self._on_change)
         self.loaded_ws = None
+        self.reported_text: dict[int, str] = {}   # task id -> 已完成 100%; set by the view
         self._update_writable()
         session.workspaceChanged.connect(self._on_workspace)
 
@@ -317,8 +318,9 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
                 return "、".join(node.names("support", "guide"))
             if col == DEADLINE:
                 return node.deadline_text
-            if col == STATUS:
-                return status_label(node.status)
+            if col == STATUS:   # the clerk's own status, else what was reported last
+                return status_label(node.status) if node.status else \
+                    self.reported_text.get(node.id, "")
             return None
         if role < UuidRole:
             if role == _FONT:

@@ -144,6 +144,22 @@
         <translation>编辑标题(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Copy tasks</source>
+        <translation>复制任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t tasks</source>
+        <translation>剪切任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste tasks</source>
+        <translation>粘贴任务(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate tasks</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
         <source>De&amp;lete task…</source>
         <translation>删除任务(&amp;L)…</translation>
     </message>
@@ -164,6 +180,10 @@
         <translation>发文信息(&amp;D)…</translation>
     </message>
     <message>
+        <source>Edit &amp;preamble…</source>
+        <translation>编辑前言(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Number level 3 &amp;continuously</source>
         <translation>第三级编号全文连续(&amp;C)</translation>
     </message>
@@ -174,6 +194,14 @@
     <message>
         <source>&amp;Collapse all</source>
         <translation>全部折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>PlanDesk &amp;manual</source>
+        <translation>使用说明(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About PlanDesk</source>
@@ -293,6 +321,14 @@
         <source>Delete {n} tasks</source>
         <translation>删除 {n} 项任务</translation>
     </message>
+    <message>
+        <source>{n} tasks copied.</source>
+        <translation>已复制{n}项任务。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no tasks to paste.</source>
+        <translation>剪贴板中没有可粘贴的任务。</translation>
+    </message>
 </context>
 <context>
     <name>CheckReport</name>
@@ -316,12 +352,22 @@
 <context>
     <name>DashboardWidget</name>
     <message>
+        <source>No reporting round yet, so nothing has been reported and no task can be judged.
+Create a round with “New round…” above to send workbooks and collect progress.</source>
+        <translation>尚未建立报送轮次，各单位还没有报送进展，无法判断任务进度。
+请点击上方“新建轮次…”建立轮次，再下发进展表、收集进展。</translation>
+    </message>
+    <message>
         <source>Show all late and at-risk tasks</source>
         <translation>显示全部滞后和有风险的任务</translation>
     </message>
     <message>
         <source>No plan selected.</source>
         <translation>未选择计划。</translation>
+    </message>
+    <message>
+        <source>{total} tasks. No reporting round yet: create one to collect reports.</source>
+        <translation>共{total}项任务。尚未建立报送轮次：请新建轮次以收集进展。</translation>
     </message>
     <message>
         <source>As of {date}: {total} tasks — {late} late ({overdue} overdue), {risk} at risk, {ok} on track ({done} done).</source>
@@ -456,10 +502,6 @@
     <message>
         <source>Added by an import or by hand: check the name, merge it into an existing department if it is one, then mark it reviewed.</source>
         <translation>由导入或手工新增：请核对名称；若与已有部门相同，请合并；然后标记为已核对。</translation>
-    </message>
-    <message>
-        <source>Edit the aliases of “{name}”</source>
-        <translation>修改“{name}”的别名</translation>
     </message>
 </context>
 <context>
@@ -610,6 +652,21 @@
     <message>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
+    </message>
+</context>
+<context>
+    <name>DueDateDialog</name>
+    <message>
+        <source>Due date of the returns</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>不设截止日期</translation>
+    </message>
+    <message>
+        <source>Departments must return their workbooks by:</source>
+        <translation>各单位须在此日期前报送进展表：</translation>
     </message>
 </context>
 <context>
@@ -794,6 +851,25 @@ Workbooks sent to departments and their returns are listed here.</source>
     </message>
 </context>
 <context>
+    <name>FileDialog</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>{suffix} 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>FileJobs</name>
     <message>
         <source>Import plans</source>
@@ -938,6 +1014,37 @@ Plans are read from: {suffixes}</source>
     <message>
         <source>Folder for the notices</source>
         <translation>督办通知保存的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>PlanDesk manual</source>
+        <translation>规划台账使用说明</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>About PlanDesk</source>
+        <translation>关于规划台账</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PlanDesk&lt;/b&gt; version {version}</source>
+        <translation>&lt;b&gt;规划台账&lt;/b&gt; 版本 {version}</translation>
+    </message>
+    <message>
+        <source>Plans, task breakdown, responsibilities and progress reports for planning offices. Works offline; every edit is saved at once and can be undone.</source>
+        <translation>面向发展改革（规划）部门的计划台账：任务分解、责任分工、进度报送与公文印发。无需联网，每次修改立即保存，均可撤销。</translation>
     </message>
 </context>
 <context>
@@ -1111,22 +1218,6 @@ Open a workspace, create one, or import a plan document to start.</source>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>The language changes the next time PlanDesk starts.</source>
-        <translation>界面语言将在下次启动规划台账时生效。</translation>
-    </message>
-    <message>
-        <source>About PlanDesk</source>
-        <translation>关于规划台账</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;PlanDesk&lt;/b&gt; — plans, task breakdown and responsibilities for planning offices.&lt;br&gt;Every edit is saved at once and can be undone.&lt;br&gt;&lt;br&gt;Installed features: {features}</source>
-        <translation>&lt;b&gt;规划台账&lt;/b&gt;——规划部门的计划、任务分解与责任分工。&lt;br&gt;每次修改立即保存，并且可以撤销。&lt;br&gt;&lt;br&gt;已安装的功能：{features}</translation>
-    </message>
 </context>
 <context>
     <name>MatrixModel</name>
@@ -1220,6 +1311,10 @@ Open a workspace, create one, or import a plan document to start.</source>
         <translation>止</translation>
     </message>
     <message>
+        <source>Returns due</source>
+        <translation>报送截止日期</translation>
+    </message>
+    <message>
         <source>The round needs a name.</source>
         <translation>请填写轮次名称。</translation>
     </message>
@@ -1300,6 +1395,64 @@ Open a workspace, create one, or import a plan document to start.</source>
     </message>
 </context>
 <context>
+    <name>OpenFile</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>PendingDialog</name>
+    <message>
+        <source>Not reported — {round}</source>
+        <translation>未报送单位 — {round}</translation>
+    </message>
+    <message>
+        <source>Due on {date}. {n} departments have not reported:</source>
+        <translation>报送截止日期为{date}。以下{n}个单位尚未报送：</translation>
+    </message>
+    <message>
+        <source>No due date set. {n} departments have not reported:</source>
+        <translation>未设置报送截止日期。以下{n}个单位尚未报送：</translation>
+    </message>
+    <message>
+        <source>Every department has reported in this round.</source>
+        <translation>本轮各单位均已报送。</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Tasks led</source>
+        <translation>牵头任务数</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Write reminder notice…</source>
+        <translation>生成催报通知…</translation>
+    </message>
+    <message>
+        <source>Write reminder notice</source>
+        <translation>生成催报通知</translation>
+    </message>
+    <message>
+        <source>The reminder notice was written.</source>
+        <translation>催报通知已生成。</translation>
+    </message>
+</context>
+<context>
     <name>PlanList</name>
     <message>
         <source>Plans</source>
@@ -1337,6 +1490,21 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Imported from {file}</source>
         <translation>导入自 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>PreambleDialog</name>
+    <message>
+        <source>Preamble of the plan</source>
+        <translation>计划前言</translation>
+    </message>
+    <message>
+        <source>The text before the first task, printed at the start of the plan. One paragraph a line.</source>
+        <translation>第一项任务之前的文字，印在计划正文开头。每行一段。</translation>
+    </message>
+    <message>
+        <source>Edit the preamble</source>
+        <translation>修改计划前言</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1659,14 @@ Progress reported by departments is shown per task in the detail panel of the br
         <translation>关闭轮次</translation>
     </message>
     <message>
+        <source>The date departments must return their workbooks by</source>
+        <translation>各单位报送进展表的截止日期</translation>
+    </message>
+    <message>
+        <source>Departments that have not reported, and a reminder notice to them</source>
+        <translation>尚未报送的单位，以及给它们的催报通知</translation>
+    </message>
+    <message>
         <source>Reporting round:</source>
         <translation>报送轮次：</translation>
     </message>
@@ -1503,8 +1679,90 @@ Progress reported by departments is shown per task in the detail panel of the br
         <translation>重新打开轮次</translation>
     </message>
     <message>
+        <source>Due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+    <message>
+        <source>Set due date…</source>
+        <translation>设置截止日期…</translation>
+    </message>
+    <message>
+        <source>Not reported: {n}</source>
+        <translation>未报送：{n}</translation>
+    </message>
+    <message>
         <source>New reporting round</source>
         <translation>新建报送轮次</translation>
+    </message>
+    <message>
+        <source>Due date of the returns</source>
+        <translation>报送截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>e.g. 每万人口高价值发明专利拥有量</source>
+        <translation>如：每万人口高价值发明专利拥有量</translation>
+    </message>
+    <message>
+        <source>e.g. 达到, 不低于</source>
+        <translation>如：达到、不低于</translation>
+    </message>
+    <message>
+        <source>e.g. 件, %, 家</source>
+        <translation>如：件、%、家</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>修饰语</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+</context>
+<context>
+    <name>TargetEditor</name>
+    <message>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Add target…</source>
+        <translation>添加指标…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -1528,10 +1786,6 @@ Progress reported by departments is shown per task in the detail panel of the br
     <message>
         <source>Deadline</source>
         <translation>完成时限</translation>
-    </message>
-    <message>
-        <source>(not reported)</source>
-        <translation>（未填报）</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1558,12 +1812,8 @@ Progress reported by departments is shown per task in the detail panel of the br
         <translation>部门</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>目标值</translation>
+        <source>(as reported)</source>
+        <translation>（按报送）</translation>
     </message>
     <message>
         <source>Targets</source>
@@ -1590,8 +1840,16 @@ Progress reported by departments is shown per task in the detail panel of the br
         <translation>未识别出日期</translation>
     </message>
     <message>
-        <source>Add department “{name}”</source>
-        <translation>添加部门“{name}”</translation>
+        <source>No report yet</source>
+        <translation>尚无报送</translation>
+    </message>
+    <message>
+        <source>Reported: {status}{percent} ({who})</source>
+        <translation>报送：{status}{percent}（{who}）</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>未填状态</translation>
     </message>
     <message>
         <source>“{name}” was added to the departments and marked for review.</source>

@@ -35,6 +35,15 @@ def build_sample(ws) -> str:
     return p
 
 
+@pytest.fixture(autouse=True)
+def _language_reset(qapp):
+    """Each test starts in the untranslated UI with Chinese messages, whatever the one
+    before it switched to."""
+    yield
+    from ui import i18n
+    i18n.uninstall(qapp, [])
+
+
 @pytest.fixture
 def session(qapp):
     from ui.session import Session

@@ -1,0 +1,59 @@
+"""The reminder notice (催报通知): one 公文 to the departments that have not reported in a
+round, naming the round, its due date and what to send by when.
+
+Page, styles, title and signature come from ``reports.docx``, as for the follow-up notice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from models.errors import WorkspaceError
+
+from .docx import sections
+from .docx.body import write_title
+from .docx.builder import BodyBuilder
+from .docx.document import new_document, save_atomic
+from .docx.footers import portrait_footers
+from .docx.notice import cn_date
+from .docx.options import RenderOptions
+from .docx.signature import write_signature
+from .docx.styles import ADDRESSEE, BODY
+
+REMINDER_TITLE = "关于报送{round}工作进展情况的催报通知"
+
+
+class NothingToRemind(WorkspaceError):
+    """Every department has reported in the round."""
+
+
+def render_reminder(plan, rnd, pending, out_path, today: dt.date | None = None, options=None,
+                    *, issuer: str | None = None, reply_days: int = 3):
+    """Write the notice to the ``pending`` departments (``models.reminders.Pending``)."""
+    if not pending:
+        raise NothingToRemind("app.nothing_to_remind", round=rnd.name)
+    opts = RenderOptions.from_any(options)
+    today = today or dt.date.today()
+    issuer = (issuer if issuer is not None else plan.issuer or "").strip()
+    title = REMINDER_TITLE.format(round=rnd.name)
+    document = new_document(opts, title=title)
+    b = BodyBuilder(document)
+    write_title(b, title)
+    b.blank(1)
+    b.p(ADDRESSEE, ["、".join(p.department for p in pending) + "："])
+    due = f"应于{cn_date(dt.date.fromisoformat(rnd.due_date))}前报送" if rnd.due_date else "应按时报送"
+    b.p(BODY, [f"按照《{plan.title.strip()}》的工作安排，各责任单位{due}{rnd.name}"
+               f"工作进展情况。截至{cn_date(today)}，你单位尚未报送。"])
+    for i, p in enumerate(pending, 1):
+        line = f"{i}.{p.department}：承担牵头（负责）任务{p.tasks}项"
+        line += f"，已逾期{p.overdue_days}天。" if p.overdue_days else "。"
+        b.p(BODY, [line])
+    reply = cn_date(today + dt.timedelta(days=reply_days))
+    to = f"报送{issuer}" if issuer else "报送"
+    b.p(BODY, [f"请你单位高度重视，于{reply}前将进展情况表填写完整并{to}。"
+               "逾期未报送的，将在全区通报。"])
+    b.p(BODY, ["特此通知。"])
+    if issuer:
+        write_signature(b, {"signer": issuer, "date": today.isoformat()}, opts)
+    sections.fill(b.final_sectpr, footers=portrait_footers(document, opts),
+                  line_pitch=opts.line_pitch, footer_distance_mm=opts.footer_distance_mm)
+    return save_atomic(document, out_path)
