@@ -63,6 +63,11 @@ def render_followup(view, department: str, out_path, today=None, options=None, *
     to = f"书面报送{issuer}" if issuer else "书面报送"
     b.p(BODY, [f"请你单位高度重视，认真分析滞后原因，明确整改措施和完成时间，加快推进，"
                f"并于{deadline}前将整改情况{to}。"])
+    return finish_notice(b, document, opts, issuer, today, out_path)
+
+
+def finish_notice(b, document, opts, issuer: str, today, out_path):
+    """特此通知, the signature and date, page numbers; writes the file and returns its path."""
     b.p(BODY, ["特此通知。"])
     if issuer:
         write_signature(b, {"signer": issuer, "date": today.isoformat()}, opts)

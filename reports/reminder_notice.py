@@ -9,15 +9,13 @@ import datetime as dt
 
 from models.errors import WorkspaceError
 
-from .docx import sections
 from .docx.body import write_title
 from .docx.builder import BodyBuilder
-from .docx.document import new_document, save_atomic
-from .docx.footers import portrait_footers
+from .docx.document import new_document
 from .docx.notice import cn_date
 from .docx.options import RenderOptions
-from .docx.signature import write_signature
 from .docx.styles import ADDRESSEE, BODY
+from .progress_notice import finish_notice
 
 REMINDER_TITLE = "关于报送{round}工作进展情况的催报通知"
 
@@ -51,9 +49,4 @@ def render_reminder(plan, rnd, pending, out_path, today: dt.date | None = None, 
     to = f"报送{issuer}" if issuer else "报送"
     b.p(BODY, [f"请你单位高度重视，于{reply}前将进展情况表填写完整并{to}。"
                "逾期未报送的，将在全区通报。"])
-    b.p(BODY, ["特此通知。"])
-    if issuer:
-        write_signature(b, {"signer": issuer, "date": today.isoformat()}, opts)
-    sections.fill(b.final_sectpr, footers=portrait_footers(document, opts),
-                  line_pitch=opts.line_pitch, footer_distance_mm=opts.footer_distance_mm)
-    return save_atomic(document, out_path)
+    return finish_notice(b, document, opts, issuer, today, out_path)
