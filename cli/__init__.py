@@ -1,21 +1,24 @@
 """The headless command line: every job the GUI does, without the GUI.
 
 Each command group lives in its own module with a ``register(subparsers)`` function.
-Errors exit with status 2 and one clear line on stderr; the workspace is left as it was.
+A ``PlanDeskError`` (bad input, a refused edit) or a file error exits with status 2 and its
+one line on stderr; the workspace is left as it was. Anything else is a bug: its traceback
+goes to the log file (``models.applog``), stderr gets one line saying where, status 1.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-from models.errors import WorkspaceError
+from models import applog
+from models.messages import PlanDeskError, msg
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd", "cli.render_cmd", "cli.exchange_cmd",
                    "cli.carry_cmd", "cli.template_cmd"]
 
 
-class CommandError(Exception):
+class CommandError(PlanDeskError):
     """A user error found by a command (bad option, missing file): one line, exit 2."""
 
 
@@ -56,12 +59,16 @@ def run(argv: list[str]) -> int:
         return 2
     try:
         return args.handler(args) or 0
-    except (WorkspaceError, CommandError, ValueError, OSError) as e:
+    except (PlanDeskError, OSError) as e:
         print(f"错误：{one_line(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+    except Exception as e:      # a bug: the traceback to the log, one line here
+        path = applog.record(e, "main.py " + " ".join(argv))
+        print(f"错误：{msg('common.crash', log=str(path))}", file=sys.stderr)
+        return 1
 
 
 def pick_plan(ws, ref):
@@ -75,10 +82,8 @@ def pick_plan(ws, ref):
 
 
 def one_line(e: BaseException) -> str:
-    text = str(e) or e.__class__.__name__
-    if isinstance(e, OSError) and e.filename and str(e.filename) not in text:
-        text = f"{e.filename}: {e.strerror or text}"
-    return " ".join(text.split())
+    text = str(applog.explain(e)) if isinstance(e, OSError) else str(e)
+    return " ".join((text or e.__class__.__name__).split())
 
 
 class Progress:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from models.numbering import number_tree
 from models.workspace import Workspace
+from reports.importer.any_file import parse_any
 
-from . import CommandError, Progress
+from . import Progress
 
 
 def register(sub) -> None:
@@ -16,18 +17,6 @@ def register(sub) -> None:
     p.add_argument("files", metavar="FILE", nargs="+")
     p.add_argument("--dry-run", action="store_true", help="只显示识别结果，不写入工作区")
     p.set_defaults(handler=cmd_import)
-
-
-def parse_any(path: Path) -> dict:
-    """Parse one file into a plan dict, by its type. Raises ValueError with one line."""
-    if not path.is_file():
-        raise CommandError(f"{path}: 文件不存在")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".xls", ".et"):
-        from reports.xlsx.foreign import read_foreign_workbook
-        return read_foreign_workbook(path)
-    from reports.importer import parse_file
-    return parse_file(path)
 
 
 def cmd_import(args) -> int:

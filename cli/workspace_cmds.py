@@ -10,6 +10,8 @@ from models.dump import dump
 from models.restore import restore_backup
 from models.workspace import Workspace
 
+from . import CommandError
+
 
 def register(sub) -> None:
     p = sub.add_parser("new", help="新建工作区（含一个空计划）")
@@ -65,7 +67,7 @@ def cmd_backup_restore(args) -> int:
         backups = list_backups(ws_path)
         i = int(chosen)
         if not 1 <= i <= len(backups):
-            raise ValueError(f"没有第 {i} 个备份（共 {len(backups)} 个）")
+            raise CommandError(f"没有第 {i} 个备份（共 {len(backups)} 个）")
         chosen = backups[i - 1].path
     safety = restore_backup(ws_path, Path(chosen))
     print(f"已恢复 {chosen}；恢复前的状态保存在 {safety}", file=sys.stderr)

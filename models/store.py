@@ -52,7 +52,9 @@ def looks_like_network_path(path: Path) -> bool:
 
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite-utils nests savepoints).
-    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=True)
+    # check_same_thread=False: the GUI hands its workspace to one database thread for long
+    # operations (ui.worker.run_op), holding its own use of it meanwhile.
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout=5000")
     return conn

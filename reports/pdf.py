@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from models.messages import PlanDeskError
+
 from .atomic import atomic_path
 
 PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
@@ -26,7 +28,7 @@ _CANDIDATES = {
 }
 
 
-class PdfUnavailable(RuntimeError):
+class PdfUnavailable(PlanDeskError, RuntimeError):
     """LibreOffice is not installed, or the conversion failed or timed out."""
 
 

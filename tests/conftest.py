@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 # GUI tests run on Qt's offscreen platform; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The application's log goes to a folder of the run, not the clerk's profile.
+os.environ.setdefault("PLANDESK_LOG_DIR", tempfile.mkdtemp(prefix="plandesk-log-"))
 
 import pytest
 

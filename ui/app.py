@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from . import i18n
+from models import applog
+
+from . import crash, i18n
 from .settings import Settings
 
 SCREENSHOT_SIZE = (1366, 768)
@@ -42,8 +44,10 @@ def run_gui(demo: bool = False, screenshot: str | None = None, lang: str | None 
             workspace: str | None = None) -> int:
     if screenshot and _no_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    applog.setup()
     settings = Settings()
     app, translators = make_app(lang, settings)
+    crash.install()
     from .main_window import MainWindow
     window = MainWindow(settings, persist=not screenshot)
     if screenshot:

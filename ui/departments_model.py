@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from models.messages import msg
+from models.read_departments import assignment_counts
 
 from .labels import department_kind_label
 
@@ -39,9 +40,7 @@ class DepartmentsModel(QAbstractTableModel):
     def reload(self) -> None:
         ws = self.session.ws
         deps = ws.departments() if ws is not None else []
-        uses = {r[0]: r[1] for r in ws.all(
-            "SELECT department_id, count(*) FROM assignments GROUP BY department_id")} \
-            if ws is not None else {}
+        uses = assignment_counts(ws) if ws is not None else {}
         if [d.id for d in deps] == [d.id for d in self.departments]:
             self.departments, self.uses = deps, uses
             if deps:

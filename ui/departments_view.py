@@ -7,6 +7,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from models.read_departments import department_uses
+
 from .qt_compat import rows_filter_change
 from . import dialogs
 from .departments_model import (ALIASES, NAME, DepartmentIdRole, DepartmentsModel, IsNewRole)
@@ -154,18 +156,16 @@ class DepartmentsView(QWidget):
             return
         ws = self.session.ws
         dep = ws.department(ids[0])
-        rows = ws.all(
-            "SELECT p.uuid, p.title, t.id, t.uuid, t.title, a.role FROM assignments a "
-            "JOIN tasks t ON t.id=a.task_id JOIN plans p ON p.id=t.plan_id "
-            "WHERE a.department_id=? ORDER BY p.position, t.id", (dep.id,))
+        rows = department_uses(ws, dep.id)
         numbers: dict[str, dict] = {}
-        for plan_uuid, plan_title, task_id, task_uuid, title, role in rows:
-            if plan_uuid not in numbers:
-                numbers[plan_uuid] = ws.numbers(plan_uuid)
-            item = QTreeWidgetItem([plan_title, f"{numbers[plan_uuid].get(task_id, '')}{title}",
-                                    role_label(role)])
-            item.setData(0, Qt.UserRole, (plan_uuid, task_uuid))
-            item.setToolTip(1, title)
+        for use in rows:
+            if use.plan_uuid not in numbers:
+                numbers[use.plan_uuid] = ws.numbers(use.plan_uuid)
+            number = numbers[use.plan_uuid].get(use.task_id, "")
+            item = QTreeWidgetItem([use.plan_title, f"{number}{use.task_title}",
+                                    role_label(use.role)])
+            item.setData(0, Qt.UserRole, (use.plan_uuid, use.task_uuid))
+            item.setToolTip(1, use.task_title)
             self.usage.addTopLevelItem(item)
         aliases = "、".join(dep.aliases)
         text = self.tr("“{name}” has a role in {n} tasks.").format(name=dep.name, n=len(rows))

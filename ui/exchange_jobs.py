@@ -1,39 +1,71 @@
 """The exchange workbooks of a reporting round: export for departments, check and import
 their returns, consolidate many returns (functions of ``reports.xlsx``).
 
-Those functions read and write the workspace, whose connection belongs to the GUI thread,
-so exporting and applying run there. Checking a returned workbook — the slow part — runs
-on the worker with its own read-only connection; the report it produces is plain data that
-the clerk reviews before it is applied.
+Exporting, applying and 汇总 write the workspace: they run as ops (``ui.worker.run_op``)
+on the database thread, cancellable, the window painting meanwhile. Checking a batch of
+returned workbooks — the slow part — is a query with its own read-only connection; each
+report is checked again (an earlier file of the batch may have touched the same tasks),
+shown to the clerk, and applied one after the other.
 """
 from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QLabel, QPlainTextEdit, QProgressDialog,
-                               QVBoxLayout)
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout)
 
-from models.workspace import Workspace
+from models.read_departments import plan_departments
 
 from . import dialogs, features
-from .worker import Cancelled, run_job
+from .worker import run_op, run_query
 
 
-def check_returns(ctx, ws_path: Path, paths: list[Path]) -> list:
-    """Worker: read and validate each returned workbook with a read-only connection."""
-    from reports.xlsx import WorkbookError, read_return
+# ---- on the database thread (ops) and the worker (queries) -------------------------------
+def check_returns(ctx, ws, paths: list[Path]) -> list:
+    """Query: read and validate each returned workbook (a WorkbookError: unreadable)."""
+    from reports.xlsx import WorkbookError
     out = []
-    with Workspace.open(ws_path, readonly=True) as ro:
-        for i, path in enumerate(paths):
-            ctx.progress(i, len(paths), path.name)
-            try:
-                out.append(read_return(ro, path))
-            except WorkbookError as e:
-                out.append(e)
+    for i, path in enumerate(paths):
+        ctx.progress(i, len(paths), path.name)
+        try:
+            out.append(features.get("exchange_read_return")(ws, path))
+        except WorkbookError as e:
+            out.append(e)
     return out
+
+
+def export_one(ctx, ws, plan_uuid: str, round_name: str, out: Path, department) -> dict:
+    ctx.progress(0, 0, out.name)
+    return features.get("exchange_export")(ws, plan_uuid, round_name, out,
+                                           department=department)
+
+
+def export_every(ctx, ws, plan_uuid: str, round_name: str, folder: str) -> list:
+    from reports.xlsx import export_for_departments
+    return export_for_departments(ws, plan_uuid, round_name, folder, progress=ctx.progress)
+
+
+def recheck_return(ctx, ws, path: Path):
+    ctx.progress(0, 0, path.name)
+    return features.get("exchange_read_return")(ws, path)
+
+
+def apply_return(ctx, ws, report, overwrite: bool) -> dict:
+    ctx.progress(0, 0, report.file_name)
+    ctx.check()
+    return features.get("exchange_apply_return")(ws, report, overwrite_conflicts=overwrite)
+
+
+def consolidate_round(ctx, ws, plan_uuid: str, round_name: str, paths: list[Path],
+                      out: Path) -> dict:
+    """Op: import the returns one by one (Cancel stops after the current file; the ones
+    imported stay, each its own undo step) and write the roll-up."""
+    ctx.progress(0, len(paths), "")
+    return features.get("consolidate")(
+        ws, plan_uuid, round_name, paths, out,
+        progress=lambda i, name: ctx.progress(i, len(paths), name))
 
 
 def suggested_round(today: _dt.date | None = None) -> str:
@@ -59,11 +91,8 @@ class ExportDialog(QDialog):
         self.department.addItem(self.tr("All tasks (one workbook)"), None)
         self.department.addItem(self.tr("Every department, one workbook each (a folder)"),
                                 EVERY_DEPARTMENT)
-        used = ws.all("SELECT DISTINCT d.id, d.name, d.position FROM assignments a JOIN tasks t "
-                      "ON t.id=a.task_id JOIN departments d ON d.id=a.department_id "
-                      "WHERE t.plan_id=? ORDER BY d.position", (ws.plan(plan_uuid).id,))
-        for r in used:
-            self.department.addItem(r["name"], r["name"])
+        for name in plan_departments(ws, plan_uuid):
+            self.department.addItem(name, name)
         form = QFormLayout(self)
         form.addRow(self.tr("Reporting round"), self.round)
         form.addRow(self.tr("For"), self.department)
@@ -110,6 +139,7 @@ class ExchangeJobs(QObject):
     def __init__(self, window, session, settings):
         super().__init__(window)
         self.window, self.session, self.settings = window, session, settings
+        self.jobs: list = []
 
     @staticmethod
     def available() -> bool:
@@ -119,162 +149,151 @@ class ExchangeJobs(QObject):
     def _folder(self) -> str:
         return self.settings.last_directory or str(Path.home())
 
+    def _op(self, fn, *args, title: str, on_success, **kwargs):
+        job = run_op(self.session, fn, *args, parent=self.window, title=title,
+                     on_success=on_success, on_cancel=self._cancelled, **kwargs)
+        self._keep(job)
+        return job
+
+    def _keep(self, job) -> None:
+        self.jobs.append(job)
+        job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
+
+    def cancel_all(self) -> None:
+        for job in list(self.jobs):
+            job.cancel()
+
+    def _cancelled(self) -> None:
+        self.window.statusBar().showMessage(self.tr("Cancelled"), 5000)
+
     # ---- export ----------------------------------------------------------------------
-    def export(self, plan_uuid: str | None) -> None:
+    def export(self, plan_uuid: str | None):
+        """Ask for the round and the recipient, then write the workbook. Returns the job."""
         ws = self.session.ws
         if ws is None or plan_uuid is None or ws.readonly:
-            return
+            return None
         d = ExportDialog(self.window, ws, plan_uuid)
         if d.exec() != QDialog.Accepted:
-            return
+            return None
         round_name = d.round.currentText().strip()
         dep = d.department.currentData()
         if dep == EVERY_DEPARTMENT:
-            self._export_every_department(ws, plan_uuid, round_name)
-            return
+            return self._export_every_department(plan_uuid, round_name)
         name = f"{dep or ws.plan(plan_uuid).title[:20]}-{round_name}.xlsx"
         out, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export a reporting workbook"),
                                              str(Path(self._folder()) / name), "*.xlsx")
         if not out:
-            return
+            return None
         out = Path(out).with_suffix(".xlsx")
         self.settings.last_directory = str(out.parent)
-        with _busy():
-            result = self._call(features.get("exchange_export"), ws, plan_uuid, round_name, out,
-                                department=dep)
-        if result:
+
+        def written(result):
             self.window.statusBar().showMessage(
                 self.tr("Written {path}: {rows} rows, {editable} to fill in").format(
                     path=out, rows=result["rows"], editable=result["editable"]), 10000)
+        return self._op(export_one, plan_uuid, round_name, out, dep,
+                        title=self.tr("Export a reporting workbook"), on_success=written)
 
-    def _export_every_department(self, ws, plan_uuid: str, round_name: str) -> None:
+    def _export_every_department(self, plan_uuid: str, round_name: str):
         folder = QFileDialog.getExistingDirectory(
             self.window, self.tr("Folder for the departments' workbooks"), self._folder())
         if not folder:
-            return
+            return None
         self.settings.last_directory = folder
-        from reports.xlsx import export_for_departments
-        with _busy():
-            results = self._call(export_for_departments, ws, plan_uuid, round_name, folder)
-        if results:
+
+        def written(results):
             self.window.statusBar().showMessage(
                 self.tr("Written %n workbook(s) to {folder}", "", len(results)).format(
                     folder=folder), 10000)
+        return self._op(export_every, plan_uuid, round_name, folder,
+                        title=self.tr("Folder for the departments' workbooks"),
+                        on_success=written)
 
     # ---- import returns --------------------------------------------------------------
-    def import_returns(self) -> None:
+    def import_returns(self):
+        """Check the chosen returns (a query), then review and apply them one by one."""
         ws = self.session.ws
         if ws is None or ws.readonly:
-            return
+            return None
         paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import returned workbooks"),
                                                 self._folder(), "*.xlsx")
         if not paths:
-            return
+            return None
         paths = [Path(p) for p in paths]
         self.settings.last_directory = str(paths[0].parent)
-        if ws.path is None:      # an in-memory workspace: no second connection to read with
-            reports = []
-            with _busy():
-                for p in paths:
-                    reports += self._call(check_returns_here, ws, p) or []
-            self._review(reports)
-            return
-        run_job(check_returns, ws.path, paths, parent=self.window,
-                title=self.tr("Checking returned workbooks"), on_success=self._review)
+        job = run_query(self.session, check_returns, paths, parent=self.window,
+                        title=self.tr("Checking returned workbooks"),
+                        on_success=lambda reports: self._review(list(reports)),
+                        on_cancel=self._cancelled)
+        self._keep(job)
+        return job
 
-    def _review(self, reports) -> None:
-        ws = self.session.ws
+    def _review(self, reports: list) -> None:
+        """The next report of the batch: checked afresh, shown, applied if accepted."""
         from reports.xlsx import WorkbookError
-        for item in reports:
-            if isinstance(item, WorkbookError):
-                dialogs.show_error(self.window, self.tr("Import returned workbooks"), str(item))
-                continue
-            # An earlier file of the batch may have touched the same tasks: check afresh.
-            report = self._call(features.get("exchange_read_return"), ws, item.path) or item
-            d = ReturnDialog(self.window, report)
-            if d.exec() != QDialog.Accepted:
-                continue
-            with _busy():
-                result = self._call(features.get("exchange_apply_return"), ws, report,
-                                    overwrite_conflicts=d.overwrite.isChecked())
-            if result:
-                self.window.statusBar().showMessage(
-                    self.tr("{file}: progress of {n} tasks imported").format(
-                        file=report.file_name, n=result["applied"]), 10000)
+        while reports and isinstance(reports[0], WorkbookError):
+            dialogs.show_error(self.window, self.tr("Import returned workbooks"), str(reports[0]))
+            reports.pop(0)
+        if not reports or self.session.ws is None:
+            return
+        item = reports.pop(0)
+        self._op(recheck_return, item.path, title=self.tr("Checking returned workbooks"),
+                 on_success=lambda report: self._show_return(report, reports),
+                 on_failure=lambda failure: self._failed_then(failure, reports))
+
+    def _show_return(self, report, rest: list) -> None:
+        d = ReturnDialog(self.window, report)
+        if d.exec() != QDialog.Accepted:
+            self._review(rest)
+            return
+
+        def applied(result):
+            self.window.statusBar().showMessage(
+                self.tr("{file}: progress of {n} tasks imported").format(
+                    file=report.file_name, n=result["applied"]), 10000)
+            self._review(rest)
+        self._op(apply_return, report, d.overwrite.isChecked(),
+                 title=self.tr("Import returned workbooks"), on_success=applied,
+                 on_failure=lambda failure: self._failed_then(failure, rest))
+
+    def _failed_then(self, failure, rest: list) -> None:
+        dialogs.show_failure(self.window, self.tr("Import returned workbooks"), failure)
+        self._review(rest)
 
     # ---- consolidate -----------------------------------------------------------------
-    def consolidate(self, plan_uuid: str | None) -> None:
+    def consolidate(self, plan_uuid: str | None):
+        """汇总 of a round: choose the round, the returns and the output. Returns the job."""
         ws = self.session.ws
         if ws is None or plan_uuid is None or ws.readonly:
-            return
+            return None
         rounds = [r.name for r in ws.rounds(plan_uuid)]
         if not rounds:
             dialogs.show_error(self.window, self.tr("Consolidate"),
                                self.tr("This plan has no reporting round yet: export the "
                                        "workbooks of a round first."))
-            return
+            return None
         k = dialogs.choose(self.window, self.tr("Consolidate"), self.tr("Reporting round:"),
                            rounds, len(rounds) - 1)
         if k is None:
-            return
+            return None
         paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Returned workbooks"),
                                                 self._folder(), "*.xlsx")
         if not paths:
-            return
+            return None
         out, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the consolidated workbook"),
             str(Path(paths[0]).parent / f"{rounds[k]}-汇总.xlsx"), "*.xlsx")
         if not out:
-            return
-        # consolidate() applies file by file through the workspace: GUI thread, with a
-        # progress dialog whose Cancel stops after the current file.
-        progress = QProgressDialog(self.tr("Consolidating…"), self.tr("Cancel"), 0, len(paths),
-                                   self.window)
-        progress.setWindowModality(Qt.WindowModal)
-        progress.setMinimumDuration(400)
+            return None
+        return self._op(consolidate_round, plan_uuid, rounds[k], [Path(p) for p in paths],
+                        Path(out).with_suffix(".xlsx"), title=self.tr("Consolidating…"),
+                        on_success=self._consolidated)
 
-        def step(i, name):
-            progress.setValue(i)
-            progress.setLabelText(name)
-            QApplication.processEvents()
-            if progress.wasCanceled():
-                raise Cancelled()
-
-        result = self._call(features.get("consolidate"), ws, plan_uuid, rounds[k], paths,
-                            Path(out).with_suffix(".xlsx"), progress=step)
-        progress.close()
-        if result:
-            lines = [f"{f['file']}: {f['status']}" + "".join(f"\n  {e}" for e in f["errors"])
-                     for f in result["files"]]
-            if result["missing"]:
-                lines.append(self.tr("Not returned yet: {names}").format(
-                    names="、".join(result["missing"])))
-            dialogs.show_info(self.window, self.tr("Consolidate"),
-                              self.tr("Written {path}").format(path=result["out"]),
-                              "\n".join(lines))
-
-    def _call(self, fn, *args, **kwargs):
-        """Run a workbook function on the GUI thread; its one-line error in a dialog."""
-        try:
-            return fn(*args, **kwargs)
-        except Cancelled:
-            self.window.statusBar().showMessage(self.tr("Cancelled"), 5000)
-        except Exception as e:   # WorkbookError, a store error, an OSError: all one line
-            dialogs.show_error(self.window, self.tr("Exchange workbooks"), str(e))
-        return None
-
-
-def check_returns_here(ws, path: Path) -> list:
-    from reports.xlsx import WorkbookError, read_return
-    try:
-        return [read_return(ws, path)]
-    except WorkbookError as e:
-        return [e]
-
-
-class _busy:
-    def __enter__(self):
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-
-    def __exit__(self, *exc):
-        QApplication.restoreOverrideCursor()
+    def _consolidated(self, result: dict) -> None:
+        lines = [f"{f['file']}: {f['status']}" + "".join(f"\n  {e}" for e in f["errors"])
+                 for f in result["files"]]
+        if result["missing"]:
+            lines.append(self.tr("Not returned yet: {names}").format(
+                names="、".join(result["missing"])))
+        dialogs.show_info(self.window, self.tr("Consolidate"),
+                          self.tr("Written {path}").format(path=result["out"]), "\n".join(lines))

@@ -27,7 +27,7 @@ from .worker import run_job
 
 def parse_files(ctx, paths: list[Path]) -> list[tuple[Path, dict]]:
     """Worker: parse each file into a plan dict (cancellable between files)."""
-    from cli.import_cmd import parse_any
+    from reports.importer.any_file import parse_any
     out = []
     for i, path in enumerate(paths):
         ctx.progress(i, len(paths), path.name)

@@ -26,6 +26,7 @@ from .report_jobs import ReportJobs
 from .session import Session
 from .view_state import ViewState
 from .workspace_files import WorkspaceFiles
+from .worker import wait_for_ops
 
 BREAKDOWN, MATRIX, DEPARTMENTS, PROGRESS, EXCHANGES = range(5)
 
@@ -354,7 +355,9 @@ class MainWindow(QMainWindow):
             focus.clearFocus()
         self.jobs.cancel_all()
         self.reports.cancel_all()
+        self.exchange_jobs.cancel_all()
         QThreadPool.globalInstance().waitForDone(3000)   # a cancelled task stops at its next poll
+        wait_for_ops()                                   # an op still has the workspace
         self.save_state()
         self.session.close()
         super().closeEvent(event)

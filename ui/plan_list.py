@@ -5,6 +5,8 @@ from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex,
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView,
                                QToolButton, QVBoxLayout, QWidget)
 
+from models.read_plans import task_count, task_counts
+
 from . import dialogs
 from .labels import plan_kind_label
 
@@ -27,8 +29,7 @@ class PlanListModel(QAbstractListModel):
     def reload(self) -> None:
         ws = self.session.ws
         plans = ws.plans() if ws is not None else []
-        counts = {r[0]: r[1] for r in ws.all(
-            "SELECT plan_id, count(*) FROM tasks GROUP BY plan_id")} if ws is not None else {}
+        counts = task_counts(ws) if ws is not None else {}
         if [p.uuid for p in plans] == [p.uuid for p in self._plans]:
             self._plans, self._counts = plans, counts
             if plans:
@@ -161,7 +162,7 @@ class PlanList(QWidget):
         if self.current_uuid is None:
             return
         plan = ws.plan(self.current_uuid)
-        n = ws.one("SELECT count(*) FROM tasks WHERE plan_id=?", (plan.id,))[0]
+        n = task_count(ws, plan.id)
         text = self.tr("Delete the plan “{title}” with its {n} tasks?\n"
                        "You can undo this with Ctrl+Z.").format(title=plan.title, n=n)
         if dialogs.confirm(self, self.tr("Delete plan"), text):

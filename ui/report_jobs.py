@@ -1,85 +1,67 @@
 """Progress reports, follow-up notices (督办通知) and task lists by department, written on
 the worker and checked before printing (``ui.print_check``).
 
-The functions of ``reports.progress_report`` read the workspace. A job reads it through its
-OWN read-only connection (``Workspace.open(path, readonly=True)``, opened and closed in the
-job), never through the GUI thread's; an in-memory workspace, which has no file to open a
-second time, is read on the GUI thread instead. The task lists are rendered from the plan
-dict, read on the GUI thread before the job starts.
+The functions of ``reports.progress_report`` read the workspace: they run as queries
+(``ui.worker.run_query``), each with its own read-only connection. The task lists are
+rendered from the plan dict, read on the GUI thread before the job starts.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout)
 
 from models.dump import plan_dict
-from models.workspace import Workspace
 
 from . import dialogs, features
 from .file_jobs import safe_file_name
 from .print_check import Rendered, check_lines, show_rendered
-from .worker import Cancelled, JobContext, JobFailure, run_job
+from .worker import run_job, run_query
 
 FOLLOWUP_PREFIX = "督办通知-"
 TASK_LISTS_NAME = "任务清单"       # one file per department: 任务清单_<department>.docx
 
 
 # ---- on the worker ------------------------------------------------------------------------
-@contextmanager
-def reading(source):
-    """The workspace to read: a path opens a read-only connection of this thread (closed
-    at the end); a Workspace (in memory, on the GUI thread) is used as it is."""
-    if isinstance(source, (str, Path)):
-        with Workspace.open(source, readonly=True) as ws:
-            yield ws
-    else:
-        yield source
-
-
-def render_report(ctx, source, plan_uuid: str, round_name: str | None, kind: str, out: Path,
+def render_report(ctx, ws, plan_uuid: str, round_name: str | None, kind: str, out: Path,
                   today=None) -> Rendered:
     """Worker: the round's progress report, ``kind`` "docx" (checked) or "xlsx"."""
     ctx.progress(0, 0, out.name)
-    with reading(source) as ws:
-        features.get(f"progress_report_{kind}")(ws, plan_uuid, round_name, out, today=today)
+    features.get(f"progress_report_{kind}")(ws, plan_uuid, round_name, out, today=today)
     ctx.check()
     return Rendered([out], check_lines(out) if kind == "docx" else [])
 
 
-def find_late(ctx, source, plan_uuid: str, round_name: str | None, today=None) -> list[str]:
+def find_late(ctx, ws, plan_uuid: str, round_name: str | None, today=None) -> list[str]:
     """Worker: the departments leading late tasks in the round, most late first."""
     from reports.progress_report import late_departments
-    with reading(source) as ws:
-        return late_departments(ws, plan_uuid, round_name, today)
+    return late_departments(ws, plan_uuid, round_name, today)
 
 
 def followup_path(folder: Path, department: str) -> Path:
     return Path(folder) / f"{FOLLOWUP_PREFIX}{safe_file_name(department)}.docx"
 
 
-def render_followups(ctx, source, plan_uuid: str, round_name: str | None,
+def render_followups(ctx, ws, plan_uuid: str, round_name: str | None,
                      departments: list[str], folder: Path, today=None) -> Rendered:
     """Worker: one 督办通知 per department into ``folder``, each checked; Cancel stops
     between departments (the notices written so far stay)."""
     from reports.progress_notice import NothingToFollowUp
     render = features.get("followup_notice")
     written, notes = [], []
-    with reading(source) as ws:
-        for i, name in enumerate(departments):
-            ctx.progress(i, len(departments), name)
-            out = followup_path(folder, name)
-            try:
-                render(ws, plan_uuid, round_name, name, out, today=today)
-            except NothingToFollowUp as e:     # its tasks were reported on meanwhile
-                notes.append(str(e))
-                continue
-            written.append(out)
-            notes += check_lines(out, out.name)
+    for i, name in enumerate(departments):
+        ctx.progress(i, len(departments), name)
+        out = followup_path(folder, name)
+        try:
+            render(ws, plan_uuid, round_name, name, out, today=today)
+        except NothingToFollowUp as e:     # its tasks were reported on meanwhile
+            notes.append(str(e))
+            continue
+        written.append(out)
+        notes += check_lines(out, out.name)
     ctx.progress(len(departments), len(departments), "")
     return Rendered(written, notes, folder=Path(folder))
 
@@ -98,33 +80,6 @@ def render_task_lists(ctx, plan: dict, out: Path, per_department: bool) -> Rende
 
 
 # ---- on the GUI thread --------------------------------------------------------------------
-class Finished:
-    """What ``run_here`` returns: the outcome, as a finished Job would have it."""
-    running = False
-
-    def __init__(self, outcome: str):
-        self.outcome = outcome
-
-
-def run_here(fn, *args, parent=None, title: str = "", on_success=None) -> Finished:
-    """Run a task of this module on the GUI thread (an in-memory workspace), as run_job
-    would on the worker: a failure goes to the error dialog with its details."""
-    QApplication.setOverrideCursor(Qt.WaitCursor)
-    try:
-        result = fn(JobContext(lambda *_: None), *args)
-    except Cancelled:
-        return Finished("cancelled")
-    except Exception as e:      # the same dialog as a failed job's
-        QApplication.restoreOverrideCursor()
-        dialogs.show_failure(parent, title, JobFailure.of(e))
-        return Finished("failed")
-    else:
-        QApplication.restoreOverrideCursor()
-    if on_success is not None:
-        on_success(result)
-    return Finished("succeeded")
-
-
 class FollowupDialog(QDialog):
     """Which late departments get a notice (all, at first) and the folder for the files."""
 
@@ -211,14 +166,9 @@ class ReportJobs(QObject):
         return Path(self.settings.last_directory or Path.home())
 
     def _start(self, fn, *args, title: str, on_success):
-        """``fn(ctx, source, *args)`` on the worker with the workspace file as ``source``,
-        or here with the in-memory workspace. Returns the job (or a Finished)."""
-        ws = self.session.ws
-        if ws.path is None:
-            return run_here(fn, ws, *args, parent=self.window, title=title,
-                            on_success=on_success)
-        job = run_job(fn, ws.path, *args, parent=self.window, title=title,
-                      on_success=on_success)
+        """``fn(ctx, ws, *args)`` as a query of the workspace. Returns the job."""
+        job = run_query(self.session, fn, *args, parent=self.window, title=title,
+                        on_success=on_success)
         self._keep(job)
         return job
 

@@ -4,16 +4,22 @@ The store calls its listeners after every operation, undo and redo; the session 
 that as the Qt signal ``changed(Change)`` and each view decides whether (and how much) to
 refresh. Edits from the GUI go through ``edit()``, which turns a refused edit into a
 one-line message instead of an exception escaping into Qt.
+
+While an op (``ui.worker.run_op``) has the workspace on the database thread, the session
+is held: edits are refused and the store's changes are kept, then delivered in order on
+the GUI thread when the op ends.
 """
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from models.errors import InvalidEdit, NotFound, ReadOnlyWorkspace, WorkspaceError
+from models.messages import msg
 
 
 DEMO_PREFIX = "plandesk-demo-"
@@ -39,6 +45,9 @@ class Session(QObject):
         super().__init__(parent)
         self.ws = None
         self.temporary = False   # a demo workspace: not remembered among recent files
+        self._holds = 0
+        self._held: list = []
+        self._held_lock = threading.Lock()
 
     @property
     def readonly(self) -> bool:
@@ -72,10 +81,35 @@ class Session(QObject):
         self.set_workspace(None)
 
     def _on_change(self, change) -> None:
+        with self._held_lock:
+            if self._holds:
+                self._held.append(change)
+                return
         self.changed.emit(change)
+
+    @property
+    def busy(self) -> bool:
+        """An op has the workspace: the GUI must not touch it."""
+        return self._holds > 0
+
+    def hold(self) -> None:
+        with self._held_lock:
+            self._holds += 1
+
+    def release(self) -> None:
+        with self._held_lock:
+            self._holds -= 1
+            if self._holds:
+                return
+            held, self._held = self._held, []
+        for change in held:
+            self.changed.emit(change)
 
     def edit(self, fn: Callable, *args, **kwargs):
         """Run one store edit; returns its result, or None when it was refused."""
+        if self.busy:
+            self.notice.emit(str(msg("app.busy")))
+            return None
         try:
             return fn(*args, **kwargs)
         except (InvalidEdit, NotFound) as e:

@@ -1,13 +1,24 @@
-"""The one way the GUI runs long work (import, render, export, consolidation) off its thread.
+"""The one way the GUI runs long work (import, render, export, 汇总) off its thread.
 
-    job = run_job(parse_files, paths, parent=window, title=tr("Importing"),
-                  on_success=store_plans)
+Three entry points, on the pattern of Anki's ``QueryOp``/``CollectionOp``:
 
-The task function runs on a ``QThreadPool`` thread and receives a ``JobContext`` first:
+    run_job(parse_files, paths, parent=window, title=…, on_success=store_plans)
+        FILE work on the thread pool: ``fn(ctx, *args)``; no workspace.
+    run_query(session, find_late, plan, parent=window, title=…, on_success=…)
+        READS: ``fn(ctx, ws, *args)`` with a read-only connection of its own, opened and
+        closed in the job, so the clerk keeps working meanwhile.
+    run_op(session, consolidate, plan, paths, parent=window, title=…, on_success=…)
+        WRITES: ``fn(ctx, ws, *args)`` with the session's own workspace, on the one database
+        thread. Until it ends the window takes no input (it still paints and the progress
+        dialog's Cancel works), edits are refused, and the store's change notifications
+        are held and delivered on the GUI thread before ``on_success``.
+
+A workspace without a file (in memory) has no second connection: its queries run as ops.
 ``ctx.progress(done, total, note)`` reports through a queued signal, and it (or
 ``ctx.check()``) raises ``Cancelled`` once the clerk pressed Cancel, so a task that polls
-really stops. Success, failure and cancellation are delivered on the GUI thread. A task
-does FILE work only: SQLite connections belong to the GUI thread, which stores the result.
+really stops (an op's open operation is rolled back). Success, failure and cancellation
+are delivered on the GUI thread; a failure carries one Chinese line (``models.applog``:
+an unexpected exception is logged with its traceback and the line says where the log is).
 
 A progress dialog appears only when the job is still running after ``PROGRESS_DELAY_MS``.
 """
@@ -18,8 +29,10 @@ import traceback
 from dataclasses import dataclass, field
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from models.applog import explain
 
 PROGRESS_DELAY_MS = 400
 
@@ -38,6 +51,7 @@ class JobFailure:
     error: BaseException
     traceback: str = ""
     where: dict = field(default_factory=dict)
+    _message: str | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, error: BaseException) -> JobFailure:
@@ -47,11 +61,16 @@ class JobFailure:
             if (isinstance(value, (str, int, float)) and value != "") or hasattr(value, "__fspath__"):
                 where[name] = str(value)
         tb = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-        return cls(error, tb, where)
+        failure = cls(error, tb, where)
+        failure.message     # noqa: B018 - explained (and logged) here, on the worker
+        return failure
 
     @property
     def message(self) -> str:
-        return " ".join((str(self.error) or type(self.error).__name__).split())
+        """One line for the clerk, in the catalog's language (an unexpected error: logged)."""
+        if self._message is None:
+            self._message = " ".join(str(explain(self.error)).split())
+        return self._message
 
     @property
     def details(self) -> str:
@@ -133,6 +152,7 @@ class Job(QObject):
         self.running = False
         self.outcome: str | None = None     # "succeeded" / "failed" / "cancelled"
         self._done_event = threading.Event()
+        self._on_end: list[Callable[[], None]] = []   # before the outcome's signal
         self._runnable = _Runnable(self)
         queued = Qt.QueuedConnection
         self._sig_progress.connect(self._on_progress, queued)
@@ -170,6 +190,8 @@ class Job(QObject):
         self.running = False
         self.outcome = outcome
         self._done_event.set()
+        for fn in self._on_end:
+            fn()
         try:
             signal.emit(*args)
         finally:
@@ -244,6 +266,12 @@ def run_job(fn: Callable, *args, parent: QWidget | None = None, title: str = "",
     Without ``on_failure`` the failure is shown in an error dialog with its details.
     """
     job = Job(fn, *args, title=title, parent=parent, **kwargs)
+    return _connect_and_start(job, parent, title, on_success, on_failure, on_cancel,
+                              progress, pool)
+
+
+def _connect_and_start(job: Job, parent, title, on_success, on_failure, on_cancel, progress,
+                       pool) -> Job:
     if on_success:
         job.succeeded.connect(on_success)
     if on_failure:
@@ -256,3 +284,90 @@ def run_job(fn: Callable, *args, parent: QWidget | None = None, title: str = "",
     if progress:
         ProgressDialogs(job, parent)
     return job.start(pool)
+
+
+# ---- work on the workspace ----------------------------------------------------------------
+_database_pool: QThreadPool | None = None
+
+
+def database_thread() -> QThreadPool:
+    """The one thread that runs ops: they touch the workspace one after the other."""
+    global _database_pool
+    if _database_pool is None:
+        _database_pool = QThreadPool()
+        _database_pool.setMaxThreadCount(1)
+    return _database_pool
+
+
+def wait_for_ops(msecs: int = 30000) -> bool:
+    """Wait until no op runs (closing the workspace must not pull it from under one)."""
+    return _database_pool is None or _database_pool.waitForDone(msecs)
+
+
+def run_op(session, fn: Callable, *args, parent: QWidget | None = None, title: str = "",
+           on_success: Callable | None = None, on_failure: Callable | None = None,
+           on_cancel: Callable | None = None, progress: bool = True, **kwargs) -> Job:
+    """Run ``fn(ctx, ws, *args, **kwargs)`` on the database thread with the session's
+    workspace, the window's input held and the store's changes delivered afterwards."""
+    job = Job(fn, session.ws, *args, title=title, parent=parent, **kwargs)
+    hold = InputHold(parent.window() if parent is not None else None)
+    session.hold()
+
+    def end():
+        hold.release()
+        session.release()
+    job._on_end.append(end)
+    return _connect_and_start(job, parent, title, on_success, on_failure, on_cancel,
+                              progress, database_thread())
+
+
+def run_query(session, fn: Callable, *args, parent: QWidget | None = None, title: str = "",
+              on_success: Callable | None = None, on_failure: Callable | None = None,
+              on_cancel: Callable | None = None, progress: bool = True, **kwargs) -> Job:
+    """Run ``fn(ctx, ws, *args, **kwargs)`` on the thread pool with a read-only connection
+    of its own; a workspace in memory, which has no file to open twice, runs as an op."""
+    ws = session.ws
+    if ws.path is None:
+        return run_op(session, fn, *args, parent=parent, title=title, on_success=on_success,
+                      on_failure=on_failure, on_cancel=on_cancel, progress=progress, **kwargs)
+    job = Job(_read_only, ws.path, fn, *args, title=title, parent=parent, **kwargs)
+    return _connect_and_start(job, parent, title, on_success, on_failure, on_cancel,
+                              progress, None)
+
+
+def _read_only(ctx: JobContext, path, fn: Callable, *args, **kwargs):
+    from models.workspace import Workspace
+    with Workspace.open(path, readonly=True) as ws:
+        return fn(ctx, ws, *args, **kwargs)
+
+
+_INPUT_EVENTS = frozenset({
+    QEvent.KeyPress, QEvent.KeyRelease, QEvent.ShortcutOverride, QEvent.Shortcut,
+    QEvent.MouseButtonPress, QEvent.MouseButtonRelease, QEvent.MouseButtonDblClick,
+    QEvent.Wheel, QEvent.ContextMenu, QEvent.DragEnter, QEvent.DragMove, QEvent.Drop,
+    QEvent.Close})
+
+
+class InputHold(QObject):
+    """While an op runs, the window ignores the clerk's input (and closing) but keeps
+    painting; the progress dialog, a window of its own, stays usable."""
+
+    def __init__(self, window: QWidget | None):
+        super().__init__()
+        self.window = window
+        self.app = QApplication.instance()
+        if window is not None and self.app is not None:
+            self.app.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind not in _INPUT_EVENTS:
+            return False
+        if kind == QEvent.Shortcut:          # delivered to actions, not widgets
+            return True
+        return isinstance(obj, QWidget) and obj.window() is self.window
+
+    def release(self) -> None:
+        if self.window is not None and self.app is not None:
+            self.app.removeEventFilter(self)
+            self.window = None

@@ -15,4 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "The clipboard holds no tasks; copy tasks in the tree first (Ctrl+C)."),
     "nothing_to_remind": ("“{round}”的各责任单位均已报送，无需催报。",
                           "Every department has reported in “{round}”; there is nobody to remind."),
+    "crash_title": ("意外错误", "Unexpected error"),
+    "busy": ("正在处理上一项工作，请等它完成或取消后再修改。",
+             "Still working on the previous job; wait for it or cancel it before editing."),
 }

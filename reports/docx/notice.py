@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from models.messages import PlanDeskError
+
 from .fonts import ROLES
 
 LETTERHEADS = ("printed", "preprinted", "none")
@@ -22,7 +24,7 @@ KNOWN_COLUMNS = ("seq", "task", "content", "lead", "support", "responsible", "gu
                  "deadline", "remarks")
 
 
-class NoticeError(ValueError):
+class NoticeError(PlanDeskError, ValueError):
     """The notice metadata cannot be printed; `messages` lists every problem."""
 
     def __init__(self, messages):

@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from models.dump import plan_dict
 from models.entities import STATUS_LABELS, STATUSES
 from models.messages import msg
+from models.read_departments import plan_departments
 
 from ..atomic import atomic_path
 from . import exchange_format as fmt
@@ -162,14 +163,6 @@ def export_exchange(ws, plan_uuid, round_name: str, out_path, department=None) -
     plan = ws.plan(plan_uuid)
     return _export(ws, plan, table_rows(plan_dict(ws, plan.uuid)), round_name, Path(out_path),
                    ws.department(department) if department else None)
-
-
-def plan_departments(ws, plan_uuid) -> list[str]:
-    """The departments with a role in the plan, in the registry's order."""
-    return [r[0] for r in ws.all(
-        "SELECT DISTINCT d.name, d.position FROM assignments a JOIN tasks t ON t.id=a.task_id "
-        "JOIN departments d ON d.id=a.department_id WHERE t.plan_id=? ORDER BY d.position, d.id",
-        (ws.plan(plan_uuid).id,))]
 
 
 def export_for_departments(ws, plan_uuid, round_name: str, folder, departments=None,

@@ -16,6 +16,11 @@ needs_xlsx = pytest.mark.skipif(not features.available("exchange_export"),
                                 reason="reports.xlsx not installed")
 
 
+def settled(qtbot, window, timeout=15000):
+    """Every op and query of the exchange commands has finished."""
+    qtbot.waitUntil(lambda: not window.exchange_jobs.jobs, timeout=timeout)
+
+
 @needs_xlsx
 def test_export_and_import_a_return(qtbot, window, workspace_file, tmp_path, monkeypatch):
     from openpyxl import load_workbook
@@ -24,7 +29,8 @@ def test_export_and_import_a_return(qtbot, window, workspace_file, tmp_path, mon
     out = tmp_path / "全部任务.xlsx"
     monkeypatch.setattr(exchange_jobs.ExportDialog, "exec", lambda self: QDialog.Accepted)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.actions.export_exchange.trigger()
+    window.actions.export_exchange.trigger()          # an op on the database thread
+    settled(qtbot, window)
     assert out.exists()
     assert [e["direction"] for e in ws.exchanges(plan)] == ["out"]
     assert window.exchanges.model.rowCount() == 1
@@ -48,6 +54,7 @@ def test_export_and_import_a_return(qtbot, window, workspace_file, tmp_path, mon
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(back)], ""))
     window.actions.import_returns.trigger()           # checked on the worker
     qtbot.waitUntil(lambda: bool(reviewed), timeout=15000)
+    settled(qtbot, window)
     assert reviewed == [True]
     task = next(t for t in ws.tasks(plan) if t.title == "实施专利导航项目")
     progress = ws.progress(task.uuid)
@@ -76,7 +83,8 @@ def test_notice_form_defaults_and_validation(qapp, sample):
 
 
 @needs_xlsx
-def test_export_a_workbook_for_every_department(window, workspace_file, tmp_path, monkeypatch):
+def test_export_a_workbook_for_every_department(qtbot, window, workspace_file, tmp_path,
+                                                monkeypatch):
     window.files.open(workspace_file)
     ws, plan = window.session.ws, window.current_plan
 
@@ -86,6 +94,7 @@ def test_export_a_workbook_for_every_department(window, workspace_file, tmp_path
     monkeypatch.setattr(exchange_jobs.ExportDialog, "exec", every_department)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     window.actions.export_exchange.trigger()
+    settled(qtbot, window)
     from reports.xlsx import plan_departments
     departments = plan_departments(ws, plan)
     written = sorted(p.name for p in tmp_path.glob("*.xlsx"))

@@ -106,8 +106,8 @@ def test_progress_report_from_the_progress_tab(qtbot, demo, tmp_path, monkeypatc
     assert "进度.xlsx" in window.statusBar().currentMessage()
 
 
-def test_a_report_of_an_in_memory_workspace_is_written_here(qtbot, window, tmp_path,
-                                                            monkeypatch, modal):
+def test_a_report_of_an_in_memory_workspace_is_written_on_the_database_thread(
+        qtbot, window, tmp_path, monkeypatch, modal):
     ws = Workspace.memory()
     plan = ws.add_plan("内存中的方案").uuid
     task = ws.add_task(plan, "实施专利导航项目", deadline="2022年6月底前")
@@ -118,7 +118,9 @@ def test_a_report_of_an_in_memory_workspace_is_written_here(qtbot, window, tmp_p
     out = tmp_path / "内存.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.actions.export_progress_xlsx.trigger()
-    assert out.exists() and not window.reports.jobs          # no worker, no second connection
+    assert window.session.busy               # no second connection: an op on the workspace
+    done(qtbot, window)
+    assert out.exists() and not window.session.busy
     assert not modal.texts("failure")
 
 
@@ -158,11 +160,11 @@ def test_one_followup_notice_per_late_department(qtbot, demo, tmp_path, monkeypa
 
 def test_followup_notices_can_be_cancelled_between_departments(qtbot, demo, tmp_path):
     window, ws, plan = demo
-    from ui.worker import JobContext
+    from ui.worker import Cancelled, JobContext
     ctx = JobContext(lambda *a: None)
     ctx.cancel()
-    with pytest.raises(report_jobs.Cancelled):
-        report_jobs.render_followups(ctx, ws.path, plan, None, ["区市场监管局"], tmp_path)
+    with pytest.raises(Cancelled):
+        report_jobs.render_followups(ctx, ws, plan, None, ["区市场监管局"], tmp_path)
     assert not list(tmp_path.glob("督办通知-*.docx"))
 
 

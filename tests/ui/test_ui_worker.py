@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QPushButton  # noqa: E402
 
+from models.messages import PlanDeskError  # noqa: E402
 from ui import dialogs  # noqa: E402
 from ui.worker import Cancelled, Job, ProgressDialogs, run_job  # noqa: E402
 
@@ -36,7 +37,7 @@ def test_result_arrives_on_the_gui_thread(qtbot):
     assert seen["worker"] != threading.get_ident()
 
 
-class WhereError(ValueError):
+class WhereError(PlanDeskError):
     def __init__(self):
         super().__init__("第 12 行：无法识别的编号")
         self.source = "plan.txt"

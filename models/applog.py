@@ -1,0 +1,108 @@
+"""The application's log file, and what the clerk is told when something breaks.
+
+One rotating file per user, in the folder of the settings: ``%APPDATA%\\PlanDesk`` on
+Windows, ``$XDG_CONFIG_HOME/PlanDesk`` (``~/.config/PlanDesk``) elsewhere;
+``PLANDESK_LOG_DIR`` overrides it (tests, portable installs). An unexpected exception
+goes there with its traceback; the clerk sees one Chinese line that says where the log is,
+so there is something to send to the maintainers. Pure Python: the CLI and the GUI share it.
+"""
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import sys
+import tempfile
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from .messages import Message, PlanDeskError, msg
+
+LOG_NAME = "plandesk.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+
+log = logging.getLogger("plandesk")
+_handler: RotatingFileHandler | None = None
+
+
+def log_dir() -> Path:
+    override = os.environ.get("PLANDESK_LOG_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+    else:
+        base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "PlanDesk"
+
+
+def log_path() -> Path:
+    """The log file in use (after ``setup``), else where it would be."""
+    if _handler is not None:
+        return Path(_handler.baseFilename)
+    return log_dir() / LOG_NAME
+
+
+def setup() -> Path:
+    """Send the ``plandesk`` logger to the rotating file (once); returns its path.
+
+    A folder that cannot be written (a locked-down profile) falls back to the temp folder.
+    """
+    global _handler
+    if _handler is not None:
+        return Path(_handler.baseFilename)
+    for folder in (log_dir(), Path(tempfile.gettempdir()) / "PlanDesk"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(folder / LOG_NAME, maxBytes=MAX_BYTES,
+                                          backupCount=BACKUPS, encoding="utf-8", delay=True)
+            break
+        except OSError:
+            continue
+    else:     # nowhere to write: the line the clerk sees still says where it would be
+        return log_path()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    _handler = handler
+    return Path(handler.baseFilename)
+
+
+def shutdown() -> None:
+    """Detach the file (tests that point the log elsewhere)."""
+    global _handler
+    if _handler is not None:
+        log.removeHandler(_handler)
+        _handler.close()
+        _handler = None
+
+
+def record(error: BaseException, context: str = "") -> Path:
+    """Write ``error`` with its traceback to the log; returns the log's path."""
+    path = setup()
+    log.error("%s%s: %s", f"{context}: " if context else "", type(error).__name__, error,
+              exc_info=(type(error), error, error.__traceback__))
+    for h in log.handlers:
+        h.flush()
+    return path
+
+
+def explain(error: BaseException) -> Message:
+    """The one line for the clerk: a PlanDesk error says itself; a file error says which
+    file and why; anything else is a crash, logged, with the log's place."""
+    if isinstance(error, PlanDeskError):
+        return error.message
+    if isinstance(error, OSError) and (error.filename or error.strerror):
+        file = str(error.filename or "")
+        code = _OS_ERRORS.get(error.errno or 0)
+        if code:
+            return msg(code, file=file)
+        return msg("common.os_error", file=file, reason=error.strerror or type(error).__name__)
+    return msg("common.crash", log=str(record(error)))
+
+
+_OS_ERRORS = {errno.ENOENT: "common.file_not_found", errno.ENOSPC: "common.disk_full",
+              errno.EACCES: "common.permission", errno.EPERM: "common.permission",
+              errno.EROFS: "common.read_only", errno.ENAMETOOLONG: "common.path_too_long"}
