@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from models.read_departments import plan_departments
 
 from . import dialogs, features
-from .worker import run_op, run_query
+from .worker import KeepsJobs, run_op, run_query
 
 
 # ---- on the database thread (ops) and the worker (queries) -------------------------------
@@ -135,7 +135,7 @@ class ReturnDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class ExchangeJobs(QObject):
+class ExchangeJobs(QObject, KeepsJobs):
     def __init__(self, window, session, settings):
         super().__init__(window)
         self.window, self.session, self.settings = window, session, settings
@@ -154,14 +154,6 @@ class ExchangeJobs(QObject):
                      on_success=on_success, on_cancel=self._cancelled, **kwargs)
         self._keep(job)
         return job
-
-    def _keep(self, job) -> None:
-        self.jobs.append(job)
-        job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
-
-    def cancel_all(self) -> None:
-        for job in list(self.jobs):
-            job.cancel()
 
     def _cancelled(self) -> None:
         self.window.statusBar().showMessage(self.tr("Cancelled"), 5000)

@@ -22,7 +22,7 @@ from models.dump import plan_dict
 
 from . import dialogs, features
 from .print_check import Rendered, check_lines, render_notes, show_rendered
-from .worker import run_job
+from .worker import KeepsJobs, run_job
 
 
 def parse_files(ctx, paths: list[Path]) -> list[tuple[Path, dict]]:
@@ -114,7 +114,7 @@ def safe_file_name(title: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "", title)[:60] or "plan"
 
 
-class FileJobs(QObject):
+class FileJobs(QObject, KeepsJobs):
     """Import and export commands of the window."""
     imported = Signal(str)      # uuid of the last plan imported
 
@@ -247,11 +247,3 @@ class FileJobs(QObject):
             show_rendered(self.window, title, rendered)
         else:
             self.window.statusBar().showMessage(self.tr("Preview: {path}").format(path=pdf), 10000)
-
-    def _keep(self, job) -> None:
-        self.jobs.append(job)
-        job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
-
-    def cancel_all(self) -> None:
-        for job in list(self.jobs):
-            job.cancel()

@@ -19,7 +19,7 @@ from models.dump import plan_dict
 from . import dialogs, features
 from .file_jobs import safe_file_name
 from .print_check import Rendered, check_lines, show_rendered
-from .worker import run_job, run_query
+from .worker import KeepsJobs, run_job, run_query
 
 FOLLOWUP_PREFIX = "督办通知-"
 TASK_LISTS_NAME = "任务清单"       # one file per department: 任务清单_<department>.docx
@@ -154,7 +154,7 @@ class FollowupDialog(QDialog):
         self.ok_button.setEnabled(bool(self.departments() and self.folder_edit.text().strip()))
 
 
-class ReportJobs(QObject):
+class ReportJobs(QObject, KeepsJobs):
     """The report commands of the window (the 进度 tab's buttons, the Export menu)."""
 
     def __init__(self, window, session, settings):
@@ -171,14 +171,6 @@ class ReportJobs(QObject):
                         on_success=on_success)
         self._keep(job)
         return job
-
-    def _keep(self, job) -> None:
-        self.jobs.append(job)
-        job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
-
-    def cancel_all(self) -> None:
-        for job in list(self.jobs):
-            job.cancel()
 
     # ---- the progress report ---------------------------------------------------------
     def progress_report(self, kind: str, plan_uuid: str | None, round_name: str | None = None,

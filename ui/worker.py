@@ -257,6 +257,19 @@ class ProgressDialogs(QObject):
             self.dialog = None
 
 
+class KeepsJobs:
+    """A group of window commands that keeps its running jobs, to cancel them on close."""
+    jobs: list
+
+    def _keep(self, job: Job) -> None:
+        self.jobs.append(job)
+        job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
+
+    def cancel_all(self) -> None:
+        for job in list(self.jobs):
+            job.cancel()
+
+
 def run_job(fn: Callable, *args, parent: QWidget | None = None, title: str = "",
             on_success: Callable | None = None, on_failure: Callable | None = None,
             on_cancel: Callable | None = None, progress: bool = True,
