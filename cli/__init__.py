@@ -15,7 +15,8 @@ from models.messages import PlanDeskError, msg
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd", "cli.render_cmd", "cli.exchange_cmd",
-                   "cli.carry_cmd", "cli.template_cmd"]
+                   "cli.carry_cmd", "cli.template_cmd",
+                   "cli.plan_cmd"]
 
 
 class CommandError(PlanDeskError):

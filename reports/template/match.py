@@ -10,13 +10,13 @@ confirm, with the best candidates.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
+from models.similar import PUNCT as _PUNCT, pairs as _pairs, plain, similarity
+
 from ..importer.labels import cn_to_int, parse_label
 
-_PUNCT = re.compile(r"[\s\u3000,，.。;；:：、!！?？()（）\[\]【】《》<>“”\"'‘’…—\-_/]+")
 SURE, MAYBE = 0.82, 0.4
 
 
@@ -43,20 +43,6 @@ def normalise_text(text: str) -> str:
     return _PUNCT.sub("", s)
 
 
-def _pairs(s: str) -> set[str]:
-    return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else {s}
-
-
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of character pairs; 1.0 for equal texts, ~0 for unrelated ones."""
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
-    pa, pb = _pairs(a), _pairs(b)
-    return 2 * len(pa & pb) / (len(pa) + len(pb))
-
-
 @dataclass
 class TaskText:
     uuid: str
@@ -74,7 +60,7 @@ def task_texts(plan: dict) -> list[TaskText]:
         for t in tasks:
             title = normalise_text(t["title"])
             out.append(TaskText(t["uuid"], label_number(t["number"]), title,
-                                title + _PUNCT.sub("", unicodedata.normalize("NFKC", t["text"] or "")),
+                                title + plain(t["text"]),
                                 parent))
             walk(t["children"], title)
 
