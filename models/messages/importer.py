@@ -31,6 +31,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "units_unplaced": ("责任分工“{text}”未能完全识别：已导入 {units}，其余“{rest}”请核对。",
                        "responsibility note {text} only partly understood: imported {units}; "
                        "check {rest}."),
+    "run_together": ("“{unit}”像是几个单位名称连写在一起，已作为一个部门导入，请核对是否需要拆分。",
+                     "{unit} looks like several unit names written together; imported as one "
+                     "department, check whether to split it."),
     "deadline_bad_date": ("完成时限“{text}”不是有效日期（{reason}），未设定日期，请核对。",
                           "deadline {text} is not a valid date ({reason}); no date was set, check it."),
     # tables

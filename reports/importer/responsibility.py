@@ -1,81 +1,93 @@
-"""Who leads, supports, is responsible for or guides a task, from the document's own words.
+"""Who leads, supports, is responsible for or guides a task, read by a small grammar.
 
 Reused by the Excel importer for the cells of 牵头单位 / 配合单位 / 责任单位 columns, so it
 depends on nothing but the standard library.
 
-``parse_responsibility(text, convention=None) -> (roles, convention)``
+An annotation (with or without its brackets) is a sequence of sentences (。；;), each a
+sequence of clauses (，,、 where a clause ends in a role word). What a clause can be:
 
-``text`` is one responsibility annotation or table cell, with or without its brackets::
+- a **labelled field**: ``[owner内] role-word* head ：`` then a unit list —
+  ``牵头单位：A``, ``协同责任单位：B``, ``负责部门：C``, ``市卫健委内牵头处室：D``. The head
+  says what the list holds: units (单位/部门/机构/主体), internal divisions (处室/科室/内设机构,
+  or any head after "X内"), people (领导/负责人/责任人/联系人), a scope (范围) or a
+  deadline (时限/时间/期限 …). The role words before the head give the role (lead words win
+  over support words over guide over responsible: 牵头负责单位 leads, 配合责任单位 supports);
+- a **role clause**: a unit list with a role word after it (``A、B负责``, ``C牵头``,
+  ``由A会同B负责``) or before it (``牵头：A``); clauses without a role word wait for the next
+  one (``A，B负责``: both responsible); what is left gets the field's role (or responsible);
+- a **convention**: the first-listed unit leads (``列第一位者为牵头单位``,
+  ``排在第一位的为牵头单位``, ``排名第一的为牵头单位``, ``首位为牵头单位`` …) — for this
+  annotation, and for all later ones when it says so (下同/以下同) or stands in the running
+  text; units that take part everywhere and are not listed again (``以下均需各区人民政府
+  落实，不再列出``) — recorded once, not added to every task;
+- a **person** (``朱伟县长牵头``, ``责任领导：杜新国``) or a **scope** (``适用范围：…``):
+  never departments, kept for the task.
 
-    （牵头单位：区市场监管局，配合单位：区科技局、区财政局）
-    牵头单位：A；配合单位：B、C；完成时限：2023年底前   (the deadline part is ignored here)
-    （省编办牵头，省知识产权局、省工商局参加）
-    （A、B负责）   （A、B按职责分工负责）   （A指导，B负责）   （由A会同B负责）
-    〔责任单位：A、B按职责分工负责。各区、县级市政府负责落实，不再列出，下同。〕
+Unit lists are split by ``units.split_units`` (、，,；; 和/及 between names, 等 and the generic
+tails after it). What the grammar cannot place is returned in ``rejected`` for a warning.
 
-``roles`` is ``{"lead": [...], "support": [...], "responsible": [...], "guide": [...]}``
-with unit names in document order, each unit once:
-
-- 牵头 / 牵头单位 -> lead; 配合 / 参加 / 参与 / 协助 / 协同 / 配合单位 -> support;
-  指导 -> guide; 负责 / 责任单位 / 按职责分工负责 -> responsible …
-- … unless a lead is singled out in the same annotation (by a 牵头 word or label), or by the
-  lead-first convention: then the responsible units become support ("牵头单位：A" followed by
-  "责任单位：B、C" means B and C support A), and under the convention the first-listed
-  responsible unit becomes the lead.
-
-``convention`` carries what a document states once for all later annotations
-(``Convention``): "排在第一位的为牵头单位，下同" turns on ``lead_first``; "各区、县级市政府
-负责落实，不再列出" records 各区、县级市政府 in ``omitted_units`` — such a unit applies to
-every task, and we do *not* add it to each task (the document chose not to list it; the
-importer reports it once as a plan-level note instead). Pass the returned convention to the
-next call to carry it through the document.
-
-Unit names: "A、B等有关部门" gives A and B (the trailing 等有关部门 is not a department);
-collective units are kept whole even when they contain 、 ("各区、县级市", "各县（市、区）");
-separators 、，,；; and line breaks are all accepted.
+``parse_responsibility(text, convention=None) -> (roles, convention)``; ``read(text,
+convention) -> Reading`` gives everything: roles, people, scopes, divisions, rejected pieces,
+run-together names, and the convention to pass to the next call.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .units import (VERB_RE, VERB_ROLE, looks_like_unit, marked_role, split_outside_brackets,
                     split_units)
 
-__all__ = ["Convention", "parse_responsibility", "split_units", "looks_like_unit", "is_annotation",
-           "read_convention", "merge_roles", "has_roles", "empty_roles", "ROLES"]
+__all__ = ["Convention", "Reading", "read", "parse_responsibility", "parse_with_rejects",
+           "split_units", "looks_like_unit", "is_annotation", "read_convention", "merge_roles",
+           "has_roles", "empty_roles", "ROLES", "LABEL_RE"]
 
 ROLES = ("lead", "support", "responsible", "guide")
 
-# labels ("牵头单位：") and the role they give; None = not a unit list (deadline, person)
-_LABELS = {
-    "牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "主责部门": "lead", "主办单位": "lead",
-    "牵头责任单位": "lead", "牵头负责单位": "lead", "主要责任单位": "lead", "主要负责单位": "lead",
-    "牵头责任部门": "lead", "主要责任部门": "lead", "牵头": "lead",
-    "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
-    "参加单位": "support", "协同单位": "support", "协助单位": "support", "配合": "support",
-    "协同责任单位": "support", "协同配合单位": "support", "配合责任单位": "support", "协作单位": "support",
-    "协同部门": "support", "协同责任部门": "support", "配合责任部门": "support", "其他责任单位": "support",
-    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible",
-    "承办单位": "responsible", "实施单位": "responsible", "责任主体": "responsible",
-    "落实单位": "responsible", "实施主体": "responsible",
-    "指导单位": "guide", "指导部门": "guide",
-    "完成时限": None, "完成时间": None, "完成期限": None, "时间节点": None, "时间安排": None,
-    "进度安排": None, "时限要求": None, "时限": None, "责任领导": None, "牵头领导": None,
-    "分管领导": None, "责任人": None, "联系人": None, "牵头负责领导": None, "牵头市领导": None,
-    "牵头区领导": None, "牵头县领导": None, "分管负责领导": None, "联系领导": None, "包保领导": None,
+# -- labelled fields: [owner内] role-word* head ：-------------------------------------------
+_LEAD_WORDS = ("牵头", "主责", "主办", "主要", "首办")
+_SUPPORT_WORDS = ("配合", "协办", "协同", "协助", "协作", "参与", "参加", "其他", "其它", "联办")
+_GUIDE_WORDS = ("指导", "督导", "督办")
+_RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "落实", "主体", "具体")
+_PERSON_WORDS = ("分管", "联系", "包保", "挂点")
+_ROLE_WORD = "|".join(_LEAD_WORDS + _SUPPORT_WORDS + _GUIDE_WORDS + _RESPONSIBLE_WORDS
+                      + _PERSON_WORDS + ("[市区县省]", "完成", "适用", "实施"))
+_HEADS = {
+    "unit": ("单位", "部门", "机构", "主体"),
+    "division": ("处室", "科室", "内设机构", "处（室）", "处(室)"),
+    "person": ("领导", "负责人", "责任人", "联系人", "领导同志"),
+    "scope": ("范围",),
+    "deadline": ("时限要求", "时限", "时间节点", "时间安排", "时间", "期限", "进度安排"),
 }
+_HEAD_KIND = {h: kind for kind, heads in _HEADS.items() for h in heads}
+_HEAD = "|".join(sorted((re.escape(h) for h in _HEAD_KIND), key=len, reverse=True))
+# the colon is the field's mark; "牵头单位为A" too. A bare role word with a colon ("牵头：A")
+# is a field of units.
 LABEL_RE = re.compile(
-    r"(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*(?:[:：]|为(?=[^牵配责]))\s*")
+    r"(?P<label>(?P<owner>[^\s，,；;。：:、（）()]{1,10}?内)?"
+    r"(?P<words>(?:" + _ROLE_WORD + r")*)(?P<head>" + _HEAD + r")"
+    r"|(?P<bare>牵头|配合|参与|参加|协办|协助|主办|指导|负责))"
+    r"\s*(?:[:：]|为(?=[^牵配责]))\s*")
+
+# -- conventions -----------------------------------------------------------------------
+_LEAD_FIRST = re.compile(
+    r"(?:排名|名列|排列|列|排|位)?(?:在|于)?"
+    r"(?:第一位|第1位|首位|第一个|第一名|第一|最前面|最前|首个)(?:的|者)?(?:单位|部门)?"
+    r"(?:为|是|系|作为)?(?:牵头|主责|主办)(?:单位|部门)?")
+_ONWARD = re.compile(r"(?:以下|下|后|以后)(?:均)?(?:相)?同")
+_OMITTED = re.compile(r"不再(?:一一|逐一|逐项|单独|重复)?(?:列出|列举|做分工|作分工|分工|列明|列入)")
 # a clause that is a date or a time span, not units: "2023年6月底前完成", "长期坚持"
 _DATEISH = re.compile(r"^(?:完成时限|时间|时限)?[:：]?(?:到|至|于|在|力争|确保)?(?:\d{4}年|\d{1,2}月|每年|每季度|每月|"
                       r"长期|持续|常态化|年底|年内)[^、]*$")
-_LEAD_FIRST = re.compile(
-    r"(?:排|列|位)?(?:在|于|列)?(?:第一位|首位|第一个|第一名|最前|前面|第1位)的?(?:单位|部门)?"
-    r"(?:为|是|系)(?:牵头|主责)(?:单位|部门)")
-_OMITTED = re.compile(r"不再(?:一一|逐一|单独|重复)?(?:列出|列举|做分工|作分工|分工|列明|列入)")
+# a person named with a post: "朱伟县长", "副县长朱伟", "杜新国同志"
+_POST = r"(?:常务)?副?(?:省长|市长|区长|县长|镇长|乡长|主席|书记|秘书长|主任|局长|部长|厅长|处长|委员)"
+_PERSON = re.compile(r"^(?:[\u4e00-\u9fa5]{2,4}" + _POST + r"|" + _POST + r"[\u4e00-\u9fa5]{2,3}"
+                     r"|[\u4e00-\u9fa5]{2,3}同志)$")
+_PERSON_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 _BRACKETS = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】", "［": "］", "{": "}"}
+_LEADING = re.compile(r"^(?:由|请|均由|分别由|并由|其中|具体由)")
 
 
 @dataclass(frozen=True)
@@ -86,88 +98,147 @@ class Convention:
     omitted_units: tuple[str, ...] = field(default=())  # 各区、县级市政府…不再列出
 
 
-def parse_responsibility(text: str, convention: Convention | None = None):
-    """Roles in one annotation or table cell; see the module docstring.
+@dataclass
+class Reading:
+    """Everything one annotation says."""
 
-    Returns ``(roles, convention)``; the convention is the one passed in, updated with what
-    ``text`` states for the rest of the document.
-    """
-    roles, convention, _rejected = parse_with_rejects(text, convention)
-    return roles, convention
+    roles: dict
+    convention: Convention
+    people: list = field(default_factory=list)      # "责任领导：杜新国", "朱伟县长"
+    scopes: list = field(default_factory=list)      # "适用范围：重庆自贸试验区"
+    divisions: dict = field(default_factory=dict)   # role -> internal divisions (处室)
+    rejected: list = field(default_factory=list)    # pieces that are no unit name
+    run_together: list = field(default_factory=list)  # "市教体局科技经信局": several names?
 
 
 def empty_roles() -> dict:
     return {role: [] for role in ROLES}
 
 
+def parse_responsibility(text: str, convention: Convention | None = None):
+    """Roles in one annotation or table cell; see the module docstring.
+
+    Returns ``(roles, convention)``; the convention is the one passed in, updated with what
+    ``text`` states for the rest of the document.
+    """
+    reading = read(text, convention)
+    return reading.roles, reading.convention
+
+
 def parse_with_rejects(text: str, convention: Convention | None = None):
     """Like ``parse_responsibility`` and also the pieces that were not unit names."""
-    convention = convention or Convention()
-    roles = empty_roles()
-    rejected: list[str] = []
+    reading = read(text, convention)
+    return reading.roles, reading.convention, reading.rejected
+
+
+def read(text: str, convention: Convention | None = None) -> Reading:
+    """Read one annotation (a fresh copy: callers may change what they get)."""
+    reading = _read(text, convention or Convention())
+    return Reading({r: list(u) for r, u in reading.roles.items()}, reading.convention,
+                   list(reading.people), list(reading.scopes),
+                   {r: list(u) for r, u in reading.divisions.items()},
+                   list(reading.rejected), list(reading.run_together))
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, convention: Convention) -> Reading:
+    reading = Reading(empty_roles(), convention)
     text = _clean(text)
     if not text:
-        return roles, convention, rejected
-    text, convention = _read_conventions(text, convention)
+        return reading
+    text, lead_first_here = _read_conventions(text, reading)
     explicit_lead = False
-    labelled = list(LABEL_RE.finditer(text))
-    pieces: list[tuple[str | None, str]] = []  # (role given by a label or None, text)
-    if labelled:
-        if labelled[0].start() > 0:
-            pieces.append((None, text[:labelled[0].start()]))
-        for i, m in enumerate(labelled):
-            end = labelled[i + 1].start() if i + 1 < len(labelled) else len(text)
-            role = _LABELS[m.group(1)]
-            if role is not None:
-                pieces.append((role, text[m.end():end]))
-    else:
-        pieces.append((None, text))
-    for label_role, piece in pieces:
-        for role, units in _clauses(piece, label_role, rejected):
+    for kind, role, piece in _fields(text):
+        if kind == "person":
+            reading.people.extend(p for p in _names(piece) if p not in reading.people)
+            continue
+        if kind == "scope":
+            if piece.strip():
+                reading.scopes.append(piece.strip())
+            continue
+        if kind == "deadline":
+            continue  # the deadline inside an annotation is read by the deadline finder
+        for given, units in _clauses(piece, role, reading):
             for unit in units:
                 unit, marked = marked_role(unit)
-                given = marked or role
-                explicit_lead |= given == "lead"
-                if unit not in roles[given]:
-                    roles[given].append(unit)
-    roles = _apply_lead(roles, explicit_lead, convention)
-    return roles, convention, rejected
+                given_role = marked or given
+                if kind == "division":
+                    bucket = reading.divisions.setdefault(given_role, [])
+                    if unit not in bucket:
+                        bucket.append(unit)
+                    continue
+                explicit_lead |= given_role == "lead"
+                if unit not in reading.roles[given_role]:
+                    reading.roles[given_role].append(unit)
+    reading.roles = _apply_lead(reading.roles, explicit_lead,
+                                lead_first_here or reading.convention.lead_first)
+    reading.run_together = [u for r in ROLES for u in reading.roles[r] if _run_together(u)]
+    return reading
 
 
 def read_convention(text: str, convention: Convention | None = None) -> Convention:
-    """The convention after a running-text statement such as "排在第一位的为牵头单位，下同"."""
-    return _read_conventions(_clean(text), convention or Convention())[1]
+    """The convention after a running-text statement such as "排在第一位的为牵头单位"
+    (in running text it holds for the whole document)."""
+    reading = Reading(empty_roles(), convention or Convention())
+    _, here = _read_conventions(_clean(text), reading)
+    if here:
+        reading.convention = replace(reading.convention, lead_first=True)
+    return reading.convention
 
 
-def _apply_lead(roles: dict, explicit_lead: bool, convention: Convention) -> dict:
-    if explicit_lead and roles["responsible"]:
-        roles["support"] = _merge(roles["responsible"], roles["support"])
-        roles["responsible"] = []
-    elif not roles["lead"] and convention.lead_first and roles["responsible"]:
-        first, rest = roles["responsible"][0], roles["responsible"][1:]
-        roles["lead"] = [first]
-        roles["support"] = _merge(rest, roles["support"])
-        roles["responsible"] = []
-    # a unit has one role per task: the first (strongest) one it was given
-    seen: set[str] = set()
-    for role in ("lead", "guide", "responsible", "support"):
-        roles[role] = [u for u in roles[role] if not (u in seen or seen.add(u))]
-    return roles
-
-
-def _merge(first: list[str], second: list[str]) -> list[str]:
-    return first + [u for u in second if u not in first]
-
-
+# -- the steps ---------------------------------------------------------------------------
 def _clean(text: str) -> str:
     text = text.strip().replace("\u3000", " ").replace("\t", " ")
     text = text.replace("(", "（").replace(")", "）").replace(":", "：").replace(";", "；")
     text = re.sub(r"(?<![\w\d]),|,(?!\d)", "，", text)
-    # spaces between Chinese characters are noise, except as a unit separator (handled later)
     text = re.sub(r"[ \u00a0]*\n[ \u00a0]*", "\n", text)
-    while len(text) >= 2 and text[0] in _BRACKETS and closes_at_end(text):
+    text = _join_split_labels(text)
+    while len(text) >= 2 and text[0] in _BRACKETS and (
+            closes_at_end(text) or (text[-1] == _BRACKETS[text[0]] and _unclosed_inside(text))):
         text = text[1:-1].strip()
-    return text.strip("。；，、 \n")
+    return _balance(text).strip("。；，、 \n")
+
+
+def _unclosed_inside(text: str) -> bool:
+    """"（A、B（C负责）": the annotation's own brackets around a stray opening one."""
+    inner = text[1:-1]
+    return inner.count("（") > inner.count("）")
+
+
+def _join_split_labels(text: str) -> str:
+    """"牵头部" ⏎ "门：A" (a label broken by a page or line break) -> "牵头部门：A"."""
+    if "\n" not in text:
+        return text
+    parts = text.split("\n")
+    out = parts[0]
+    for part in parts[1:]:
+        joined = out + part
+        m = None
+        for m in LABEL_RE.finditer(joined, max(0, len(out) - 12)):
+            if m.start() < len(out) < m.end() - 1:
+                break
+        else:
+            m = None
+        out = joined if m is not None else out + "\n" + part
+    return out
+
+
+def _balance(text: str) -> str:
+    """A bracket opened and never closed (or closed and never opened) is a typing slip:
+    "发改委、市教体局（国资委…负责" — it separates names like 、."""
+    stack: list[int] = []
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch == "（":
+            stack.append(i)
+        elif ch == "）":
+            if stack:
+                stack.pop()
+            else:
+                chars[i] = ""
+    for i in stack:
+        chars[i] = "、"
+    return "".join(chars)
 
 
 def closes_at_end(text: str) -> bool:
@@ -184,52 +255,100 @@ def closes_at_end(text: str) -> bool:
     return False
 
 
-def _read_conventions(text: str, convention: Convention):
-    """Take the sentences that state a convention out of ``text``; update ``convention``."""
+def _read_conventions(text: str, reading: Reading) -> tuple[str, bool]:
+    """Take the sentences that state a convention out of ``text``; record them in
+    ``reading``. Returns the text left and whether the first-listed unit leads here."""
     kept = []
+    here = False
     for sentence in re.split(r"(?<=[。；])", text):
         if not sentence.strip():
             continue
-        if _LEAD_FIRST.search(sentence):
-            convention = replace(convention, lead_first=True)
+        m = _LEAD_FIRST.search(sentence)
+        if m:
+            here = True
+            alone = not re.sub(r"[，,。；\s]", "", text.replace(m.group(0), ""))
+            if alone or _ONWARD.search(sentence[m.end():]) or _ONWARD.search(sentence[:m.start()][-4:]):
+                reading.convention = replace(reading.convention, lead_first=True)
             # "A、B负责，排在第一位的为牵头单位，下同": keep the clause before the statement
-            sentence = _LEAD_FIRST.split(sentence)[0]
+            sentence = sentence[:m.start()]
         if _OMITTED.search(sentence):
             units = _omitted_units(sentence[:_OMITTED.search(sentence).start()])
-            convention = replace(
-                convention,
-                omitted_units=convention.omitted_units + tuple(
-                    u for u in units if u not in convention.omitted_units))
+            omitted = reading.convention.omitted_units
+            reading.convention = replace(
+                reading.convention,
+                omitted_units=omitted + tuple(u for u in units if u not in omitted))
             continue
-        sentence = re.sub(r"[，,]?\s*(?:以下|下)同[。；]?$", "", sentence.strip())
+        sentence = re.sub(r"[，,]?\s*(?:以下|下|后)(?:均)?同[。；]?$", "", sentence.strip())
         kept.append(sentence)
-    return "".join(kept).strip("。；， "), convention
+    return "".join(kept).strip("。；，、 "), here
 
 
 def _omitted_units(before: str) -> tuple[str, ...]:
-    """The units a "不再列出" sentence speaks of: "各区、县级市政府负责落实，" or
-    "具体任务均涉及相关市（州）人民政府，" (the clause nearest the statement that names units)."""
+    """The units a "不再列出" sentence speaks of: "各区、县级市政府负责落实，",
+    "以下均需各区人民政府落实，" or "具体任务均涉及相关市（州）人民政府，"."""
     for clause in reversed(split_outside_brackets(before, "，,；;")):
-        clause = re.sub(r"^.*?(?:涉及|均由|由|包括|请)", "", clause.strip())
-        clause = re.sub(r"(?:负责落实|负责|按职责|均|都|要|须|需|应).*$", "", clause)
+        clause = re.sub(r"^.*?(?:涉及|均由|均需|均须|均要|由|包括|请|需|须)", "", clause.strip())
+        clause = re.sub(r"(?:负责落实|负责|落实|按职责|均|都|要|须|需|应).*$", "", clause)
         units = tuple(u for u in split_units(clause) if looks_like_unit(u))
         if units:
             return units
     return ()
 
 
-def _clauses(piece: str, label_role: str | None, rejected: list[str]):
-    """Split ``piece`` into clauses ending in a role verb; yield (role, units).
+def _fields(text: str):
+    """(kind, role, text) for each labelled field and for the text outside fields."""
+    labels = [m for m in LABEL_RE.finditer(text) if _at_clause_start(text, m.start())]
+    if not labels:
+        yield "unit", None, text
+        return
+    if labels[0].start() > 0:
+        yield "unit", None, text[:labels[0].start()]
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        kind, role = _label_meaning(m)
+        yield kind, role, text[m.end():end]
 
-    Clauses without a verb wait for the next verb ("A，B负责": both responsible); what is
-    left at the end gets the label's role (or responsible when there is no label). Inside a
-    labelled piece a generic 负责 keeps the label's role ("牵头单位：A负责" -> lead).
+
+def _at_clause_start(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] in "，；。、\n （"
+
+
+def _label_meaning(m: re.Match) -> tuple[str, str | None]:
+    if m.group("bare"):
+        return "unit", VERB_ROLE.get(m.group("bare"), "responsible")
+    head = m.group("head")
+    kind = "division" if m.group("owner") and _HEAD_KIND[head] == "unit" else _HEAD_KIND[head]
+    words = m.group("words")
+    if kind in ("unit", "division") and any(w in words for w in _PERSON_WORDS) \
+            and not any(w in words for w in _LEAD_WORDS + _SUPPORT_WORDS):
+        kind = "person"
+    if any(w in words for w in _LEAD_WORDS):
+        role = "lead"
+    elif any(w in words for w in _SUPPORT_WORDS):
+        role = "support"
+    elif any(w in words for w in _GUIDE_WORDS):
+        role = "guide"
+    else:
+        role = "responsible"
+    return kind, role
+
+
+def _names(piece: str) -> list[str]:
+    return [n.strip() for n in re.split(r"[、，,；;\s]+", piece) if n.strip()]
+
+
+def _clauses(piece: str, label_role: str | None, reading: Reading):
+    """Split ``piece`` into clauses ending in a role word; yield (role, units).
+
+    Clauses without a role word wait for the next one ("A，B负责": both responsible);
+    what is left at the end gets the label's role (or responsible when there is no label).
+    Inside a labelled piece a generic 负责 keeps the label's role ("牵头单位：A负责" -> lead).
     """
     pending: list[str] = []
     for clause in split_outside_brackets(piece, "，,；;。\n"):
-        clause = re.sub(r"^(?:由|请|均由|分别由|并由|其中)", "", clause.strip(" 、"))
+        clause = _LEADING.sub("", clause.strip(" 、"))
         if not clause or _DATEISH.match(clause):
-            continue  # the deadline inside an annotation is read by the deadline finder
+            continue
         m = VERB_RE.search(clause)
         if not m or (m.start() == 0 and not pending):
             pending.append(clause)
@@ -241,37 +360,80 @@ def _clauses(piece: str, label_role: str | None, rejected: list[str]):
         if "会同" in units_text and role in ("lead", "responsible"):
             # "A会同B负责": A leads, B supports
             head, _, tail = units_text.partition("会同")
-            yield "lead", _units(pending + [head], rejected)
-            yield "support", _units([tail], rejected)
+            yield "lead", _units(pending + [head], reading)
+            yield "support", _units([tail], reading)
         else:
-            yield role, _units(pending + [units_text], rejected)
+            yield role, _units(pending + [units_text], reading)
         pending = []
     if pending:
-        yield (label_role or "responsible"), _units(pending, rejected)
+        yield (label_role or "responsible"), _units(pending, reading)
 
 
-def _units(texts: list[str], rejected: list[str]) -> list[str]:
+def _units(texts: list[str], reading: Reading) -> list[str]:
     out = []
     for text in texts:
         for unit in split_units(text):
-            if looks_like_unit(unit):
+            if _PERSON.match(unit):
+                if unit not in reading.people:
+                    reading.people.append(unit)
+            elif looks_like_unit(unit):
                 out.append(unit)
             elif unit:
-                rejected.append(unit)
+                reading.rejected.append(unit)
     return out
 
 
+def _apply_lead(roles: dict, explicit_lead: bool, lead_first: bool) -> dict:
+    if explicit_lead and roles["responsible"]:
+        roles["support"] = _merge(roles["responsible"], roles["support"])
+        roles["responsible"] = []
+    elif not roles["lead"] and lead_first and roles["responsible"]:
+        first, rest = roles["responsible"][0], roles["responsible"][1:]
+        roles["lead"] = [first]
+        roles["support"] = _merge(rest, roles["support"])
+        roles["responsible"] = []
+    # a unit has one role per task: the first (strongest) one it was given
+    seen: set[str] = set()
+    for role in ("lead", "guide", "responsible", "support"):
+        roles[role] = [u for u in roles[role] if not (u in seen or seen.add(u))]
+    return roles
+
+
+def _merge(first: list[str], second: list[str]) -> list[str]:
+    return first + [u for u in second if u not in first]
+
+
+_OFFICE_END = re.compile(r"(?:局|厅)(?=[\u4e00-\u9fa5]{2,}(?:局|厅|委|办)$)")
+
+
+def _run_together(unit: str) -> bool:
+    """"市教体局科技经信局", "国资委财政市场监管局": names that look like several written
+    without a separator. Only flagged for the clerk: "市公安局交警支队" is one unit."""
+    if len(unit) < 7:
+        return False
+    m = _OFFICE_END.search(unit)
+    if m and looks_like_unit(unit[:m.end()]) and len(unit) - m.end() >= 3:
+        return True
+    m = re.search(r"委(?=[\u4e00-\u9fa5]{2,}(?:局|厅)$)", unit)
+    return bool(m and not re.search(r"[省市区县]委$", unit[:m.end()]) and m.end() >= 3)
+
+
+# -- is a bracket an annotation? ------------------------------------------------------------
+@lru_cache(maxsize=8192)
 def is_annotation(content: str, at_end: bool) -> bool:
     """Is a bracket's content a responsibility annotation (rather than an aside)?
 
-    Role labels ("责任单位：") and conventions always qualify. Verb clauses ("A牵头，B参加")
-    qualify when their units look like units. A bare list of unit names ("（区市场监管局）")
-    only qualifies at the end of a task.
+    Role labels ("责任单位：") and conventions always qualify. Role clauses ("A牵头，B参加")
+    qualify when most of their pieces are unit names and the others are short words (a
+    department written in short, "财政商务", gets a warning rather than leaving the
+    annotation in the text). A bare list of unit names ("（区市场监管局）") only qualifies at
+    the end of a task.
     """
     text = _clean(content)
     if not text or len(text) > 400:
         return False
-    if LABEL_RE.search(text) and any(_LABELS[m.group(1)] for m in LABEL_RE.finditer(text)):
+    labels = [m for m in LABEL_RE.finditer(text) if _at_clause_start(text, m.start())]
+    if any(_label_meaning(m)[0] in ("unit", "division", "person", "scope") for m in labels):
         return True
     if _LEAD_FIRST.search(text) or (_OMITTED.search(text) and at_end):
         return True
@@ -279,15 +441,24 @@ def is_annotation(content: str, at_end: bool) -> bool:
                if c.strip(" 、") and not _DATEISH.match(c.strip(" 、"))]
     if not clauses:
         return False
-    with_verb = 0
+    with_verb = units = others = 0
     for clause in clauses:
-        clause = re.sub(r"^(?:由|请|均由|分别由|并由)", "", clause)
+        clause = _LEADING.sub("", clause)
         m = VERB_RE.search(clause)
-        units = split_units(clause[:m.start()] if m else clause)
-        if not units or not all(looks_like_unit(u) for u in units):
+        names = split_units(clause[:m.start()] if m else clause)
+        if not names:
             return False
+        for name in names:
+            if looks_like_unit(name) or _PERSON.match(name):
+                units += 1
+            elif m and len(name) <= 6 and re.fullmatch(r"[\u4e00-\u9fa5]+", name):
+                others += 1
+            else:
+                return False
         with_verb += bool(m)
-    return with_verb > 0 or at_end
+    if units == 0 or others > units:
+        return False
+    return with_verb > 0 or (at_end and others == 0)
 
 
 def has_roles(roles: dict) -> bool:

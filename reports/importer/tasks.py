@@ -13,14 +13,13 @@ import re
 
 from . import deadlines
 from .errors import warn
-from .responsibility import (LABEL_RE, Convention, empty_roles, has_roles, is_annotation,
-                             merge_roles, parse_with_rejects)
+from .responsibility import (LABEL_RE, ROLES, Convention, Reading, empty_roles, has_roles,
+                             is_annotation, merge_roles, read)
 from .sentences import split_title
+from .units import VERB_RE, split_units
 from .targets import find_targets
 from .tree import Node
 
-_PERSON = re.compile(r"(?:责任领导|牵头领导|分管领导|责任人|联系人|牵头负责领导|牵头[市区县]领导|分管负责领导"
-                     r"|联系领导|包保领导)[:：]\s*[^；;，,。）)]+")
 _OPEN = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】", "［": "］"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 
@@ -42,7 +41,7 @@ class Finisher:
         deadline = None
         texts = []
         in_text = False
-        for line, text in node.paras:
+        for line, text in join_open_brackets(node.paras):
             clean, found, bracket_deadline = take_annotations(text)
             annotations.extend((line, a) for a in found)
             in_text = in_text or bool(found)
@@ -51,14 +50,16 @@ class Finisher:
         title, rest = split_title(texts[0] if texts else "")
         body = "\n".join(t for t in [rest] + texts[1:] if t)
         roles = empty_roles()
+        reading = None
         if annotations:
             # read together: "牵头单位：A" on one line makes "责任单位：B" on the next support
-            merge_roles(roles, self.read("；".join(a for _, a in annotations), annotations[0][0]))
+            reading = self.read("；".join(a for _, a in annotations), annotations[0][0])
+            merge_roles(roles, reading.roles)
             for _, annotation in annotations:
                 deadline = deadline or deadline_in_annotation(annotation)
-        people = [m.group(0) for _, a in annotations for m in _PERSON.finditer(a)]
-        if people:  # a person is no department, but the clerk wants to see the name
-            body = "\n".join([body] + people) if body else "\n".join(people)
+        extra = _kept_lines(reading)
+        if extra:  # people, scopes, internal divisions: no departments, but the clerk reads them
+            body = "\n".join([body] + extra) if body else "\n".join(extra)
         full = f"{title}。{body}" if body else title
         deadline = deadline or deadlines.in_clauses(full)
         task = {
@@ -69,6 +70,9 @@ class Finisher:
             "text": body,
             "deadline": {"text": deadline} if deadline else None,
             "roles": roles,
+            "people": list(reading.people) if reading else [],
+            "scopes": list(reading.scopes) if reading else [],
+            "divisions": dict(reading.divisions) if reading else {},
             "targets": find_targets(full),
             "line": node.line,
             "end": max([node.line] + [ln for ln, _ in node.paras] + [ln for ln, _ in annotations]),
@@ -96,17 +100,44 @@ class Finisher:
         if task["deadline"] is None and last["deadline"] is not None:
             task["deadline"], last["deadline"] = last["deadline"], None
 
-    def read(self, annotation: str, line: int) -> dict:
-        """Roles of one annotation; conventions it states are kept for what follows."""
+    def read(self, annotation: str, line: int) -> Reading:
+        """What one annotation says; conventions it states are kept for what follows."""
         before = self.convention
-        roles, self.convention, rejected = parse_with_rejects(annotation, before)
+        reading = read(annotation, before)
+        self.convention = reading.convention
         for unit in self.convention.omitted_units:
             if unit not in before.omitted_units:
                 warn(self.warnings, line, "importer.omitted_unit", unit=unit)
-        for piece in rejected:
-            if not deadlines.whole_deadline(piece) and not deadlines.LABEL.search(piece):
+        placed = [u for r in ROLES for u in reading.roles[r]]
+        for piece in reading.rejected:
+            if deadlines.whole_deadline(piece) or deadlines.LABEL.search(piece):
+                continue
+            if placed:
+                warn(self.warnings, line, "importer.units_unplaced", text=annotation[:60],
+                     units=placed, rest=piece[:40])
+            else:
                 warn(self.warnings, line, "importer.not_a_unit", text=piece[:40])
-        return roles
+        for unit in reading.run_together:
+            warn(self.warnings, line, "importer.run_together", unit=unit)
+        return reading
+
+
+def _kept_lines(reading: Reading | None) -> list[str]:
+    """The lines a task keeps in its text for what is no department."""
+    if reading is None:
+        return []
+    lines = []
+    if reading.people:
+        lines.append("责任领导：" + "、".join(reading.people))
+    if reading.scopes:
+        lines.append("适用范围：" + "；".join(reading.scopes))
+    for role, names in reading.divisions.items():
+        lines.append(f"{_DIVISION_WORD[role]}：" + "、".join(names))
+    return lines
+
+
+_DIVISION_WORD = {"lead": "牵头处室", "support": "配合处室", "responsible": "责任处室",
+                  "guide": "指导处室"}
 
 
 def deadline_in_annotation(text: str) -> str | None:
@@ -144,6 +175,9 @@ def take_annotations(text: str) -> tuple[str, list[str], str | None]:
         start = _matching_open(body)
         if start is None:
             break
+        outer = _unclosed_before(body, start)
+        if outer is not None and is_annotation(body[outer + 1:-1], at_end=True):
+            start = outer  # "（A、B（C负责）": a stray bracket inside the annotation
         content = body[start + 1:-1]
         bracket_deadline = deadlines.whole_deadline(content)
         if bracket_deadline and not (body[start - 1:start] in ("。", "；", "）", "〕", "")
@@ -151,10 +185,11 @@ def take_annotations(text: str) -> tuple[str, list[str], str | None]:
             bracket_deadline = None  # "全覆盖（2022—2025年）" is a period in passing, not a deadline
         if bracket_deadline:
             deadline = deadline or bracket_deadline
-        elif is_annotation(content, at_end=True):
+        elif is_annotation(content, at_end=True) and (
+                body[start - 1:start] in _AFTER_SENTENCE or not _short_bare_list(content)):
             found.insert(0, content)
         else:
-            break
+            break  # "地面泵（机组）": a bracket that belongs to the name before it
         text = body[:start].rstrip() + tail
     # annotations in the middle: "1.…。（A牵头）2.…。（B负责）"
     for start, end in reversed(list(_bracket_groups(text))):
@@ -166,6 +201,46 @@ def take_annotations(text: str) -> tuple[str, list[str], str | None]:
     if text in ("。", "；"):
         text = ""
     return text, found, deadline
+
+
+_AFTER_SENTENCE = ("", "。", "；", "）", "〕", "，", " ", "\n")
+
+
+def _short_bare_list(content: str) -> bool:
+    """A bracket of bare names with one shorter than 3 characters ("机组", "泵站"): part of
+    the item's name rather than its responsible units, unless a sentence ended before it."""
+    if VERB_RE.search(content) or LABEL_RE.search(content):
+        return False
+    return any(len(name) < 3 for name in split_units(content))
+
+
+def _unclosed_before(body: str, start: int) -> int | None:
+    """Where a bracket opened before ``start`` and never closed begins, if one does."""
+    stack: list[int] = []
+    for i, ch in enumerate(body[:start]):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def join_open_brackets(paras: list) -> list:
+    """Paragraphs broken inside a bracket ("…（牵头部" / "门：市交通委）", a page or line
+    break in a PDF) are one paragraph again."""
+    out: list = []
+    for line, text in paras:
+        if out and _open_at_end(out[-1][1]):
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((line, text))
+    return out
+
+
+def _open_at_end(text: str) -> bool:
+    """Does ``text`` end inside a bracket opened in its last 40 characters?"""
+    stack = _unclosed_before(text, len(text))
+    return stack is not None and len(text) - stack <= 40
 
 
 def _inline_label(text: str) -> int | None:

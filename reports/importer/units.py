@@ -7,6 +7,7 @@ uses both on the cells of 牵头单位 / 配合单位 / 责任单位 columns.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # verbs that end a clause and give the units before them a role (longest first)
 VERBS = [
@@ -14,10 +15,10 @@ VERBS = [
     ("按照职责分工负责", "responsible"), ("按职责负责", "responsible"), ("分工负责", "responsible"),
     ("共同负责", "responsible"), ("负责落实", "responsible"), ("为责任单位", "responsible"),
     ("牵头负责", "lead"), ("牵头落实", "lead"), ("牵头实施", "lead"), ("牵头组织", "lead"),
-    ("为牵头单位", "lead"), ("牵头", "lead"),
+    ("为牵头单位", "lead"), ("牵头", "lead"), ("主办", "lead"),
     ("配合落实", "support"), ("为配合单位", "support"), ("配合", "support"), ("参加", "support"),
     ("参与", "support"), ("协助", "support"), ("协同", "support"), ("协办", "support"),
-    ("指导", "guide"), ("督导", "guide"),
+    ("指导", "guide"), ("督导", "guide"), ("督办", "guide"),
     ("负责", "responsible"), ("落实", "responsible"), ("实施", "responsible"), ("承办", "responsible"),
 ]
 VERB_RE = re.compile(r"(?:" + "|".join(v for v, _ in VERBS) + r")$")
@@ -68,35 +69,79 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
 def split_units(text: str) -> list[str]:
     """'A、B和C等有关部门' -> ['A', 'B和C']: split a list of unit names.
 
-    Splits at 、，,；; ／ and line breaks (never inside brackets), and at spaces when every
-    piece is a unit name. Collective units that contain 、 stay whole: "各区、县级市",
-    "各市、县（市、区）人民政府". The trailing "等有关部门" and similar are removed.
-    Empty pieces are dropped; names are returned in order, each once.
+    A unit list is names joined by 、，,；; ／ and line breaks (never inside brackets), by
+    spaces when every piece is a unit name, and by 和/及/以及/与 when both sides are names
+    (never inside one: "区人力资源和社会保障局"). "等" closes a list: what follows it is a
+    generic tail ("等有关部门和单位") that names nobody, or, after 和/及, more names
+    ("A等和各有关省级人民政府" -> A, 各有关省级人民政府). Collective units that contain 、
+    stay whole: "各区、县级市", "各市、县（市、区）人民政府". Names are returned in order,
+    each once.
     """
+    return list(_split_units(text))
+
+
+@lru_cache(maxsize=8192)
+def _split_units(text: str) -> tuple[str, ...]:
     text = _ETC.sub("", text.strip().strip("。；， "))
-    raw = split_outside_brackets(text, _SEPARATORS)
     units: list[str] = []
-    for piece in raw:
-        piece = _clean_unit(piece)
-        if not piece:
-            continue
-        if units and units[-1].startswith("各") and _LEVEL_WORD.match(piece):
-            units[-1] += "、" + piece  # "各区" + "县级市" -> "各区、县级市"
-            continue
-        for part in _split_spaces(piece):
-            units.extend(_split_conjunction(part))
-    seen: set[str] = set()
-    return [u for u in units if not (u in seen or seen.add(u))]
+    for raw in split_outside_brackets(text, _SEPARATORS):
+        for piece in _after_etc(raw):
+            piece = _clean_unit(piece)
+            if not piece or _GENERIC.fullmatch(piece):
+                continue
+            if units and units[-1].startswith("各") and _LEVEL_WORD.match(piece):
+                units[-1] += "、" + piece  # "各区" + "县级市" -> "各区、县级市"
+                continue
+            for part in _split_spaces(piece):
+                units.extend(_split_conjunction(part))
+    return tuple(dict.fromkeys(units))
+
+
+# what may follow 等 without naming anyone: "等有关部门和单位", "等相关单位"
+_GENERIC = re.compile(r"(?:[和及与、]?(?:各|有关|相关|其他|其它|各有关|各相关)?"
+                      r"(?:部门|单位|机构|方面|地区|成员单位|部门单位))+")
+# 等 in a name is no list end: 中等职业学校, 高等学校, 平等
+# after 等 also with its owner: "等区政府有关部门", "等市直相关单位"
+_GENERIC_TAIL = re.compile(r"(?:[和及与、]?(?:[省市区县](?:直|级|属|政府|委|委[省市区县]政府)?)?(?:各)?"
+                           r"(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面|地区|成员单位|部门单位))+")
+_ETC_WORD = re.compile(r"(?<![中高初平同均])等")
+
+
+def _after_etc(piece: str) -> list[str]:
+    """Cut a piece at 等: the names before it, then whatever names follow 和/及."""
+    out = []
+    while True:
+        m = _ETC_WORD.search(piece)
+        if not m:
+            out.append(piece)
+            return out
+        out.append(piece[:m.start()])
+        rest = piece[m.end():]
+        generic = _GENERIC_TAIL.match(rest)
+        if generic:
+            rest = rest[generic.end():]
+        rest = re.sub(r"^(?:以及|和|及|与|、)", "", rest)
+        if not rest:
+            return out
+        piece = rest
 
 
 def _split_conjunction(piece: str) -> list[str]:
-    """'区卫生健康局和各街道' -> both; '区人力资源和社会保障局' stays one unit."""
-    for word in ("以及", "和", "及", "与"):
-        if word in piece:
-            left, _, right = piece.partition(word)
-            if looks_like_unit(left) and looks_like_unit(right) and not _LEVEL_WORD.match(right):
-                return [left] + _split_conjunction(right)
+    """'区卫生健康局和各街道' -> both; '区人力资源和社会保障局' stays one unit.
+
+    Tries each 和/及/与 in turn: the first at which the left side is a whole name and the
+    right side starts a name ("区人力资源和社会保障局和区发展改革局" splits at the second 和).
+    """
+    for m in _CONJUNCTION.finditer(piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        if looks_like_unit(left) and not _LEVEL_WORD.match(right):
+            rest = _split_conjunction(right)
+            if all(looks_like_unit(r) for r in rest):
+                return [left] + rest
     return [piece]
+
+
+_CONJUNCTION = re.compile(r"以及|和|及|与")
 
 
 def _split_spaces(piece: str) -> list[str]:
@@ -108,6 +153,7 @@ def _split_spaces(piece: str) -> list[str]:
     return [piece.replace(" ", "")]
 
 
+@lru_cache(maxsize=8192)
 def _clean_unit(piece: str) -> str:
     piece = piece.strip(" 　\"“”'‘’。：:")
     piece = re.sub(r"^(?:和|及|以及|由|请|与|并|其中)", "", piece)
@@ -121,6 +167,7 @@ def _clean_unit(piece: str) -> str:
     return piece.strip(" 　")
 
 
+@lru_cache(maxsize=8192)
 def looks_like_unit(name: str) -> bool:
     """True for a plausible unit name: '区市场监管局', '各街道', '区直各部门', '济南海关'."""
     if not name or len(name) < 2 or len(name) > 40:
@@ -133,6 +180,8 @@ def looks_like_unit(name: str) -> bool:
         return True
     if name in ("有关部门", "相关部门", "有关单位", "相关单位", "成员单位"):
         return True
+    if name in ("单位", "部门", "机构", "部门单位", "地区", "方面"):
+        return False  # a generic word left over from "等有关部门和单位" names nobody
     return bool(_UNIT_SUFFIX.search(name))
 
 
