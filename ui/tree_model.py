@@ -21,6 +21,8 @@ import datetime as _dt
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from models.read_tree import TASK_FIELDS
+
 from .labels import deadline_kind_label, role_label, status_label
 from .tree_dnd import TaskDragDrop
 from .tree_sync import ROOT_ID, TreeSync
@@ -32,9 +34,8 @@ UuidRole = Qt.ItemDataRole.UserRole.value + 1     # str: the task's uuid
 NodeRole = Qt.ItemDataRole.UserRole.value + 2     # TaskNode: read it, never change it
 OverdueRole = Qt.ItemDataRole.UserRole.value + 3  # bool: the deadline date has passed, not done
 
-# The fields read from the store, in the order of TaskNode.vals.
-FIELDS = ("uuid", "title", "text", "label_style", "deadline_text", "deadline_date",
-          "deadline_kind", "status", "roles")
+# The fields read from the store (models.read_tree), in the order of TaskNode.vals.
+FIELDS = (*TASK_FIELDS, "roles")
 # Flags computed once: enum arithmetic in Python is slow, and views ask for every row.
 # A row without children says so (ItemNeverHasChildren): the tree then neither asks for
 # its children nor keeps a persistent index for it after "expand all" — with 10,000

@@ -24,33 +24,14 @@ from typing import TYPE_CHECKING
 
 from models.numbering import label as _label
 from models.numbering import number_tree, scheme_of
+from models import read_tree
 
 if TYPE_CHECKING:
     from .tree_model import TaskNode
 
 ROOT_ID = 0
 BIG_CHANGE = 500          # rows written above which the whole plan is read again
-_FIELDS_SQL = ("uuid, title, text, label_style, deadline_text, deadline_date, deadline_kind, "
-               "status")
-_TASK_SQL = (f"SELECT id, parent_id, {_FIELDS_SQL} FROM tasks WHERE plan_id=? "
-             "ORDER BY parent_id, position")
-_ROLES_SQL = ("SELECT a.task_id, a.role, a.department_id, d.name, a.id FROM assignments a "
-              "JOIN tasks t ON t.id=a.task_id JOIN departments d ON d.id=a.department_id "
-              "WHERE t.plan_id=? ORDER BY a.task_id, a.position, a.id")
-# The targeted path: the written tasks, the child lists of some parents, some tasks' roles.
-_ROWS_SQL = f"SELECT id, parent_id, position, plan_id, {_FIELDS_SQL} FROM tasks WHERE id IN "
-_KIDS_SQL = ("SELECT id, parent_id FROM tasks WHERE plan_id=? AND parent_id IN ({}) "
-             "ORDER BY parent_id, position")
-_TOP_SQL = "SELECT id FROM tasks WHERE plan_id=? AND parent_id IS NULL ORDER BY position"
-_ASSIGNMENTS_SQL = "SELECT id, task_id FROM assignments WHERE id IN "
-_TASK_ROLES_SQL = ("SELECT a.task_id, a.role, a.department_id, d.name FROM assignments a "
-                   "JOIN departments d ON d.id=a.department_id WHERE a.task_id IN ({}) "
-                   "ORDER BY a.task_id, a.position, a.id")
 _LABEL_STYLE = 3          # index of label_style in a node's vals (see tree_model.FIELDS)
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
 
 
 class _Alive:
@@ -72,7 +53,7 @@ class TreeSync:
         """{task id: roles} of the plan; also refreshes the assignment → task map."""
         by_task: dict[int, list] = {}
         owner: dict[int, int] = {}
-        for task_id, role, dep_id, name, assignment_id in self.ws.all(_ROLES_SQL, (self.plan_id,)):
+        for task_id, role, dep_id, name, assignment_id in read_tree.plan_roles(self.ws, self.plan_id):
             by_task.setdefault(task_id, []).append((role, dep_id, name))
             owner[assignment_id] = task_id
         self._assignment_task = owner
@@ -87,7 +68,7 @@ class TreeSync:
             role_of = lambda i, default: nodes[i].roles if i in nodes else default  # noqa: E731
         kids: dict[int, list[int]] = {}
         data: dict[int, tuple] = {}
-        for r in self.ws.all(_TASK_SQL, (self.plan_id,)):
+        for r in read_tree.plan_tasks(self.ws, self.plan_id):
             i = r[0]
             kids.setdefault(r[1] or ROOT_ID, []).append(i)
             data[i] = (r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], role_of(i, ()))
@@ -100,11 +81,11 @@ class TreeSync:
         tables = change.tables
         relabel = False
         if "plans" in tables:
-            row = self.ws.one("SELECT uuid, settings FROM plans WHERE id=?", (self.plan_id,))
-            if row is None:
+            uuid = read_tree.plan_uuid(self.ws, self.plan_id)
+            if uuid is None:
                 self.set_plan(None)
                 return
-            continuous = bool(self.ws.plan(row[0]).settings.get("continuous_level3"))
+            continuous = bool(self.ws.plan(uuid).settings.get("continuous_level3"))
             relabel = continuous != self.continuous
             self.continuous = continuous
         reload_tasks = "tasks" in tables
@@ -142,8 +123,7 @@ class TreeSync:
         ws, nodes, plan_id = self.ws, self._nodes, self.plan_id
         present: dict[int, tuple] = {}     # written and in the plan: (parent, position, fields)
         if task_ids:
-            ids = list(task_ids)
-            for r in ws.all(_ROWS_SQL + f"({_marks(len(ids))})", ids):
+            for r in read_tree.tasks_by_id(ws, task_ids):
                 if r[3] == plan_id:
                     present[r[0]] = (r[1] or ROOT_ID, r[2], tuple(r[4:]))
         alive = _Alive(present, task_ids, nodes)
@@ -157,8 +137,7 @@ class TreeSync:
                 t = owner.pop(a, None)
                 if t is not None:
                     role_tasks.add(t)
-            ids = list(assignment_ids)
-            for a, t in ws.all(_ASSIGNMENTS_SQL + f"({_marks(len(ids))})", ids):
+            for a, t in read_tree.assignment_tasks(ws, assignment_ids):
                 if t in alive:
                     owner[a] = t
                     role_tasks.add(t)
@@ -167,7 +146,7 @@ class TreeSync:
         if role_tasks:
             ids = list(role_tasks)
             by_task: dict[int, list] = {t: [] for t in ids}
-            for t, role, dep, name in ws.all(_TASK_ROLES_SQL.format(_marks(len(ids))), ids):
+            for t, role, dep, name in read_tree.task_roles(ws, ids):
                 by_task[t].append((role, dep, name))
             new_roles = {t: tuple(r) for t, r in by_task.items()}
 
@@ -197,10 +176,10 @@ class TreeSync:
         kids: dict[int, list[int]] = {p: [] for p in dirty}
         ids = [p for p in dirty if p != ROOT_ID]
         if ids:
-            for cid, pid in ws.all(_KIDS_SQL.format(_marks(len(ids))), [plan_id, *ids]):
+            for cid, pid in read_tree.children(ws, plan_id, ids):
                 kids[pid].append(cid)
         if ROOT_ID in dirty:
-            kids[ROOT_ID] = [r[0] for r in ws.all(_TOP_SQL, (plan_id,))]
+            kids[ROOT_ID] = read_tree.top_tasks(ws, plan_id)
         # Every child listed must be known, and where the tree or the rows say it is.
         for pid, cs in kids.items():
             for cid in cs:

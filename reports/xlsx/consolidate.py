@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.dump import plan_dict
+from models.read_exchange import round_id
 
 from .errors import WorkbookError
 from .exchange_apply import apply_return
@@ -70,7 +71,7 @@ def build_rollup(ws, plan, round_name: str, pending) -> Rollup:
     rows = table_rows(plan_dict(ws, plan.uuid))
     progress: dict = {}
     returned: set[str] = set()
-    if ws.one("SELECT 1 FROM rounds WHERE plan_id=? AND name=?", (plan.id, round_name)):
+    if round_id(ws, plan.id, round_name) is not None:
         for p in ws.round_progress(plan.uuid, round_name):
             progress[(p["task"], p["department"] or "")] = p
     for e in ws.exchanges(plan.uuid):

@@ -15,6 +15,7 @@ from models.dump import plan_dict
 from models.entities import STATUS_LABELS, STATUSES
 from models.messages import msg
 from models.read_departments import plan_departments
+from models.read_exchange import round_progress_by_task
 
 from ..atomic import atomic_path
 from . import exchange_format as fmt
@@ -32,12 +33,7 @@ def sent_progress(ws, round_id: int | None, department_id: int | None) -> dict[s
     """{task uuid: progress values} already in the workspace for this round and department."""
     if round_id is None:
         return {}
-    return {r["uuid"]: {"status": r["status"], "percent": r["percent"], "text": r["text"],
-                        "note": r["note"]}
-            for r in ws.all("SELECT tasks.uuid, progress.status, progress.percent, progress.text, "
-                            "progress.note FROM progress JOIN tasks ON tasks.id=progress.task_id "
-                            "WHERE progress.round_id=? AND progress.department_id IS ?",
-                            (round_id, department_id))}
+    return round_progress_by_task(ws, round_id, department_id)
 
 
 def locked_cells(row: TableRow) -> list[str]:

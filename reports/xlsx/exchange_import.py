@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from models.dump import plan_dict
 from models.errors import NotFound
 from models.entities import short_title
+from models.read_exchange import imports_of_file, round_id, sent_checksum, was_sent
 
 from . import exchange_format as fmt
 from .cell_values import BadValue, percent_value, same, status_code
@@ -44,11 +45,10 @@ class PlanView:
 
 def import_record(ws, sha256: str) -> dict | None:
     """The earlier import of this exact file, unless it left conflicts to overwrite later."""
-    for row in ws.all("SELECT * FROM exchanges WHERE sha256=? AND direction='in' ORDER BY id DESC",
-                      (sha256,)):
+    for row in imports_of_file(ws, sha256):
         summary = json.loads(row["summary"] or "{}")
         if not summary.get("conflicts_skipped"):
-            return dict(row)
+            return row
     return None
 
 
@@ -71,7 +71,7 @@ def read_return(ws, path, plan=None, round_name: str | None = None,
         report.already_imported = True
         report.warn("", f"该文件已于 {earlier['time']} 导入，本次不再重复导入")
         return report
-    if ws.one("SELECT 1 FROM exchanges WHERE sha256=? AND direction='out'", (report.sha256,)):
+    if was_sent(ws, report.sha256):
         report.warn("", "与发出的文件完全相同：对方没有填写任何内容")
     try:
         with ReturnBook(path) as book:
@@ -145,12 +145,11 @@ def _check_meta(ws, report, meta, sent, plan, round_name):
     if checksum != fmt.content_checksum(meta, sent):
         report.error(meta_address("checksum"), "隐藏的校验信息被改动，无法确认发出时的内容")
         return None
-    record = ws.one("SELECT content_checksum FROM exchanges WHERE uuid=? AND direction='out'",
-                    (fmt.canon(meta.get("export_uuid")),))
+    record = sent_checksum(ws, fmt.canon(meta.get("export_uuid")))
     if record is None:
         report.warn(meta_address("export_uuid"),
                     "本工作区没有这份工作簿的发出记录（可能已撤销或从备份恢复），按工作簿内的校验信息核对")
-    elif record[0] != checksum:
+    elif record != checksum:
         report.error(meta_address("checksum"), "与本工作区的发出记录不一致，工作簿疑似被改动")
         return None
     dep = None
@@ -192,9 +191,8 @@ def _read_rows(ws, sheet_rows, report, meta, sent, plan_obj, dep, view: PlanView
     by_key = {s.key: s for s in sent}
     seen: dict[str, int] = {}
     existing = view.locked   # the plan's tasks, by uuid
-    round_id = ws.one("SELECT id FROM rounds WHERE plan_id=? AND name=?",
-                      (plan_obj.id, fmt.canon(meta.get("round"))))
-    current = sent_progress(ws, round_id[0] if round_id else None, dep.id if dep else None)
+    rid = round_id(ws, plan_obj.id, fmt.canon(meta.get("round")))
+    current = sent_progress(ws, rid, dep.id if dep else None)
     dep_name = dep.name if dep else ""
     for r, cells in enumerate(sheet_rows[header:], header + 1):
         cells = list(cells) + [None] * (len(fmt.HEADERS) - len(cells))
