@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import sys
 
+from models.messages import msg
 from models.workspace import Workspace
 
 from . import CommandError, pick_plan
 
-HOW_NAMES = {"exact": "同名", "same_core": "去掉级别后同名", "abbreviation": "简称相近，请确认",
-             "self": "本级自身承担", "confirmed": "已确认", "stored": "已用过，待确认", "none": "未找到"}
 
 
 def register(sub) -> None:
@@ -91,7 +90,7 @@ def cmd_counterparts(args) -> int:
         print(f"== “{plan.title}”中的单位")
         for p in proposals:
             target = "本级自身" if p.is_self else p.department or "—"
-            print(f"{p.name} → {target}（{HOW_NAMES.get(p.how, p.how)}）")
+            print(f"{p.name} → {target}（{msg('chain.how_' + p.how)}）")
         if args.confirm:
             n = ws.confirm_counterparts(proposals)
             print(f"已确认 {n} 个对口部门", file=sys.stderr)

@@ -6,9 +6,9 @@ import unicodedata
 from pathlib import Path
 
 from models.workspace import Workspace
+from reports.importer.any_file import parse_any
 
 from . import CommandError, pick_plan
-from .import_cmd import parse_any
 
 
 def register(sub) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from models.messages import msg
 from models.workspace import Workspace
 
 from . import CommandError, pick_plan
 
-MATCH_NAMES = {"key": "按任务编码", "text": "文字相同", "similar": "文字相近", "clerk": "已确认",
-               "uncertain": "待确认", "none": "未对应"}
 
 
 def register(sub) -> None:
@@ -85,7 +84,7 @@ def print_reading(ws, tpl: dict) -> None:
     for row in reading["rows"]:
         task = titles.get(row.get("task") or "", "—")
         print(f"  第 {row['row']} 行 {row['label']}{row['text'][:30]} → {task}"
-              f"（{MATCH_NAMES.get(row.get('match', 'none'), '')}）")
+              f"（{msg('chain.match_' + row.get('match', 'none'))}）")
 
 
 def cmd_show(args) -> int:

@@ -1,0 +1,199 @@
+"""Reporting templates from above: import one, correct its columns and rows, preview and
+fill it for a round. Every correction is an undoable edit kept with the template."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from models.messages import PlanDeskError, msg
+from models.templates import FIELD_LABELS, confirm_row, map_column, template, templates
+
+from .chain_common import item, plan_combo, t, table
+
+UNCERTAIN = QColor("#fff2b3")
+
+
+class TemplateDialog(QDialog):
+    def __init__(self, session, plan_uuid: str | None = None, parent=None):
+        super().__init__(parent)
+        self.session, self.ws = session, session.ws
+        self.setWindowTitle(t("ui_templates"))
+        self.resize(980, 680)
+        self.current: dict | None = None
+        self.chooser = QComboBox()
+        self.plans = plan_combo(self.ws, plan_uuid)
+        importer = QPushButton(t("ui_import_template"))
+        importer.clicked.connect(lambda: self.import_file())
+        top = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.chooser, 1)
+        row.addWidget(importer)
+        top.addRow(t("ui_templates"), row)
+        top.addRow(t("ui_template_for"), self.plans)
+        self.columns = table([t("ui_col_column"), t("ui_col_header"), t("ui_col_field")])
+        self.rows = table([t("ui_col_row"), t("ui_col_text"), t("ui_col_task"), t("ui_col_match")])
+        self.round = QComboBox()
+        self.round.setEditable(True)
+        self.cells = table([t("ui_col_cell"), t("ui_col_field"), t("ui_col_value")])
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        preview = QPushButton(t("ui_preview"))
+        preview.clicked.connect(self.show_preview)
+        fill = QPushButton(t("ui_fill"))
+        fill.clicked.connect(lambda: self.fill())
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(t("ui_round")))
+        bottom.addWidget(self.round, 1)
+        bottom.addWidget(preview)
+        bottom.addWidget(fill)
+        split = QSplitter()
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addWidget(QLabel(t("ui_columns")))
+        lv.addWidget(self.columns)
+        lv.addWidget(QLabel(t("ui_rows")))
+        lv.addWidget(self.rows)
+        split.addWidget(left)
+        split.addWidget(self.cells)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.chooser.currentIndexChanged.connect(self._chosen)
+        self._fill_chooser()
+
+    def _fill_chooser(self, select: str | None = None) -> None:
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for tpl in templates(self.ws):
+            self.chooser.addItem(tpl["title"] or tpl["file_name"], tpl["uuid"])
+            if tpl["uuid"] == select:
+                self.chooser.setCurrentIndex(self.chooser.count() - 1)
+        self.chooser.blockSignals(False)
+        self._chosen()
+
+    def _chosen(self) -> None:
+        uuid = self.chooser.currentData()
+        self.current = template(self.ws, uuid) if uuid else None
+        self._show()
+
+    def _show(self) -> None:
+        tpl = self.current
+        self.columns.setRowCount(0)
+        self.rows.setRowCount(0)
+        self.round.clear()
+        if tpl is None:
+            return
+        reading = tpl["reading"]
+        self.columns.setRowCount(len(reading["columns"]))
+        for r, col in enumerate(reading["columns"]):
+            self.columns.setItem(r, 0, item(col["letter"]))
+            self.columns.setItem(r, 1, item(col["header"]))
+            box = QComboBox()
+            box.addItem("—", "ignore")
+            for field, label in FIELD_LABELS.items():
+                if field != "ignore":
+                    box.addItem(label, field)
+            box.setCurrentIndex(max(0, box.findData(col["field"] or "ignore")))
+            box.currentIndexChanged.connect(
+                lambda _i, b=box, letter=col["letter"]: self.set_field(letter, b.currentData()))
+            self.columns.setCellWidget(r, 2, box)
+        titles = {x.uuid: f"{n}{x.title}" for x, n in self._numbered(tpl["plan_uuid"])}
+        self.rows.setRowCount(len(reading["rows"]))
+        for r, row in enumerate(reading["rows"]):
+            self.rows.setItem(r, 0, item(row["row"]))
+            self.rows.setItem(r, 1, item(f"{row['label']}{row['text']}"))
+            box = QComboBox()
+            box.addItem(t("ui_no_task"), None)
+            for uuid in dict.fromkeys([row.get("task"), *row.get("candidates", [])]):
+                if uuid in titles:
+                    box.addItem(titles[uuid], uuid)
+            box.setCurrentIndex(max(0, box.findData(row.get("task"))))
+            box.activated.connect(
+                lambda _i, b=box, n=row["row"]: self.set_task(n, b.currentData()))
+            self.rows.setCellWidget(r, 2, box)
+            self.rows.setItem(r, 3, item(t("match_" + row.get("match", "none"))))
+            if row.get("match") == "uncertain":
+                for c in (0, 1, 3):
+                    self.rows.item(r, c).setBackground(UNCERTAIN)
+        names = list(dict.fromkeys(r["name"] for r in self.ws.all("SELECT name FROM rounds ORDER BY id")))
+        self.round.addItems(list(reversed(names)))
+
+    def _numbered(self, plan_uuid):
+        if not plan_uuid:
+            return []
+        numbers = self.ws.numbers(plan_uuid)
+        return [(x, numbers[x.id]) for x in self.ws.tasks(plan_uuid)]
+
+    # ---- edits -----------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, t("ui_import_template"), "",
+                                                  "Excel (*.xlsx *.xlsm)")
+            if not path:
+                return
+        from reports.template.fill import import_template
+        try:
+            tpl = self.session.edit(import_template, self.ws, Path(path), self.plans.currentData())
+        except PlanDeskError as e:
+            self.message.setText(str(e))
+            return
+        if tpl:
+            self._fill_chooser(tpl["uuid"])
+
+    def set_field(self, letter: str, field: str) -> None:
+        if self.current and self.session.edit(map_column, self.ws, self.current["uuid"], letter, field):
+            self.current = template(self.ws, self.current["uuid"])
+
+    def set_task(self, sheet_row: int, task_uuid: str | None) -> None:
+        if self.current and self.session.edit(confirm_row, self.ws, self.current["uuid"],
+                                              sheet_row, task_uuid):
+            self.current = template(self.ws, self.current["uuid"])
+            self._show()
+
+    # ---- filling ---------------------------------------------------------------------
+    def show_preview(self) -> list:
+        from reports.template.fill import preview
+        self.cells.setRowCount(0)
+        if not self.current or not self.round.currentText().strip():
+            return []
+        try:
+            cells, left_out = preview(self.ws, self.current, self.round.currentText().strip())
+        except PlanDeskError as e:
+            self.message.setText(str(e))
+            return []
+        self.cells.setRowCount(len(cells))
+        for r, c in enumerate(cells):
+            self.cells.setItem(r, 0, item(c.address))
+            self.cells.setItem(r, 1, item(FIELD_LABELS[c.field]))
+            self.cells.setItem(r, 2, item(c.new))
+        self.message.setText("" if not left_out else str(msg(
+            "chain.template_left_out", rows=[str(x["row"]) for x in left_out])))
+        return cells
+
+    def fill(self, path: str | None = None) -> dict | None:
+        from reports.template.fill import fill_template
+        if not self.current or not self.round.currentText().strip():
+            return None
+        if path is None:
+            suggested = Path(self.current["file_name"]).stem + "（已填）.xlsx"
+            path, _ = QFileDialog.getSaveFileName(self, t("ui_fill"), suggested, "Excel (*.xlsx)")
+            if not path:
+                return None
+        try:
+            result = self.session.edit(fill_template, self.ws, self.current["uuid"],
+                                       self.round.currentText().strip(), Path(path))
+        except (PlanDeskError, OSError) as e:
+            self.message.setText(str(e))
+            return None
+        if result:
+            self.message.setText(t("ui_filled", cells=result["cells"], file=path))
+        return result
+
