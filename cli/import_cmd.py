@@ -38,7 +38,7 @@ def cmd_import(args) -> int:
             if result["new_departments"]:
                 print(f"  新增部门（请核对）：{'、'.join(result['new_departments'])}", file=sys.stderr)
             for w in plan.get("warnings") or []:
-                print(f"  第 {w.get('line', '?')} 行：{w.get('message', '')}", file=sys.stderr)
+                print(f"  {where(w)}{w.get('message', '')}", file=sys.stderr)
     return 0
 
 
@@ -70,4 +70,9 @@ def print_outline(plan: dict, path: Path) -> None:
 
     walk(tasks, 0)
     for w in plan.get("warnings") or []:
-        print(f"   ! 第 {w.get('line', '?')} 行：{w.get('message', '')}")
+        print(f"   ! {where(w)}{w.get('message', '')}")
+
+
+def where(warning: dict) -> str:
+    """"第 12 行：" before a warning about a line; nothing before a note on the whole file."""
+    return f"第 {warning['line']} 行：" if warning.get("line") else ""

@@ -8,6 +8,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
+from models.messages import PlanDeskError
 from reports.importer import PlanImportError, parse_file
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -152,23 +153,25 @@ def test_zip_files_that_are_not_docx_are_refused(tmp_path):
     workbook = tmp_path / "book.docx"
     with zipfile.ZipFile(workbook, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
-    with pytest.raises(PlanImportError, match=r"^book.docx: is an Excel workbook"):
+    # a workbook goes to the 分工表 reader, which says this one has no workbook in it
+    with pytest.raises(PlanDeskError, match=r"^book.docx.*不是 Excel 工作簿"):
         parse_file(workbook)
     other = tmp_path / "files.docx"
     with zipfile.ZipFile(other, "w") as archive:
         archive.writestr("readme.txt", "hello")
-    with pytest.raises(PlanImportError, match=r"^files.docx: is a zip archive, not a Word"):
+    with pytest.raises(PlanImportError, match=r"^files.docx：这是压缩包") as error:
         parse_file(other)
+    assert error.value.code == "container.zip_not_document"
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 50)
-    with pytest.raises(PlanImportError, match=r"^broken.docx: "):
+    with pytest.raises(PlanImportError, match=r"^broken.docx：文件已损坏"):
         parse_file(broken)
 
 
 def test_a_docx_without_plan_or_text(tmp_path):
     empty = tmp_path / "empty.docx"
     docx.Document().save(empty)
-    with pytest.raises(PlanImportError, match=r"^empty.docx: is empty"):
+    with pytest.raises(PlanImportError, match=r"^empty.docx：文档中没有文字"):
         parse_file(empty)
     prose = tmp_path / "letter.docx"
     document = docx.Document()

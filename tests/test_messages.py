@@ -9,7 +9,8 @@ from models.messages import Message, PlanDeskError, catalog, msg, render
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Latin the Chinese text may carry: file kinds and product names a clerk knows.
 _ALLOWED = {"PDF", "Excel", "Word", "WPS", "LibreOffice", "OCR", "xlsx", "xls", "docx", "doc",
-            "wps", "et", "txt", "ods", "csv", "plandesk", "ID", "PlanDesk"}
+            "wps", "et", "txt", "ods", "csv", "plandesk", "ID", "PlanDesk",
+            "RTF", "XML", "Office", "PowerPoint", "MB", "UTF", "GB", "GBK"}
 
 
 def _fields(text: str) -> set[str]:

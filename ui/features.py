@@ -34,8 +34,8 @@ FEATURES: dict[str, tuple[str, str]] = {
 }
 
 # Suffixes each import feature reads.
-TEXT_SUFFIXES = (".txt", ".docx")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".wps", ".pdf", ".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
 
 _cache: dict[str, Callable | None] = {}
 _libreoffice: list = []          # [(checked at, found)]: a PATH lookup, not per repaint

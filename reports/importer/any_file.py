@@ -1,21 +1,12 @@
-"""Any plan file the clerk drops, read by its type: a document (.txt/.docx) by the plan
-importer, a division table of another office (.xlsx) by ``reports.xlsx.foreign``."""
+"""Any plan file the clerk drops, read by what it holds (never by its name): a document
+(.txt/.docx/.doc/.wps/PDF/scan) by the plan importer, a division table of another office
+(.xlsx/.xls/.et) by ``reports.xlsx.foreign`` — both through ``reader.parse_file``."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from models.messages import PlanDeskError
-
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
-
 
 def parse_any(path: Path) -> dict:
-    """Parse one file into a plan dict, by its type; a PlanDeskError with one line."""
-    path = Path(path)
-    if not path.is_file():
-        raise PlanDeskError("common.file_not_found", file=str(path))
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from reports.xlsx.foreign import read_foreign_workbook
-        return read_foreign_workbook(path)
+    """Parse one file into a plan dict; a PlanDeskError with one line."""
     from .reader import parse_file
-    return parse_file(path)
+    return parse_file(Path(path))

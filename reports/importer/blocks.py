@@ -23,11 +23,14 @@ from .spaced_table import SpacedTable
 class Para:
     line: int
     text: str
+    page: int = 0        # where a paged source (PDF, scan) has it: page 1…, 0 when unknown
+    page_line: int = 0   # the line on that page where the paragraph starts (1…)
 
 
 @dataclass
 class Table:
     rows: list = field(default_factory=list)  # [(line, [cell, …])]
+    page: int = 0        # the page the table starts on, 0 when unknown
 
 
 def text_blocks(text: str) -> tuple[list, dict]:

@@ -3,7 +3,8 @@
 Offices send .txt files in UTF-8 (often with a BOM, from Windows Notepad), in GB18030/GBK
 (older Windows, WPS) and sometimes in UTF-16 with a BOM ("Unicode" in Notepad's save dialog).
 We try those in that order; anything else, and anything that looks binary, is refused with
-one clear line rather than turned into mojibake tasks.
+one clear line rather than turned into mojibake tasks. ``sniff_kind`` tells containers
+(zip, OLE, PDF, images…) from text by their first bytes, whatever the file is called.
 """
 
 from __future__ import annotations
@@ -14,53 +15,60 @@ from .errors import PlanImportError
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # the issue's limit: more than 20 MB of text is not a plan
 
-# magic numbers of files clerks open by mistake, with what to tell them
+# magic numbers of the containers a clerk may be sent
 _MAGIC = [
-    (b"%PDF", "is a PDF file; copy its text into a .txt file or save it as .docx first"),
-    (b"\x89PNG", "is a PNG image, not a plan text"),
-    (b"\xff\xd8\xff", "is a JPEG image, not a plan text"),
-    (b"GIF8", "is a GIF image, not a plan text"),
-    (b"\xd0\xcf\x11\xe0", "is an old Word .doc/.wps (or other OLE) file; save it as .docx first"),
-    (b"Rar!", "is a RAR archive, not a plan text"),
-    (b"7z\xbc\xaf", "is a 7-Zip archive, not a plan text"),
-    (b"\x1f\x8b", "is a gzip archive, not a plan text"),
-    (b"{\\rtf", "is an RTF file; save it as .docx or .txt first"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"%PDF", "pdf"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"BM", "bmp"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"Rar!", "rar"),
+    (b"7z\xbc\xaf", "7z"),
+    (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "rtf"),
 ]
 
 
 def sniff_kind(head: bytes) -> str:
-    """'zip' for zip containers (docx/xlsx), else 'other'."""
-    return "zip" if head.startswith(b"PK\x03\x04") else "other"
-
-
-def refuse_known_binary(head: bytes, name: str) -> None:
-    for magic, message in _MAGIC:
+    """'zip', 'ole', 'pdf', 'png', 'jpeg', …, or 'text' for anything else."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    for magic, kind in _MAGIC:
         if head.startswith(magic):
-            raise PlanImportError(name, message)
+            # "BM" also starts plain text ("BMI…"): a bitmap has its size right after
+            if kind == "bmp" and len(head) >= 6 and b"\x00" not in head[2:6]:
+                continue
+            return kind
+    return "text"
 
 
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode a plan text file's bytes; raise PlanImportError when it is not text."""
     if len(data) > MAX_TEXT_BYTES:
-        raise PlanImportError(
-            name, f"is too large ({len(data) / 1048576:.1f} MB; the limit is 20 MB of text)")
-    refuse_known_binary(data[:16], name)
+        raise PlanImportError(name, "container.too_large", size=len(data) // 1048576,
+                              limit=MAX_TEXT_BYTES // 1048576)
+    if sniff_kind(data[:16]) != "text":
+        raise PlanImportError(name, "container.binary")
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", name)
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         text = _strict(data, "utf-16", name)
     else:
         if b"\x00" in data[:65536]:
-            raise PlanImportError(name, "is a binary file (it contains NUL bytes), not a plan text")
+            raise PlanImportError(name, "container.binary")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             # GB18030 is a superset of GBK and GB2312, so one attempt covers all three
             text = _strict(data, "gb18030", name)
     if not text.strip():
-        raise PlanImportError(name, "is empty")
+        raise PlanImportError(name, "container.empty")
     if _looks_binary(text):
-        raise PlanImportError(name, "looks like a binary file, not a plan text")
+        raise PlanImportError(name, "container.binary")
     return text
 
 
@@ -68,8 +76,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise PlanImportError(
-            name, "cannot be read as text (it is neither UTF-8, GB18030/GBK nor UTF-16)") from None
+        raise PlanImportError(name, "container.not_text") from None
 
 
 def _looks_binary(text: str) -> bool:

@@ -1,48 +1,70 @@
-"""parse_file: a .txt or .docx file -> the plan dict, refusing what is not a plan file."""
+"""parse_file: any file a clerk is sent -> the plan dict, refusing what is not a plan file.
+
+Plain text is decoded here (``decoding``); every other container — .docx, .doc/.wps,
+PDF (text or scanned), images, .xlsx/.xls/.et 分工表 — is read by ``containers``. The
+warnings of the plan are capped: a document that makes the importer stumble on every
+paragraph gives the first ones and a line saying how many more there were.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .decoding import MAX_TEXT_BYTES, decode_bytes, refuse_known_binary, sniff_kind
+from models.messages import msg
+
+from .containers import read_container
+from .decoding import MAX_TEXT_BYTES, decode_bytes, sniff_kind
 from .errors import PlanImportError
-from .plan import assemble, parse_text
+from .plan import parse_text
+
+MAX_WARNINGS = 100
 
 
 def parse_file(path) -> dict:
-    """Read a plan from ``path`` (.txt in UTF-8/GB18030/UTF-16, or .docx).
+    """Read a plan from ``path``: .txt (UTF-8/GB18030/UTF-16), .docx, .doc/.wps, PDF,
+    a scan or image (with the OCR extra), or a 分工表 workbook (.xlsx/.xls/.et).
 
     The file's content decides how it is read (a .docx renamed .txt still works); anything
-    unreadable, empty, binary, too large or without a plan in it raises PlanImportError
-    with one line naming the file.
+    unreadable, empty, damaged, too large or without a plan in it raises PlanImportError
+    (or WorkbookError for a workbook) with one line naming the file.
     """
     path = Path(os.fspath(path))
     name = path.name or str(path)
     try:
         if path.is_dir():
-            raise PlanImportError(name, "is a folder, not a file")
+            raise PlanImportError(name, "container.folder")
         size = path.stat().st_size
+        if size == 0:
+            raise PlanImportError(name, "container.empty")
         with open(path, "rb") as handle:
             head = handle.read(16)
-            if size == 0:
-                raise PlanImportError(name, "is empty")
-            if sniff_kind(head) == "zip":
-                from .docx_reader import read_docx  # python-docx only when a .docx comes in
-                blocks, meta = read_docx(path, name)
-                return assemble(blocks, meta, name)
-            refuse_known_binary(head, name)
-            if size > MAX_TEXT_BYTES:
-                raise PlanImportError(
-                    name, f"is too large ({size / 1048576:.1f} MB; the limit is 20 MB of text)")
-            handle.seek(0)
-            data = handle.read()
+            kind = sniff_kind(head)
+            if kind == "text":
+                if size > MAX_TEXT_BYTES:
+                    raise PlanImportError(name, "container.too_large", size=size // 1048576,
+                                          limit=MAX_TEXT_BYTES // 1048576)
+                handle.seek(0)
+                data = handle.read()
+        if kind != "text":
+            return cap_warnings(read_container(path, name, kind, size))
     except FileNotFoundError:
-        raise PlanImportError(name, "does not exist") from None
+        raise PlanImportError(name, "common.file_not_found") from None
     except PermissionError:
-        raise PlanImportError(name, "cannot be read (permission denied)") from None
+        raise PlanImportError(name, "common.permission") from None
     except IsADirectoryError:
-        raise PlanImportError(name, "is a folder, not a file") from None
+        raise PlanImportError(name, "container.folder") from None
     except OSError as error:
-        raise PlanImportError(name, f"cannot be read ({error.strerror or error})") from None
-    return parse_text(decode_bytes(data, name), name)
+        raise PlanImportError(name, "common.not_readable", reason=error.strerror or str(error)) from None
+    return cap_warnings(parse_text(decode_bytes(data, name), name))
+
+
+def cap_warnings(plan: dict, limit: int = MAX_WARNINGS) -> dict:
+    """Keep the first ``limit`` warnings and one line counting the rest."""
+    warnings = plan.get("warnings") or []
+    if len(warnings) > limit:
+        rest = len(warnings) - limit
+        last = warnings[limit - 1].get("line", 0)
+        plan["warnings"] = warnings[:limit] + [
+            {"line": last, "message": str(msg("container.warnings_capped", count=rest, total=len(warnings)))}]
+    return plan

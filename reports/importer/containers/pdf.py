@@ -1,0 +1,119 @@
+"""A PDF (text, scanned or both) or an image -> blocks for the plan assembler.
+
+Text pages are read from their text layer (``pdf_text``); scanned pages and images are
+recognised when the OCR extra is installed (``scan``), else refused, or — in a PDF that
+also has text — left out with a note naming them. Then furniture is dropped, lines are
+joined into paragraphs across pages (``page_lines``) and tables keep their place.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from models.messages import msg
+
+from ..errors import PlanImportError
+from . import scan
+from .page_lines import Line, drop_furniture, margins, paragraphs
+from .pdf_text import PageContent, page_tables, read_pages, to_table
+
+MAX_PAGES = 2000
+
+
+def read_pdf(path, name: str) -> tuple[list, list]:
+    """(blocks, notes) of a PDF; notes are messages for the plan's warnings."""
+    import pypdfium2 as pdfium
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise PlanImportError(name, "container.pdf_encrypted") from None
+        raise PlanImportError(name, "container.pdf_damaged", reason=_reason(error)) from None
+    try:
+        if len(document) > MAX_PAGES:
+            raise PlanImportError(name, "container.pdf_too_many_pages", pages=len(document), limit=MAX_PAGES)
+        if len(document) == 0:
+            raise PlanImportError(name, "container.no_text")
+        pages = read_pages(document)
+        notes = _recognise_scans(document, pages, name)
+    except pdfium.PdfiumError as error:
+        raise PlanImportError(name, "container.pdf_damaged", reason=_reason(error)) from None
+    finally:
+        document.close()
+    return layout(pages, name), notes
+
+
+def read_image(path, name: str) -> tuple[list, list]:
+    """(blocks, notes) of a picture of a page (.png, .jpg …), by OCR."""
+    if not scan.ocr_available():
+        raise PlanImportError(name, "container.image_no_ocr", command=scan.INSTALL_COMMAND)
+    from PIL import Image
+    try:
+        with Image.open(path) as image:
+            image.load()
+            lines = scan.recognise(image, 1)
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise PlanImportError(name, "container.image_unreadable", reason=_reason(error)) from None
+    page = PageContent(1, lines[0].page_height if lines else 0, lines)
+    if not lines:
+        raise PlanImportError(name, "container.ocr_empty")
+    return layout([page], name), [msg("container.ocr_note", pages=1)]
+
+
+def _recognise_scans(document, pages: list[PageContent], name: str) -> list:
+    scanned = [p for p in pages if p.scanned]
+    if not scanned:
+        return []
+    text_pages = len(pages) - len(scanned)
+    if not scan.ocr_available():
+        if text_pages == 0:
+            raise PlanImportError(name, "container.scan_no_ocr", pages=len(pages), command=scan.INSTALL_COMMAND)
+        return [msg("container.scan_pages_skipped", pages=[p.number for p in scanned],
+                    command=scan.INSTALL_COMMAND)]
+    if len(scanned) > scan.MAX_OCR_PAGES:
+        raise PlanImportError(name, "container.scan_too_many_pages", pages=len(scanned), limit=scan.MAX_OCR_PAGES)
+    for page in scanned:
+        try:
+            image, scale = scan.render_page(document, page.number - 1)
+            page.lines = scan.recognise(image, page.number, scale)
+        except Exception as error:  # the engine's own errors (onnxruntime, OpenCV) vary
+            raise PlanImportError(name, "container.ocr_failed", reason=_reason(error)) from None
+    if not any(p.lines for p in scanned) and text_pages == 0:
+        raise PlanImportError(name, "container.ocr_empty")
+    return [msg("container.ocr_note", pages=len(scanned))]
+
+
+def layout(pages: list[PageContent], name: str) -> list:
+    """Pages -> blocks: furniture dropped, paragraphs joined, tables in their place."""
+    kept = {id(line) for line in drop_furniture([ln for p in pages for ln in p.lines])}
+    for page in pages:
+        page.lines = [ln for ln in page.lines if id(ln) in kept]
+    page_tables(pages)
+    m = margins([ln for p in pages for ln in p.lines])
+    blocks: list = []
+    run: list[Line] = []
+    number = 1
+    per_page: Counter = Counter()
+
+    def flush():
+        nonlocal number
+        blocks.extend(paragraphs(run, m, number, per_page))
+        number += len(run)
+        run.clear()
+    for page in pages:
+        items = [(ln.top, 0, ln) for ln in page.lines] + [(top, 1, rows) for top, rows in page.tables]
+        for _, kind, item in sorted(items, key=lambda i: (round(i[0] / 3), i[1])):
+            if kind == 0:
+                run.append(item)
+                continue
+            flush()
+            if item:
+                blocks.append(to_table(item, number, page.number))
+                number += len(item)
+    flush()
+    if not blocks:
+        raise PlanImportError(name, "container.no_text")
+    return blocks
+
+
+def _reason(error: BaseException) -> str:
+    return " ".join(str(error).split())[:100] or type(error).__name__

@@ -1,0 +1,184 @@
+"""A text PDF -> blocks, with pypdfium2 (PDFium: fast, and right with Chinese text).
+
+PDFium gives each page's text in content order with its own line breaks; the first and
+last character of each line give its position, which is all ``page_lines`` needs. Pages
+with ruled tables (see ``pdf_tables``) are read a second time by text runs, each placed
+in the cell it falls in. A page without text but with images is a scanned page: the
+caller decides whether to recognise it (``scan.py``) or to say so.
+"""
+from __future__ import annotations
+
+import ctypes
+from itertools import pairwise
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..blocks import Table
+from .page_lines import Line
+from .pdf_tables import Grid, Segment, find_grids
+
+_SCAN_CHARS = 20      # fewer visible characters than this on a page with an image: a scan
+
+
+@dataclass
+class PageContent:
+    number: int
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[tuple[float, list[list[str]]]] = field(default_factory=list)  # (top, rows)
+    scanned: bool = False
+
+
+def read_pages(document: pdfium.PdfDocument) -> list[PageContent]:
+    pages = []
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            pages.append(_read_page(page, index + 1))
+        finally:
+            page.close()
+    return pages
+
+
+def _read_page(page, number: int) -> PageContent:
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        content = PageContent(number, height)
+        visible = sum(1 for ch in text if not ch.isspace())
+        objects = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+        if visible < _SCAN_CHARS and any(o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for o in objects):
+            content.scanned = True
+            return content
+        grids = find_grids(_rules(objects, height))
+        lines = _lines(textpage, text, height, number)
+        if grids:
+            lines = [ln for ln in lines if not any(g.contains((ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2)
+                                                   for g in grids)]
+            content.tables = [(g.ys[0], g.rows(_cell_pieces(textpage, g, height))) for g in grids]
+        content.lines = lines
+        return content
+    finally:
+        textpage.close()
+
+
+def _lines(textpage, text: str, height: float, number: int) -> list[Line]:
+    """Each line of PDFium's text with the box from its first to its last character."""
+    lines = []
+    aligned = textpage.count_chars() == len(text)
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        start = pos
+        pos += len(raw)
+        stripped = body.strip()
+        if not stripped:
+            continue
+        if not aligned:      # no geometry to trust: one line per text line, full width
+            lines.append(Line(number, stripped, 0, 0, 0, 0, height))
+            continue
+        first = start + len(body) - len(body.lstrip())
+        last = start + len(body.rstrip()) - 1
+        l0, b0, _, t0 = textpage.get_charbox(first)
+        _, b1, r1, t1 = textpage.get_charbox(last)
+        lines.append(Line(number, stripped, l0, r1, height - max(t0, t1), height - min(b0, b1), height))
+    return lines
+
+
+def _rules(objects, height: float) -> list[Segment]:
+    """Thin paths (lines, hairline rectangles) and the straight edges of other paths."""
+    out = []
+    for obj in objects:
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        if right - left <= 2.5 and top - bottom > 2.5:
+            out.append(Segment(False, (left + right) / 2, height - top, height - bottom))
+        elif top - bottom <= 2.5 and right - left > 2.5:
+            out.append(Segment(True, height - (top + bottom) / 2, left, right))
+        elif _stroked(obj):     # a filled box (a paragraph's shading) is no rule
+            out.extend(_box_edges(obj, height))
+    return out
+
+
+def _stroked(obj) -> bool:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke):
+        return False
+    return bool(stroke.value)
+
+
+def _box_edges(obj, height: float) -> list[Segment]:
+    """The axis-parallel edges of a path that is more than one line (a cell outline)."""
+    raw = obj.raw
+    count = pdfium_c.FPDFPath_CountSegments(raw)
+    if count <= 0 or count > 400:
+        return []
+    matrix = obj.get_matrix()
+    points = []
+    for i in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(raw, i)
+        x, y = pdfium_c.FS_FLOAT(), pdfium_c.FS_FLOAT()
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        px, py = matrix.on_point(x.value, y.value)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        points.append((kind, px, py))
+    out = []
+    for (_, ax, ay), (kind, bx, by) in pairwise(points):
+        if kind != pdfium_c.FPDF_SEGMENT_LINETO:
+            continue
+        if abs(ay - by) < 0.5 and abs(ax - bx) > 2.5:
+            out.append(Segment(True, height - ay, min(ax, bx), max(ax, bx)))
+        elif abs(ax - bx) < 0.5 and abs(ay - by) > 2.5:
+            out.append(Segment(False, ax, height - max(ay, by), height - min(ay, by)))
+    return out
+
+
+def _cell_pieces(textpage, grid: Grid, height: float) -> dict:
+    """Text runs inside the grid, by band: {(row, col): [(top, x, text)]}."""
+    pieces: dict = {}
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        x, y = (left + right) / 2, height - (top + bottom) / 2
+        if not grid.contains(x, y):
+            continue
+        text = textpage.get_text_bounded(left, bottom, right, top)
+        if text.strip():
+            pieces.setdefault(grid.cell_of(x, y), []).append((height - top, left, text))
+    return pieces
+
+
+def page_tables(pages: list[PageContent]) -> None:
+    """A table that goes on over a page break is one table: the rows of a table at the
+    top of a page join the table that ended the page before when their columns match
+    (a header row repeated on the new page is dropped)."""
+    previous = None
+    for page in pages:
+        if page.tables and previous is not None and previous.tables and _starts_page(page) \
+                and _ends_page(previous):
+            _, rows = page.tables[0]
+            _, before = previous.tables[-1]
+            if rows and before and len(rows[0]) == len(before[0]):
+                if rows[0] == before[0]:
+                    rows = rows[1:]
+                before.extend(rows)
+                page.tables.pop(0)
+        if page.lines or page.tables:
+            previous = page
+
+
+def _starts_page(page: PageContent) -> bool:
+    top = page.tables[0][0]
+    return not any(line.bottom <= top for line in page.lines)
+
+
+def _ends_page(page: PageContent) -> bool:
+    top = page.tables[-1][0]
+    return not any(line.top > top for line in page.lines)
+
+
+def to_table(rows: list[list[str]], first_line: int, page: int) -> Table:
+    return Table([(first_line + i, cells) for i, cells in enumerate(rows)], page)

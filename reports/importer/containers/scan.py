@@ -1,0 +1,73 @@
+"""Scanned pages and images -> lines, by offline text recognition (OCR) when installed.
+
+The recogniser is the optional extra ``ocr`` (rapidocr-onnxruntime: its detection and
+recognition models ship inside the wheel, so nothing is downloaded at run time). Without
+it a scan is refused with a line saying what it is and how to enable recognition.
+Recognised boxes on one baseline become one line, in PDF points, so ``page_lines`` joins
+and cleans them like the lines of a text PDF.
+"""
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+
+from .page_lines import Line
+
+OCR_PACKAGE = "rapidocr_onnxruntime"
+INSTALL_COMMAND = 'pip install "plandesk[ocr]"'
+OCR_DPI = 150
+MAX_OCR_PAGES = 60
+
+
+def ocr_available() -> bool:
+    return importlib.util.find_spec(OCR_PACKAGE) is not None
+
+
+@cache
+def _engine():
+    from rapidocr_onnxruntime import RapidOCR
+    return RapidOCR()
+
+
+def recognise(image, page: int, scale: float = 1.0) -> list[Line]:
+    """The text lines of a PIL image; coordinates divided by ``scale`` (pixels per point)."""
+    import numpy as np
+    result, _ = _engine()(np.asarray(image.convert("RGB")))
+    boxes = []
+    for box, text, _score in result or []:
+        xs = [p[0] for p in box]
+        ys = [p[1] for p in box]
+        boxes.append((min(ys) / scale, max(ys) / scale, min(xs) / scale, max(xs) / scale, text))
+    height = image.height / scale
+    return [Line(page, text, x0, x1, top, bottom, height) for top, bottom, x0, x1, text in _baselines(boxes)]
+
+
+def _baselines(boxes: list) -> list:
+    """Boxes that overlap vertically by more than half are one line, read left to right."""
+    lines: list[list] = []
+    for box in sorted(boxes):
+        top, bottom = box[0], box[1]
+        if lines:
+            ltop, lbottom = lines[-1][0], lines[-1][1]
+            overlap = min(bottom, lbottom) - max(top, ltop)
+            if overlap > 0.5 * min(bottom - top, lbottom - ltop):
+                lines[-1][0], lines[-1][1] = min(top, ltop), max(bottom, lbottom)
+                lines[-1][2].append(box)
+                continue
+        lines.append([top, bottom, [box]])
+    out = []
+    for top, bottom, items in lines:
+        items.sort(key=lambda b: b[2])
+        text = "".join(b[4] for b in items)
+        out.append((top, bottom, items[0][2], items[-1][3], text))
+    return out
+
+
+def render_page(document, index: int):
+    """A PDF page as a PIL image at the recognition resolution, and its scale."""
+    scale = OCR_DPI / 72
+    page = document[index]
+    try:
+        return page.render(scale=scale).to_pil(), scale
+    finally:
+        page.close()

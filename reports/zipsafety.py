@@ -1,0 +1,153 @@
+"""Checks on a received zip container (.docx, .xlsx) before any parser sees it.
+
+A small hostile or broken file must be refused in seconds and without large memory:
+
+- the directory: too many entries, encrypted entries, a part that inflates abnormally
+  (a zip bomb), too much in all once unpacked;
+- every part inflated once, in bounded chunks, so a damaged deflate stream or a wrong CRC
+  is found here (and called a damaged file) rather than deep inside a parser;
+- XML parts that declare entities (an XML bomb) — a DTD must come before the root element;
+- worksheets: the cell references actually written, so one stray cell at XFD1048576 or an
+  impossible reference such as ZZZZ1048577 does not make a reader build a grid of
+  billions of cells.
+
+``UnsafeFile`` carries one catalog message naming the file.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.messages import PlanDeskError
+
+MB = 1024 * 1024
+PROLOG_BYTES = 4096
+CHUNK = 1024 * 1024
+# Deflated XML of a real document compresses 10–50 times; a bomb ~1000 times.
+MAX_RATIO = 250
+RATIO_MIN_SIZE = 4 * MB
+# A worksheet read into a grid: Excel's own limits, and what a division table can be.
+EXCEL_ROWS, EXCEL_COLS = 1_048_576, 16_384
+MAX_ROWS, MAX_COLS, MAX_CELLS = 100_000, 1_000, 5_000_000
+
+
+class UnsafeFile(PlanDeskError, ValueError):
+    """A container refused before parsing; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    entries: int = 5000
+    unpacked: int = 256 * MB        # all parts together
+    xml: int = 128 * MB             # the XML parts together (what a parser holds in memory)
+
+
+def check_archive(path, name: str, limits: Limits = Limits()) -> list[zipfile.ZipInfo]:
+    """Refuse a zip container that is damaged, encrypted or explosive; returns its entries."""
+    try:
+        with zipfile.ZipFile(Path(path)) as archive:
+            infos = archive.infolist()
+            _check_directory(infos, name, limits)
+            for info in infos:
+                _inflate(archive, info, name)
+            _check_sheets(archive, infos, name)
+    except UnsafeFile:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError):
+        raise UnsafeFile("container.zip_damaged", file=name, part="") from None
+    return infos
+
+
+def _check_directory(infos, name: str, limits: Limits) -> None:
+    if len(infos) > limits.entries:
+        raise UnsafeFile("container.zip_entries", file=name, count=len(infos))
+    total = xml = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnsafeFile("container.zip_encrypted", file=name)
+        if info.file_size >= RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnsafeFile("container.zip_ratio", file=name, part=info.filename)
+        total += info.file_size
+        if _is_xml(info.filename):
+            xml += info.file_size
+    for size, limit in ((total, limits.unpacked), (xml, limits.xml)):
+        if size > limit:
+            raise UnsafeFile("container.zip_unpacked_too_large", file=name,
+                             size=size // MB, limit=limit // MB)
+
+
+def _is_xml(filename: str) -> bool:
+    return filename.endswith((".xml", ".rels", ".vml"))
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Read one part to its end: zipfile checks the deflate stream and the CRC."""
+    if info.is_dir():
+        return
+    try:
+        with archive.open(info) as part:
+            first = part.read(PROLOG_BYTES)
+            if _is_xml(info.filename) and (b"<!DOCTYPE" in first or b"<!ENTITY" in first):
+                raise UnsafeFile("container.xml_entities", file=name, part=info.filename)
+            while part.read(CHUNK):
+                pass
+    except (zlib.error, zipfile.BadZipFile, EOFError):
+        raise UnsafeFile("container.zip_damaged", file=name, part=f"（{info.filename}）") from None
+
+
+# <c r="B7" …>: the reference of a cell actually written; <dimension ref="A1:D9"/>
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Za-z]{1,8})(\d{1,9})\"")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\sref=\"([^\"]{1,40})\"")
+_REF = re.compile(r"([A-Za-z]{1,8})(\d{1,9})")
+
+
+def column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _check_sheets(archive: zipfile.ZipFile, infos, name: str) -> None:
+    for info in infos:
+        if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            _check_sheet(archive, info, name)
+
+
+def _check_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    max_row = max_col = 0
+    tail = b""
+    with archive.open(info) as part:
+        while True:
+            chunk = part.read(CHUNK)
+            if not chunk:
+                break
+            data = tail + chunk
+            for m in _DIMENSION.finditer(data):
+                for letters, digits in _REF.findall(m.group(1).decode("ascii", "replace")):
+                    if column_number(letters) > EXCEL_COLS or int(digits) > EXCEL_ROWS:
+                        _too_large(info, name, m.group(1).decode("ascii", "replace"))
+            for m in _CELL_REF.finditer(data):
+                max_col = max(max_col, column_number(m.group(1).decode("ascii")))
+                max_row = max(max_row, int(m.group(2)))
+            if max_row > MAX_ROWS or max_col > MAX_COLS or max_row * max_col > MAX_CELLS:
+                _too_large(info, name, _ref(max_col, max_row))
+            tail = data[-256:]
+
+
+def _ref(col: int, row: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+def _too_large(info: zipfile.ZipInfo, name: str, ref: str) -> None:
+    sheet = info.filename.rsplit("/", 1)[-1].removesuffix(".xml")
+    raise UnsafeFile("container.sheet_too_large", file=name, sheet=sheet, ref=ref,
+                     rows=MAX_ROWS, cols=MAX_COLS)
