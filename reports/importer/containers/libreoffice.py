@@ -37,6 +37,7 @@ def convert(source: Path, source_ext: str, target_ext: str, workdir: Path, timeo
     soffice = find_soffice()
     if soffice is None:
         raise ConversionFailed(msg("common.text", text="LibreOffice"))
+    workdir.mkdir(parents=True, exist_ok=True)
     original = workdir / f"source.{source_ext}"
     shutil.copyfile(source, original)
     outdir = workdir / "out"

@@ -10,7 +10,8 @@ scanner's watermark. What the geometry says is trusted over what the text says:
   one starts at the left margin (official documents indent a paragraph's first line
   by two characters), also across a page break — so a wrapped line beginning with
   "30%，…" or a label cut in two ("（牵头部" / "门：市交通委）") is joined again;
-- a short line, an indented or centred line, or a change of size starts a new one.
+- a short line, an indented or centred line, or a change of size starts a new one —
+  unless the paragraph above left a note's bracket open and this line closes it.
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－~·.一]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[\s\-—–－~·.一]*$"
     r"|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
 _BAND = 0.09          # the top and bottom 9 % of a page hold its furniture
+# the mark scanning apps print at the foot of every page ("扫描全能王创建", "CamScanner")
+_SCANNER_MARK = re.compile(r"扫描全能王|全能扫描王|夸克扫描王|CamScanner|Scanned with", re.I)
 
 
 @dataclass
@@ -55,7 +58,8 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
         text = line.text.strip()
         if not text:
             continue
-        if _in_band(line) and (_PAGE_NUMBER.match(text) or repeated[_shape(text)] >= need):
+        if _in_band(line) and (_PAGE_NUMBER.match(text) or repeated[_shape(text)] >= need
+                               or _SCANNER_MARK.search(text) and len(text) <= 30):
             continue
         keep.append(line)
     return keep
@@ -104,12 +108,20 @@ def paragraphs(lines: list[Line], m: Margins, first_line: int = 1,
         text = normalise(line.text)
         if not text:
             continue
-        if previous is not None and out and _continues(previous, line, m):
+        if previous is not None and out and (_continues(previous, line, m)
+                                             or _closes_bracket(out[-1].text, text) and _adjacent(previous, line)):
             out[-1].text = _join(out[-1].text, text)
         else:
             out.append(Para(number, text, line.page, per_page[line.page]))
         previous = line
     return out
+
+
+def _closes_bracket(before: str, text: str) -> bool:
+    """A note left open ("…（牵头部") and a line that closes it first ("门：…）"): the
+    note was cut by a page break, wherever the line starts."""
+    close, opening = text.find("）"), text.find("（")
+    return before.count("（") > before.count("）") and close >= 0 and (opening < 0 or close < opening)
 
 
 def _continues(a: Line, b: Line, m: Margins) -> bool:
@@ -119,6 +131,11 @@ def _continues(a: Line, b: Line, m: Margins) -> bool:
         return False
     if abs(a.height - b.height) > 0.3 * max(a.height, b.height):
         return False                             # another size: a heading, a note
+    return _adjacent(a, b)
+
+
+def _adjacent(a: Line, b: Line) -> bool:
+    """b is the line right below a, or the first of the next page."""
     if b.page == a.page:
         return 0 <= b.top - a.bottom <= 1.6 * max(a.height, b.height)
     return b.page == a.page + 1

@@ -42,8 +42,8 @@ class Grid:
         mid = (a + b) / 2
         return any(abs(s.pos - pos) <= _SNAP and s.start - _SNAP <= mid <= s.end + _SNAP for s in rules)
 
-    def rows(self, texts: dict[tuple[int, int], list[tuple[float, float, str]]]) -> list[list[str]]:
-        """Cell texts per row; ``texts[(r, c)]`` holds (top, x, text) pieces of a band."""
+    def rows(self, texts: dict[tuple[int, int], list[tuple[float, float, float, str]]]) -> list[list[str]]:
+        """Cell texts per row; ``texts[(r, c)]`` holds (top, x0, x1, text) pieces of a band."""
         nr, nc = len(self.ys) - 1, len(self.xs) - 1
         owner = {(r, c): (r, c) for r in range(nr) for c in range(nc)}
         for r in range(nr):
@@ -53,9 +53,12 @@ class Grid:
                 elif r > 0 and not self._ruled(self.h, self.ys[r], self.xs[c], self.xs[c + 1]):
                     owner[(r, c)] = owner[(r - 1, c)]
         pieces: dict = {}
+        right: dict = {}
+        for band, cell in owner.items():
+            right[cell] = max(right.get(cell, 0.0), self.xs[band[1] + 1])
         for band, items in texts.items():
             pieces.setdefault(owner.get(band, band), []).extend(items)
-        text = {cell: _cell_text(items) for cell, items in pieces.items()}
+        text = {cell: _cell_text(items, right.get(cell, 0.0)) for cell, items in pieces.items()}
         out = []
         for r in range(nr):
             row = []
@@ -74,16 +77,25 @@ def _band(edges: list[float], v: float) -> int:
     return len(edges) - 2
 
 
-def _cell_text(items: list[tuple[float, float, str]]) -> str:
-    items = sorted(items)
-    lines: list[list[tuple[float, float, str]]] = []
-    for top, x, text in items:
-        if lines and abs(lines[-1][0][0] - top) <= 3:
-            lines[-1].append((top, x, text))
+def _cell_text(items: list[tuple[float, float, float, str]], right: float) -> str:
+    """The pieces of a cell in reading order. A line that fills the cell's width wraps
+    into the next one (joined); a shorter one ends a paragraph of the cell (a new line)."""
+    lines: list[list[tuple[float, float, float, str]]] = []
+    for item in sorted(items):
+        if lines and abs(lines[-1][0][0] - item[0]) <= 3:
+            lines[-1].append(item)
         else:
-            lines.append([(top, x, text)])
-    return "\n".join("".join(t for _, _, t in sorted(line, key=lambda i: i[1])).strip()
-                     for line in lines).strip()
+            lines.append([item])
+    out, previous_end = "", 0.0
+    for line in lines:
+        line.sort(key=lambda i: i[1])
+        text = "".join(i[3] for i in line).strip()
+        if out:
+            width = max(i[2] - i[1] for i in line) / max(len(line[-1][3].strip()), 1)
+            out += "" if right - previous_end <= 2.5 * width else "\n"
+        out += text
+        previous_end = max(i[2] for i in line)
+    return out.strip()
 
 
 def merge_segments(segments: list[Segment]) -> list[Segment]:

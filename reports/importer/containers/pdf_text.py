@@ -82,8 +82,10 @@ def _lines(textpage, text: str, height: float, number: int) -> list[Line]:
             continue
         first = start + len(body) - len(body.lstrip())
         last = start + len(body.rstrip()) - 1
-        l0, b0, _, t0 = textpage.get_charbox(first)
-        _, b1, r1, t1 = textpage.get_charbox(last)
+        # the loose box is the character's em box: "（" starts where its cell starts,
+        # not where its ink does
+        l0, b0, _, t0 = textpage.get_charbox(first, loose=True)
+        _, b1, r1, t1 = textpage.get_charbox(last, loose=True)
         lines.append(Line(number, stripped, l0, r1, height - max(t0, t1), height - min(b0, b1), height))
     return lines
 
@@ -138,7 +140,7 @@ def _box_edges(obj, height: float) -> list[Segment]:
 
 
 def _cell_pieces(textpage, grid: Grid, height: float) -> dict:
-    """Text runs inside the grid, by band: {(row, col): [(top, x, text)]}."""
+    """Text runs inside the grid, by band: {(row, col): [(top, x0, x1, text)]}."""
     pieces: dict = {}
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
@@ -147,7 +149,7 @@ def _cell_pieces(textpage, grid: Grid, height: float) -> dict:
             continue
         text = textpage.get_text_bounded(left, bottom, right, top)
         if text.strip():
-            pieces.setdefault(grid.cell_of(x, y), []).append((height - top, left, text))
+            pieces.setdefault(grid.cell_of(x, y), []).append((height - top, left, right, text))
     return pieces
 
 

@@ -84,50 +84,57 @@ def _pieces_text(word: bytes, clx: bytes, ccp_text: int) -> str:
 
 
 def plain_text(raw: str) -> str:
-    """Word's control characters -> lines; table cells -> tab-separated rows."""
+    """Word's control characters -> lines; table cells -> tab-separated rows.
+
+    Every cell ends with a cell mark (0x07) and every row with one more. An empty cell
+    also gives two marks in a row, so the first row of a table (whose end is the first
+    double mark) sets the number of cells a row has; a paragraph outside a table ends it.
+    """
     out: list[str] = []
-    depth = 0            # inside a field: 1 while reading its code, then its result
-    in_code: list[bool] = []
+    in_code: list[bool] = []     # open fields: True while reading the code, then the result
     cells: list[str] = []
     line: list[str] = []
-    previous_cell_mark = False
+    columns = 0                  # cells per row of the current table, once known
+    previous_mark = False
     for ch in raw:
         if ch == "\x13":
             in_code.append(True)
-            depth += 1
             continue
         if ch == "\x14" and in_code:
             in_code[-1] = False
             continue
         if ch == "\x15" and in_code:
             in_code.pop()
-            depth -= 1
             continue
         if in_code and in_code[-1]:
             continue
         if ch == "\x07":
-            if previous_cell_mark or (not line and not cells and previous_cell_mark):
-                out.append("\t".join(cells))      # the row mark after the last cell
+            text = "".join(line).strip()
+            line = []
+            row_end = len(cells) == columns if columns else (previous_mark and not text)
+            if row_end:
+                columns = len(cells)
+                out.append("\t".join(cells))
                 cells = []
             else:
-                cells.append("".join(line).strip())
-                line = []
-            previous_cell_mark = True
+                cells.append(text)
+            previous_mark = True
             continue
-        previous_cell_mark = False
+        previous_mark = False
         if ch in "\r\x0c":
-            if cells:          # a paragraph inside a cell
-                line.append(" ")
+            if cells:
+                line.append(" ")         # a paragraph inside a cell
             else:
                 out.append("".join(line))
                 line = []
+                columns = 0
         elif ch == "\x0b":
-            line.append("\n" if not cells else " ")
+            line.append(" " if cells else "\n")
         elif ch == "\x1e":
             line.append("-")
-        elif ch == "\t" and cells:
-            line.append(" ")
-        elif ch == "\t" or ch >= " ":
+        elif ch == "\t":
+            line.append(" " if cells or columns else "\t")
+        elif ch >= " ":
             line.append(ch)
     if cells:
         out.append("\t".join(cells))
