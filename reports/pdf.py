@@ -90,6 +90,9 @@ def _env() -> dict:
     return env
 
 
+soffice_env = _env   # for every other headless soffice run (importing old Office files)
+
+
 _PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _COUNT_RE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", re.S)
 

@@ -9,15 +9,13 @@ WPS ".wps" is a Word 97 file, not a Works one.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from models.messages import Message, msg
 
-from ...pdf import find_soffice
+from ...pdf import find_soffice, soffice_env
 
 TIMEOUT_S = 90
 
@@ -55,11 +53,3 @@ def convert(source: Path, source_ext: str, target_ext: str, workdir: Path, timeo
     if proc.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
         raise ConversionFailed(msg("container.libreoffice_error", code=proc.returncode))
     return produced
-
-
-def soffice_env() -> dict:
-    """The environment for a headless run: a HOME that exists, no desktop plug-in."""
-    env = dict(os.environ)
-    env.setdefault("HOME", tempfile.gettempdir())
-    env.pop("SAL_USE_VCLPLUGIN", None)
-    return env
