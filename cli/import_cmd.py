@@ -1,4 +1,4 @@
-"""import WS FILE... : plan documents (.txt/.docx) and foreign workbooks (.xlsx) → new plans."""
+"""import WS FILE... : plan documents (.txt/.docx/.doc/.wps/PDF/scans) and 分工表 workbooks (.xlsx/.xls/.et) → new plans."""
 from __future__ import annotations
 
 import sys

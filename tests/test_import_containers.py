@@ -96,7 +96,8 @@ def test_real_text_pdf_joins_wrapped_lines_and_drops_page_numbers():
     # the paragraph ran over a page break: one text, no page number inside it
     assert "履带式收获机补贴额。对保有量明显过多" in task["text"]
     assert not any(line.strip("— -").isdigit() for line in task["text"].split("\n"))
-    blocks, _ = read_pdf(PDF, PDF.name)
+    blocks, meta, _ = read_pdf(PDF, PDF.name)
+    assert len(meta["page_starts"]) == 11 and meta["page_starts"] == sorted(meta["page_starts"])
     assert {b.page for b in blocks if hasattr(b, "text")} == set(range(1, 12))
     first = next(b for b in blocks if getattr(b, "text", "").startswith("一、总体要求"))
     assert first.page == 1 and first.page_line > 1
@@ -122,7 +123,8 @@ def test_synthetic_pdf_tables_furniture_wraps_and_a_label_cut_by_a_page_break(sy
         assert rows[task]["roles"]["lead"] == [lead]
         assert rows[task]["roles"]["support"] == support.split("、")
         assert rows[task]["deadline"]["text"] == deadline
-    blocks, _ = read_pdf(synthetic["pdf"], "方案.pdf")
+    assert flood["source"]["page"] == 1 and find(plan, "实施老旧小区改造")["source"]["page"] == 2
+    blocks, _, _ = read_pdf(synthetic["pdf"], "方案.pdf")
     table = next(b for b in blocks if hasattr(b, "rows"))
     assert [cells for _, cells in table.rows][0] == TABLE[0] and table.page == 2
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from models.messages import msg
+from models.messages import msg, render
 
 from .containers import read_container
 from .decoding import MAX_TEXT_BYTES, decode_bytes, sniff_kind
@@ -65,6 +65,7 @@ def cap_warnings(plan: dict, limit: int = MAX_WARNINGS) -> dict:
     if len(warnings) > limit:
         rest = len(warnings) - limit
         last = warnings[limit - 1].get("line", 0)
+        note = msg("container.warnings_capped", count=rest, total=len(warnings))
         plan["warnings"] = warnings[:limit] + [
-            {"line": last, "message": str(msg("container.warnings_capped", count=rest, total=len(warnings)))}]
+            {"line": last, "code": note.code, "args": dict(note.args), "message": render(note, "zh")}]
     return plan

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.messages import render
+
 from ..errors import PlanImportError
 from ..plan import assemble
 
@@ -46,16 +48,15 @@ def read_container(path: Path, name: str, kind: str, size: int) -> dict:
         blocks, meta, notes = ole.read_word(path, name)
     elif kind == "pdf":
         from .pdf import read_pdf
-        blocks, notes = read_pdf(path, name)
-        meta = {}
+        blocks, meta, notes = read_pdf(path, name)
     elif kind in _IMAGES:
         from .pdf import read_image
-        blocks, notes = read_image(path, name)
-        meta = {}
+        blocks, meta, notes = read_image(path, name)
     else:
         raise PlanImportError(name, "container.binary")
     plan = assemble(blocks, meta, name)
-    plan["warnings"][:0] = [{"line": 0, "message": str(note)} for note in notes]
+    plan["warnings"][:0] = [{"line": 0, "code": note.code, "args": dict(note.args),
+                             "message": render(note, "zh")} for note in notes]
     return plan
 
 

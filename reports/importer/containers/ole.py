@@ -84,4 +84,5 @@ def _read_natively(path, name: str) -> tuple[list, dict]:
         raise PlanImportError(name, "container.doc_damaged", reason=type(error).__name__) from None
     if not text.strip():
         raise PlanImportError(name, "container.no_text")
-    return text_blocks(text)
+    blocks, meta = text_blocks(text)
+    return blocks, {"source_unit": "line", **meta}

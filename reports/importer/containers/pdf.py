@@ -19,8 +19,9 @@ from .pdf_text import PageContent, page_tables, read_pages, to_table
 MAX_PAGES = 2000
 
 
-def read_pdf(path, name: str) -> tuple[list, list]:
-    """(blocks, notes) of a PDF; notes are messages for the plan's warnings."""
+def read_pdf(path, name: str) -> tuple[list, dict, list]:
+    """(blocks, meta, notes) of a PDF; notes are messages for the plan's warnings, meta
+    says where each page starts (``page_starts``: its first line number)."""
     import pypdfium2 as pdfium
     try:
         document = pdfium.PdfDocument(str(path))
@@ -39,11 +40,12 @@ def read_pdf(path, name: str) -> tuple[list, list]:
         raise PlanImportError(name, "container.pdf_damaged", reason=_reason(error)) from None
     finally:
         document.close()
-    return layout(pages, name), notes
+    blocks, meta = layout(pages, name)
+    return blocks, meta, notes
 
 
-def read_image(path, name: str) -> tuple[list, list]:
-    """(blocks, notes) of a picture of a page (.png, .jpg …), by OCR."""
+def read_image(path, name: str) -> tuple[list, dict, list]:
+    """(blocks, meta, notes) of a picture of a page (.png, .jpg …), by OCR."""
     if not scan.ocr_available():
         raise PlanImportError(name, "container.image_no_ocr", command=scan.INSTALL_COMMAND)
     from PIL import Image
@@ -56,7 +58,8 @@ def read_image(path, name: str) -> tuple[list, list]:
     page = PageContent(1, lines[0].page_height if lines else 0, lines)
     if not lines:
         raise PlanImportError(name, "container.ocr_empty")
-    return layout([page], name), [msg("container.ocr_note", pages=1)]
+    blocks, meta = layout([page], name)
+    return blocks, meta, [msg("container.ocr_note", pages=1)]
 
 
 def _recognise_scans(document, pages: list[PageContent], name: str) -> list:
@@ -82,8 +85,11 @@ def _recognise_scans(document, pages: list[PageContent], name: str) -> list:
     return [msg("container.ocr_note", pages=len(scanned))]
 
 
-def layout(pages: list[PageContent], name: str) -> list:
-    """Pages -> blocks: furniture dropped, paragraphs joined, tables in their place."""
+def layout(pages: list[PageContent], name: str) -> tuple[list, dict]:
+    """Pages -> (blocks, meta): furniture dropped, paragraphs joined, tables in their place.
+
+    Lines are numbered across the document (a table row counts as one line); meta holds
+    ``source_unit`` "line" and ``page_starts``, the first number on each page."""
     kept = {id(line) for line in drop_furniture([ln for p in pages for ln in p.lines])}
     for page in pages:
         page.lines = [ln for ln in page.lines if id(ln) in kept]
@@ -93,6 +99,7 @@ def layout(pages: list[PageContent], name: str) -> list:
     run: list[Line] = []
     number = 1
     per_page: Counter = Counter()
+    starts: list[int] = []
 
     def flush():
         nonlocal number
@@ -100,6 +107,7 @@ def layout(pages: list[PageContent], name: str) -> list:
         number += len(run)
         run.clear()
     for page in pages:
+        starts.append(number + len(run))
         items = [(ln.top, 0, ln) for ln in page.lines] + [(top, 1, rows) for top, rows in page.tables]
         for _, kind, item in sorted(items, key=lambda i: (round(i[0] / 3), i[1])):
             if kind == 0:
@@ -112,7 +120,7 @@ def layout(pages: list[PageContent], name: str) -> list:
     flush()
     if not blocks:
         raise PlanImportError(name, "container.no_text")
-    return blocks
+    return blocks, {"source_unit": "line", "page_starts": starts}
 
 
 def _reason(error: BaseException) -> str:
