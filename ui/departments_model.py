@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from models.messages import msg
@@ -23,6 +23,8 @@ ALIAS_SEPARATORS = re.compile(r"[、,，;；\n]+")
 
 
 class DepartmentsModel(QAbstractTableModel):
+    mergeWanted = Signal(int, int)     # renamed to another's name: (this id, the other's id)
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -115,6 +117,11 @@ class DepartmentsModel(QAbstractTableModel):
         if index.column() == NAME:
             if text == d.name:
                 return True
+            other = ws.find_department(text) if text else None
+            if other is not None and other != d.id:
+                # The name is another department's: the clerk means the same unit.
+                self.mergeWanted.emit(d.id, other)
+                return False
             return self.session.edit(ws.rename_department, d.id, text) is not None
         if index.column() == ALIASES:
             wanted = [a.strip() for a in ALIAS_SEPARATORS.split(text) if a.strip()]

@@ -72,15 +72,22 @@ class DepartmentsView(QWidget):
         self.only_new.toggled.connect(self._filter)
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.merge_button = QPushButton(self.tr("Merge…"), self)
+        self.split_button = QPushButton(self.tr("Split…"), self)
+        self.split_button.setObjectName("split_department")
+        self.split_button.setToolTip(self.tr("Split a name that lists several departments "
+                                             "into those departments"))
         self.reviewed_button = QPushButton(self.tr("Mark reviewed"), self)
         self.kind_button = QPushButton(self.tr("Unit / collective"), self)
         self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.add_button.clicked.connect(self.add_department)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.split_button.clicked.connect(self.split_selected)
+        self.model.mergeWanted.connect(self.offer_merge)
         self.reviewed_button.clicked.connect(self.mark_reviewed)
         self.kind_button.clicked.connect(self.toggle_kind)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.edit_buttons = [self.add_button, self.merge_button, self.reviewed_button,
+        self.edit_buttons = [self.add_button, self.merge_button, self.split_button,
+                             self.reviewed_button,
                              self.kind_button, self.delete_button]
         tools = QHBoxLayout()
         tools.addWidget(self.search, 2)
@@ -142,6 +149,7 @@ class DepartmentsView(QWidget):
         writable = not self.session.readonly
         self.add_button.setEnabled(writable and self.session.ws is not None)
         self.merge_button.setEnabled(writable and len(ids) >= 1)
+        self.split_button.setEnabled(writable and len(ids) == 1)
         self.delete_button.setEnabled(writable and len(ids) >= 1)
         self.kind_button.setEnabled(writable and len(ids) >= 1)
         self.reviewed_button.setEnabled(writable and any(
@@ -222,6 +230,36 @@ class DepartmentsView(QWidget):
         label = self.tr("Merge {n} departments into “{name}”").format(n=len(drops), name=keep.name)
         if self.session.edit_each(drops, lambda d: ws.merge_departments(keep.id, d.id), label):
             self.select_ids([keep.id])
+
+    def offer_merge(self, drop_id: int, keep_id: int) -> bool:
+        """A rename to another department's name: merge the two instead (after asking)."""
+        ws = self.ws
+        drop, keep = ws.department(drop_id), ws.department(keep_id)
+        text = self.tr("“{keep}” is already a department. Merge “{drop}” into it? Its tasks "
+                       "move there and “{drop}” becomes an alias.").format(keep=keep.name,
+                                                                          drop=drop.name)
+        if not dialogs.confirm(self, self.tr("Merge departments"), text):
+            return False
+        if self.session.edit(ws.merge_departments, keep.id, drop.id) is None:
+            return False
+        self.select_ids([keep.id])
+        return True
+
+    def split_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        from .department_split import ask_split
+        known = {}
+        for d in self.ws.departments():
+            for n in (d.name, d.short_name, *d.aliases):
+                if n:
+                    known[n] = d.name
+        parts = ask_split(self, self.ws.department(ids[0]).name, known)
+        if parts:
+            made = self.session.edit(self.ws.split_department, ids[0], parts)
+            if made:
+                self.select_ids([d.id for d in made])
 
     def mark_reviewed(self) -> None:
         ws = self.ws

@@ -3,9 +3,11 @@ replace ``confirm`` and friends), and every message from the store is shown as i
 one plain Chinese line."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QLabel, QMessageBox,
-                               QVBoxLayout, QWidget)
+from functools import cmp_to_key
+
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMessageBox, QVBoxLayout, QWidget)
 
 
 translate = QCoreApplication.translate   # lupdate finds translate("Context", "text")
@@ -83,26 +85,66 @@ def ask_open_readonly(parent: QWidget | None, message: str) -> bool:
 
 
 class ChooseDialog(QDialog):
-    """Pick one of a few names (e.g. which department to keep when merging)."""
+    """Pick one of some names (e.g. which department to keep when merging). A long list is
+    sorted (Chinese by pinyin) and searchable; the index returned is the caller's."""
 
-    def __init__(self, parent, title: str, text: str, names: list[str]):
+    SEARCH_FROM = 8     # a few names stay in the caller's order, without a search box
+
+    def __init__(self, parent, title: str, text: str, names: list[str], current: int = 0):
         super().__init__(parent)
+        self.setObjectName("choose_dialog")
         self.setWindowTitle(title)
-        self.combo = QComboBox(self)
-        self.combo.addItems(names)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.names = list(names)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("choose_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(translate("Dialogs", "Type to find…"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("choose_list")
+        order = list(range(len(names)))
+        if len(names) >= self.SEARCH_FROM:
+            collator = QCollator(QLocale(QLocale.Chinese, QLocale.China))
+            order.sort(key=cmp_to_key(lambda a, b: collator.compare(names[a], names[b])))
+        else:
+            self.search.hide()
+        for i in order:
+            item = QListWidgetItem(names[i], self.list)
+            item.setData(Qt.UserRole, i)
+            if i == current:
+                self.list.setCurrentItem(item)
+        self.search.textChanged.connect(self._filter)
+        self.list.itemDoubleClicked.connect(lambda *_: self.accept())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         label = QLabel(text, self)
         label.setWordWrap(True)
         layout.addWidget(label)
-        layout.addWidget(self.combo)
-        layout.addWidget(buttons)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.buttons)
+        self.resize(420, 420 if len(names) >= self.SEARCH_FROM else 260)
+
+    def _filter(self, text: str) -> None:
+        key = text.strip()
+        first = None
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            hidden = bool(key) and key not in item.text()
+            item.setHidden(hidden)
+            if not hidden and first is None:
+                first = item
+        if self.list.currentItem() is None or self.list.currentItem().isHidden():
+            self.list.setCurrentItem(first)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(first is not None)
+
+    def chosen(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None or item.isHidden() else item.data(Qt.UserRole)
 
 
 def choose(parent, title: str, text: str, names: list[str], current: int = 0) -> int | None:
     """The index of the chosen name, or None."""
-    d = ChooseDialog(parent, title, text, names)
-    d.combo.setCurrentIndex(current)
-    return d.combo.currentIndex() if d.exec() == QDialog.Accepted else None
+    d = ChooseDialog(parent, title, text, names, current)
+    return d.chosen() if d.exec() == QDialog.Accepted else None

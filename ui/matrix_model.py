@@ -299,7 +299,8 @@ class MatrixModel(QAbstractTableModel):
             t = self.totals.get(dep.id, {})
             if role == _DISPLAY:
                 n = sum(t.values())
-                return f"{t.get('lead', 0)}/{n}" if n else ""
+                # 负责 leads as 牵头 does (as the missing-lead mark counts it).
+                return f"{t.get('lead', 0) + t.get('responsible', 0)}/{n}" if n else ""
             if role == _BACKGROUND:
                 return self._total_brush
             if role == _ALIGN:
@@ -346,7 +347,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         if section == len(self.rows):
             if role == _DISPLAY:
-                return self.tr("Total (lead/all)")
+                return self.tr("Total (lead or responsible / all)")
             if role == _FONT:
                 return self._bold
             return None

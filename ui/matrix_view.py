@@ -18,6 +18,9 @@ from .matrix_model import MatrixFilter, MatrixModel, TaskUuidRole
 CLEAR_KEYS = (Qt.Key_Delete, Qt.Key_Backspace, Qt.Key_0)
 
 
+MAX_HEADER_LINES = 6
+
+
 class MatrixTable(QTableView):
     roleKey = Signal(object)      # a role code, or None to clear
 
@@ -79,6 +82,8 @@ class MatrixView(QWidget):
         self.department.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.missing = QCheckBox(self.tr("Only tasks without a lead"), self)
         self.used_only = QCheckBox(self.tr("Only departments of this plan"), self)
+        self.used_only.setChecked(True)   # the registry holds other plans' departments too
+        self.model.set_filter(MatrixFilter(used_only=True))
         for combo in (self.section, self.department):
             combo.currentIndexChanged.connect(self._apply_filter)
         for box in (self.missing, self.used_only):
@@ -133,7 +138,17 @@ class MatrixView(QWidget):
         if change.tables & {"tasks", "departments"} and self.isVisible():
             self._fill_combos()
 
+    def _fit_header(self) -> None:
+        """Tall enough for the longest department name wrapped in its column (no clipping)."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        per_line = max(1, int((header.defaultSectionSize() - 8) // fm.horizontalAdvance("国")))
+        names = [d.short_name or d.name for d in self.model.departments] or ["国"]
+        lines = min(MAX_HEADER_LINES, max(-(-len(n) // per_line) for n in names))
+        header.setFixedHeight(max(40, lines * fm.lineSpacing() + 12))
+
     def _fill_combos(self) -> None:
+        self._fit_header()
         f = self.model.filter
         for combo, items, current in (
                 (self.section, self.model.sections(), f.section),

@@ -523,6 +523,14 @@ Create a round with “New round…” above to send workbooks and collect progr
         <translation>合并…</translation>
     </message>
     <message>
+        <source>Split…</source>
+        <translation>拆分…</translation>
+    </message>
+    <message>
+        <source>Split a name that lists several departments into those departments</source>
+        <translation>把粘连在一起的几个单位名称拆成各自的单位</translation>
+    </message>
+    <message>
         <source>Mark reviewed</source>
         <translation>标记为已核对</translation>
     </message>
@@ -581,6 +589,10 @@ Create a round with “New round…” above to send workbooks and collect progr
     <message>
         <source>Merge {n} departments into “{name}”</source>
         <translation>把 {n} 个部门合并到“{name}”</translation>
+    </message>
+    <message>
+        <source>“{keep}” is already a department. Merge “{drop}” into it? Its tasks move there and “{drop}” becomes an alias.</source>
+        <translation>“{keep}”已是一个单位。是否把“{drop}”合并到它？“{drop}”的任务随之转过去，其名称作为别名保留。</translation>
     </message>
     <message>
         <source>Mark {n} departments reviewed</source>
@@ -652,6 +664,10 @@ Create a round with “New round…” above to send workbooks and collect progr
     <message>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Type to find…</source>
+        <translation>输入以查找…</translation>
     </message>
 </context>
 <context>
@@ -1234,8 +1250,8 @@ Open a workspace, create one, or import a plan document to start.</source>
         <translation>新增部门，尚未核对</translation>
     </message>
     <message>
-        <source>Total (lead/all)</source>
-        <translation>合计（牵头/全部）</translation>
+        <source>Total (lead or responsible / all)</source>
+        <translation>合计（牵头或负责/全部）</translation>
     </message>
     <message>
         <source>No lead department</source>
@@ -1249,12 +1265,16 @@ Open a workspace, create one, or import a plan document to start.</source>
 <context>
     <name>MatrixPrint</name>
     <message>
+        <source>Total (lead or responsible / all)</source>
+        <translation>合计（牵头或负责/全部）</translation>
+    </message>
+    <message>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <source>Total (lead/all)</source>
-        <translation>合计（牵头/全部）</translation>
+        <source>Page {n} of {total}</source>
+        <translation>第 {n} 页 / 共 {total} 页</translation>
     </message>
     <message>
         <source>Print responsibility matrix</source>
@@ -1697,6 +1717,17 @@ Progress reported by departments is shown per task in the detail panel of the br
     <message>
         <source>Due date of the returns</source>
         <translation>报送截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split a department</source>
+        <translation>拆分单位</translation>
+    </message>
+    <message>
+        <source>“{name}” lists several departments. Write each one on a line; every task of “{name}” gets all of them in its role.</source>
+        <translation>“{name}”包含几个单位。请每行写一个单位；“{name}”承担的每项任务都由这些单位按原职责承担。</translation>
     </message>
 </context>
 <context>

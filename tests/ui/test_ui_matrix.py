@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
 
 from models.dump import dump  # noqa: E402
 from ui.matrix_model import MatrixFilter, MatrixModel, RoleCodeRole  # noqa: E402
-from ui.matrix_print import matrix_html  # noqa: E402
 from ui.matrix_view import MatrixView  # noqa: E402
 
 
@@ -127,11 +126,6 @@ def test_random_edits_patch_the_matrix_as_a_rebuild_would(sample, tree, model):
         assert model.cells == fresh.cells and model.missing == fresh.missing, step
         assert model.totals == fresh.totals, step
     assert patches.count("reset") < 20      # most edits patched rows in place
-
-
-def test_print_html(model):
-    html = matrix_html(model, "分工")
-    assert "建设中国地理标志产业大厦" in html and "区市场监管局" in html
 
 
 @pytest.mark.parametrize("seed,section", [(3, False), (8, True)])
