@@ -25,7 +25,7 @@ def build(ws, sections: int, per_section: int, departments: int, long_text: bool
     k = 0
     for s in range(sections):
         sec = ws.add_task(plan.uuid, f"第{s + 1}部分重点任务")
-        for t in range(per_section):
+        for _t in range(per_section):
             title = (f"推进第{k}项重点工作，完善工作机制，强化协同联动，确保按期完成目标任务"
                      if long_text else f"任务{k}")
             task = ws.add_task(plan.uuid, title, parent=sec.uuid)
