@@ -196,10 +196,12 @@ def test_the_check_dialog_lists_what_rendering_and_the_check_found(qtbot, demo, 
     window, ws, plan = demo
     scripted_notice(monkeypatch)
     render = features.get("notice_docx")
+    found = []
 
     def render_with_a_warning(plan_, notice, out, options=None):
         result = render(plan_, notice, out, options)
         result.warnings.append("以下字不在 GB 2312 字符集中：堃")
+        found.extend(result.warnings)
         return result
     monkeypatch.setitem(features._cache, "notice_docx", render_with_a_warning)
     monkeypatch.setitem(features._cache, "check_docx", lambda path: ["x"])
@@ -209,7 +211,8 @@ def test_the_check_dialog_lists_what_rendering_and_the_check_found(qtbot, demo, 
     done(qtbot, window)
     assert out.exists()
     [(message, details)] = warnings_shown
-    assert "2" in message and str(out) in message
+    # What rendering warned of, and the check's one point.
+    assert str(len(found) + 1) in message and str(out) in message
     assert "• x" in details.splitlines() and "堃" in details
 
 
