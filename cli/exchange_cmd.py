@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from models.messages import msg
 from models.workspace import Workspace
 
 from . import CommandError, Progress, pick_plan
@@ -30,6 +31,8 @@ def register(sub) -> None:
     i.add_argument("--dry-run", action="store_true", help="只核对、显示改动，不写入工作区")
     i.add_argument("--overwrite-conflicts", action="store_true",
                    help="发出后本工作区又改过的进展，也用报回的内容覆盖")
+    i.add_argument("--accept-valid", action="store_true",
+                   help="只导入无误的行，有错误的单元格留给该部门待核实（记入交换记录）")
     i.set_defaults(handler=cmd_import)
 
     c = esub.add_parser("consolidate", help="汇总多个报回的工作簿，写出汇总表")
@@ -40,6 +43,8 @@ def register(sub) -> None:
     c.add_argument("--round", metavar="R", help="报送轮次（默认最近一轮）")
     c.add_argument("--dry-run", action="store_true", help="只核对并写出汇总表，不写入工作区")
     c.add_argument("--overwrite-conflicts", action="store_true")
+    c.add_argument("--accept-valid", action="store_true",
+                   help="有错误的文件也导入其中无误的行，其余留待核实")
     c.set_defaults(handler=cmd_consolidate)
 
 
@@ -89,7 +94,7 @@ def _export_all(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from reports.xlsx.exchange_apply import apply_return
+    from reports.xlsx.exchange_apply import apply_return, record_refusal
     from reports.xlsx.exchange_import import read_return
     paths = _files(args.files)
     with Workspace.open(args.workspace, readonly=args.dry_run) as ws:
@@ -100,27 +105,41 @@ def cmd_import(args) -> int:
             progress(n, path.name)
         for report in reports:
             print("\n".join(report.lines()))
-        bad = [r.file_name for r in reports if r.errors]
-        if bad:
-            raise CommandError(f"{'、'.join(bad)} 有错误，未导入任何文件；请改正后再导入")
+        refused = [r for r in reports if r.errors and not (args.accept_valid and r.partial_ok)]
         if args.dry_run:
             return 0
-        for n, report in enumerate(reports):
+        if refused and not args.accept_valid:
+            reports = []          # all or nothing: none of the files is applied
+        for report in refused:
+            record_refusal(ws, report)
+        for n, report in enumerate(r for r in reports if r not in refused):
             if n:   # an earlier file may have touched the same tasks: compare afresh
                 report = read_return(ws, report.path)
-            result = apply_return(ws, report, overwrite_conflicts=args.overwrite_conflicts)
+            result = apply_return(ws, report, overwrite_conflicts=args.overwrite_conflicts,
+                                  accept_valid=args.accept_valid)
             if result["already_imported"]:
                 print(f"{report.file_name}: 已导入过，未作改动", file=sys.stderr)
                 continue
             line = f"{report.file_name}: 已导入 {result['applied']} 项任务的进展"
+            if result["left_out"]:
+                line += f"；{result['left_out']} 处有错误，留待核实"
             if result["conflicts"] and not args.overwrite_conflicts:
                 line += f"；{result['conflicts']} 项有冲突未覆盖（确认后加 --overwrite-conflicts 再导入一次）"
             print(line, file=sys.stderr)
+    if refused:
+        names = "、".join(r.file_name for r in refused)
+        partial = [r.file_name for r in refused if r.partial_ok]
+        if partial and not args.accept_valid:
+            print(msg("exchange.cli.partial_hint", files=partial, flag="--accept-valid"),
+                  file=sys.stderr)
+        raise CommandError(f"{names} 有错误，未导入" +
+                           ("（其余文件已导入，见上）" if args.accept_valid else "任何文件；请改正后再导入"))
     return 0
 
 
 def cmd_consolidate(args) -> int:
     from reports.xlsx.consolidate import consolidate
+    from reports.xlsx.rollup import file_state
     out = _xlsx_out(args.out)
     paths = _files(args.files)
     with Workspace.open(args.workspace, readonly=args.dry_run) as ws:
@@ -133,19 +152,28 @@ def cmd_consolidate(args) -> int:
             round_name = rounds[-1].name
         result = consolidate(ws, plan.uuid, round_name, paths, out, apply=not args.dry_run,
                              overwrite_conflicts=args.overwrite_conflicts,
+                             accept_valid=args.accept_valid,
                              progress=Progress(len(paths), "汇总"))
-    names = {"applied": "已导入", "checked": "可导入", "errors": "有错误", "unreadable": "无法读取",
-             "already_imported": "已导入过"}
     for f in result["files"]:
-        print(f"{f['file']}: {names.get(f['status'], f['status'])}"
-              f"{'（' + f['department'] + '）' if f.get('department') else ''}，"
-              f"修改 {f['changes']} 处，冲突 {f['conflicts']} 处")
+        who = f"（{f['department']}）" if f.get("department") else ""
+        print(msg("exchange.cli.file_line", file=f["file"], state=file_state(f), who=who,
+                  changes=f["changes"], conflicts=f["conflicts"]))
         for e in f["errors"]:
             print(f"  错误 {e}")
         for w in f["warnings"]:
             print(f"  提示 {w}")
+        for n in f.get("normalised", ()):
+            print(f"  规整 {n}")
+    states = [kind for kind, _ in result["states"].values()]
+    print(msg("exchange.cli.departments", returned=states.count("returned"),
+              errors=states.count("errors"), missing=len(result["missing"])))
+    for name, state in result["departments"].items():
+        if result["states"].get(name, ("", 0))[0] == "errors":
+            print(f"报送有误：{name}，{state}")
     if result["missing"]:
         print(f"未报送（{len(result['missing'])}）：{'、'.join(result['missing'])}")
+    if result["disagree"]:
+        print(f"意见不一致（{len(result['disagree'])} 项任务）：{'、'.join(result['disagree'])}")
     print(f"汇总表已写出：{out}", file=sys.stderr)
     failed = [f["file"] for f in result["files"] if f["status"] in ("errors", "unreadable")]
     if failed:

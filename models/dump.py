@@ -35,7 +35,8 @@ def dump(ws) -> dict:
             "round": rounds[r["round_id"]],
             "status": STATUS_LABELS.get(r["status"], r["status"]),
             "percent": _num(r["percent"]),
-            "text": r["text"]})
+            "text": r["text"], "problems": r["problems"], "next_steps": r["next_steps"],
+            "note": r["note"]})
 
     # Carried tasks (承接): whether the district itself answers for the task.
     origin = {r[0]: {"own": bool(r[1])} for r in ws.all("SELECT task_id, own FROM task_origin")}

@@ -56,37 +56,57 @@ class ProgressOps:
     # ---- progress ------------------------------------------------------------------
     def record_progress(self, task_uuid, round_ref, department_ref=None, status: str = "",
                         percent: float | None = None, text: str = "", note: str = "",
-                        exchange_id: int | None = None) -> None:
+                        exchange_id: int | None = None, problems: str = "",
+                        next_steps: str = "") -> None:
         """What a department reported on a task in a round (one entry per task, dept, round)."""
         t = self.task(task_uuid)
         plan = self.plan(t.plan_id)
-        rnd = self.round(plan.uuid, round_ref)
-        if status and status not in STATUSES:
-            raise InvalidEdit(f"未知的完成状态：{status}")
-        if percent is not None and not 0 <= percent <= 100:
-            raise InvalidEdit(f"完成百分比应在 0–100 之间：{percent}")
-        dep_id = self.department(department_ref).id if department_ref is not None else None
         with self.operation(msg("store.op.record_progress", title=short_title(t.title))):
-            existing = self.one("SELECT id FROM progress WHERE task_id=? AND round_id=? AND "
-                                "department_id IS ?", (t.id, rnd.id, dep_id))
-            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-            if existing:
-                self.conn.execute("UPDATE progress SET status=?, percent=?, text=?, note=?, exchange_id=?, "
-                                  "reported_at=? WHERE id=?",
-                                  (status, percent, text, note, exchange_id, stamp, existing[0]))
-            else:
-                self.conn.execute(
-                    "INSERT INTO progress(task_id, department_id, round_id, status, percent, text, note, "
-                    "exchange_id, reported_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (t.id, dep_id, rnd.id, status, percent, text, note, exchange_id, stamp))
+            self.record_progress_many(plan.uuid, round_ref, department_ref, {t.uuid: {
+                "status": status, "percent": percent, "text": text, "note": note,
+                "problems": problems, "next_steps": next_steps}}, exchange_id)
+
+    def record_progress_many(self, plan_uuid, round_ref, department_ref, entries: dict,
+                             exchange_id: int | None = None) -> int:
+        """Record {task uuid: progress values} of one department (None: the task as a
+        whole) in one round of a plan: the plan, round and department looked up once, the
+        rows written in one statement. Tasks not in the plan raise NotFound."""
+        plan = self.plan(plan_uuid)
+        rnd = self.round(plan.uuid, round_ref)
+        dep_id = self.department(department_ref).id if department_ref is not None else None
+        ids = {r[0]: r[1] for r in self.all("SELECT uuid, id FROM tasks WHERE plan_id=?",
+                                            (plan.id,))}
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        rows = []
+        for key, v in entries.items():
+            if key not in ids:
+                raise NotFound(f"任务不存在：{key}")
+            status, percent = v.get("status") or "", v.get("percent")
+            if status and status not in STATUSES:
+                raise InvalidEdit(f"未知的完成状态：{status}")
+            if percent is not None and not 0 <= percent <= 100:
+                raise InvalidEdit(f"完成百分比应在 0–100 之间：{percent}")
+            rows.append((ids[key], dep_id, rnd.id, status, percent, v.get("text") or "",
+                         v.get("note") or "", v.get("problems") or "", v.get("next_steps") or "",
+                         exchange_id, stamp))
+        with self.operation(msg("exchange.op.record_progress", count=len(rows))):
+            # ``department_id IS NULL`` rows are not caught by UNIQUE: delete then insert.
+            self.conn.executemany(
+                "DELETE FROM progress WHERE task_id=? AND round_id=? AND department_id IS ?",
+                [(r[0], r[2], r[1]) for r in rows])
+            self.conn.executemany(
+                "INSERT INTO progress(task_id, department_id, round_id, status, percent, text, note, "
+                "problems, next_steps, exchange_id, reported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                rows)
+        return len(rows)
 
     def progress(self, task_uuid) -> list[dict]:
         """The progress history of a task, oldest round first."""
         t = self.task(task_uuid)
         return [dict(r) for r in self.all(
             "SELECT rounds.name AS round, departments.name AS department, progress.status, "
-            "progress.percent, progress.text, progress.note, progress.reported_at FROM progress "
-            "JOIN rounds ON rounds.id=progress.round_id LEFT JOIN departments ON "
+            "progress.percent, progress.text, progress.note, progress.problems, "
+            "progress.next_steps, progress.reported_at FROM progress JOIN rounds ON rounds.id=progress.round_id LEFT JOIN departments ON "
             "departments.id=progress.department_id WHERE progress.task_id=? "
             "ORDER BY rounds.position, progress.id", (t.id,))]
 
@@ -96,7 +116,8 @@ class ProgressOps:
         rnd = self.round(plan.uuid, round_ref)
         return [dict(r) for r in self.all(
             "SELECT tasks.uuid AS task, departments.name AS department, progress.status, "
-            "progress.percent, progress.text, progress.note, progress.reported_at FROM progress "
+            "progress.percent, progress.text, progress.note, progress.problems, "
+            "progress.next_steps, progress.exchange_id, progress.reported_at FROM progress "
             "JOIN tasks ON tasks.id=progress.task_id LEFT JOIN departments ON "
             "departments.id=progress.department_id WHERE progress.round_id=? ORDER BY progress.id",
             (rnd.id,))]

@@ -4,6 +4,10 @@
 """
 from __future__ import annotations
 
+import json
+
+PROGRESS_FIELDS = ("status", "percent", "text", "problems", "next_steps", "note")
+
 
 def round_id(ws, plan_id: int, name: str) -> int | None:
     """The id of the plan's round called ``name``, or None when there is none yet."""
@@ -12,19 +16,19 @@ def round_id(ws, plan_id: int, name: str) -> int | None:
 
 
 def round_progress_by_task(ws, round_id: int, department_id: int | None) -> dict[str, dict]:
-    """{task uuid: {status, percent, text, note}} recorded for a round and department
-    (None: the progress recorded without a department)."""
-    return {r["uuid"]: {"status": r["status"], "percent": r["percent"], "text": r["text"],
-                        "note": r["note"]}
+    """{task uuid: {status, percent, text, problems, next_steps, note}} recorded for a round
+    and department (None: the progress recorded without a department)."""
+    return {r["uuid"]: {f: r[f] for f in PROGRESS_FIELDS}
             for r in ws.all("SELECT tasks.uuid, progress.status, progress.percent, progress.text, "
-                            "progress.note FROM progress JOIN tasks ON tasks.id=progress.task_id "
+                            "progress.problems, progress.next_steps, progress.note FROM progress "
+                            "JOIN tasks ON tasks.id=progress.task_id "
                             "WHERE progress.round_id=? AND progress.department_id IS ?",
                             (round_id, department_id))}
 
 
 def imports_of_file(ws, sha256: str) -> list[dict]:
-    """The recorded imports of the file with this content, newest first."""
-    return [dict(r) for r in ws.all(
+    """The recorded imports of the file with this content, newest first (summary parsed)."""
+    return [{**dict(r), "summary": json.loads(r["summary"] or "{}")} for r in ws.all(
         "SELECT * FROM exchanges WHERE sha256=? AND direction='in' ORDER BY id DESC", (sha256,))]
 
 

@@ -219,6 +219,15 @@ def m004(db: Database) -> None:
     """)
 
 
+@migrations(name="m005_progress_problems_next_steps")
+def m005(db: Database) -> None:
+    """存在问题 and 下一步工作计划: two progress fields real reporting templates carry."""
+    db.executescript("""
+    ALTER TABLE progress ADD COLUMN problems TEXT NOT NULL DEFAULT '';
+    ALTER TABLE progress ADD COLUMN next_steps TEXT NOT NULL DEFAULT '';
+    """)
+
+
 @migrations(name="m006_counterparts_templates_task_origin")
 def m006(db: Database) -> None:
     """Counterpart units (对口部门), reporting templates from above, carried-task origins."""

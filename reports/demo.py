@@ -80,10 +80,14 @@ def _fill_return(path: Path, rng: random.Random, round_index: int) -> None:
     """What a department writes into its workbook: progress, status, percent."""
     import openpyxl
 
+    from .xlsx.exchange_layout import CURRENT
+
     wb = openpyxl.load_workbook(path)
     sheet = wb.worksheets[0]
+    at = [CURRENT.index[CURRENT.answers[0].key] - 1] + [
+        CURRENT.index[c.key] - 1 for c in CURRENT.answers if c.field in ("status", "percent")]
     for row in sheet.iter_rows(min_row=5):
-        progress, status, percent = row[6], row[7], row[8]
+        progress, status, percent = (row[i] for i in at)
         if progress.protection.locked:
             continue      # a heading or another department's row
         value = min(100, rng.choice([0, 10, 20, 30, 40, 50, 60, 80]) + 20 * round_index)

@@ -165,7 +165,8 @@ def test_progress_by_round(ws, plan):
     assert len(hist) == 1 and hist[0]["percent"] == 70
     task = dump(ws)["plans"][0]["tasks"][0]
     assert task["progress"] == [{"department": "区市场监管局", "round": "2025年第三季度",
-                                 "status": "推进中", "percent": 70, "text": "主体完工"}]
+                                 "status": "推进中", "percent": 70, "text": "主体完工",
+                                 "problems": "", "next_steps": "", "note": ""}]
     with pytest.raises(InvalidEdit):
         ws.record_progress(t.uuid, "2025年第三季度", "区市场监管局", "in_progress", 130)
 

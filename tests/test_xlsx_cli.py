@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from cli import run
 from models.workspace import Workspace
+from test_xlsx_helpers import C_PERCENT, C_STATUS, C_TEXT
 from test_xlsx_helpers import GEO, PROTECTION, ROUND, build_workspace, fill, key_rows, sha
 
 
@@ -19,12 +20,12 @@ def test_export_import_and_import_again(tmp_path, capsys):
                 "--out", str(sent)]) == 0
     assert "3 项需填报" in capsys.readouterr().err
     rows = key_rows(sent)
-    back = fill(sent, tmp_path / "back.xlsx", {f"H{rows[GEO]}": "推进中", f"I{rows[GEO]}": 30})
+    back = fill(sent, tmp_path / "back.xlsx", {f"{C_STATUS}{rows[GEO]}": "推进中", f"{C_PERCENT}{rows[GEO]}": 30})
 
     before = sha(ws_path)
     assert run(["exchange", "import", ws_path, str(back), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert f"修改 分工及进展!H{rows[GEO]}" in out and "完成状态：（空） → 推进中" in out
+    assert f"修改 分工及进展!{C_STATUS}{rows[GEO]}" in out and "完成状态：（空） → 推进中" in out
     assert sha(ws_path) == before
 
     assert run(["exchange", "import", ws_path, str(back)]) == 0
@@ -38,23 +39,29 @@ def test_export_import_and_import_again(tmp_path, capsys):
     assert sha(ws_path) == after
 
 
-def test_import_with_errors_exits_2_and_changes_nothing(tmp_path, capsys):
+def test_import_with_errors_exits_2_applies_nothing_and_records_the_refusal(tmp_path, capsys):
     ws_path, plan = workspace(tmp_path)
     sent = tmp_path / "sent.xlsx"
     assert run(["exchange", "export", ws_path, "--plan", "1", "--round", ROUND,
                 "--department", "区司法局", "--out", str(sent)]) == 0
     rows = key_rows(sent)
-    good = fill(sent, tmp_path / "good.xlsx", {f"H{rows[PROTECTION]}": "已完成"})
-    bad = fill(sent, tmp_path / "bad.xlsx", {f"H{rows[PROTECTION]}": "done!", f"B{rows[PROTECTION]}": "x"})
+    good = fill(sent, tmp_path / "good.xlsx", {f"{C_STATUS}{rows[PROTECTION]}": "已完成"})
+    bad = fill(sent, tmp_path / "bad.xlsx", {f"{C_STATUS}{rows[PROTECTION]}": "done!", f"B{rows[PROTECTION]}": "x"})
     before = sha(ws_path)
     capsys.readouterr()
     assert run(["exchange", "import", ws_path, str(good), str(bad)]) == 2
     captured = capsys.readouterr()
-    assert f"错误 分工及进展!H{rows[PROTECTION]}：完成状态“done!”无效" in captured.out
+    assert f"错误 分工及进展!{C_STATUS}{rows[PROTECTION]}：完成状态“done!”无效" in captured.out
     assert f"错误 分工及进展!B{rows[PROTECTION]}：锁定的单元格“重点任务”被改动" in captured.out
     last = captured.err.strip().splitlines()
-    assert len(last) == 1 and last[0].startswith("错误：bad.xlsx 有错误")
-    assert sha(ws_path) == before
+    assert last[-1].startswith("错误：bad.xlsx 有错误，未导入任何文件")
+    assert "bad.xlsx 有错误的行；确认后加 --accept-valid 可只导入无误的行" in last[-2]
+    with Workspace.open(ws_path, readonly=True) as ws:
+        assert ws.progress(PROTECTION) == []          # the good file waits with the bad one
+        incoming = [e for e in ws.exchanges() if e["direction"] == "in"]
+    assert [(e["file_name"], e["summary"]["refused"], e["summary"]["error_count"]) for e in incoming] \
+        == [("bad.xlsx", True, 2)]
+    assert before != sha(ws_path)
 
 
 def test_conflicts_need_the_flag(tmp_path, capsys):
@@ -64,7 +71,7 @@ def test_conflicts_need_the_flag(tmp_path, capsys):
     with Workspace.open(ws_path) as ws:
         ws.record_progress(GEO, ROUND, "区市场监管局", "in_progress", 20, "电话报告")
     rows = key_rows(sent)
-    back = fill(sent, tmp_path / "back.xlsx", {f"G{rows[GEO]}": "书面报告"})
+    back = fill(sent, tmp_path / "back.xlsx", {f"{C_TEXT}{rows[GEO]}": "书面报告"})
     assert run(["exchange", "import", ws_path, str(back)]) == 0
     captured = capsys.readouterr()
     assert "冲突 分工及进展!G" in captured.out and "--overwrite-conflicts" in captured.err

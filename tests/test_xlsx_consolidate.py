@@ -5,6 +5,7 @@ import openpyxl
 
 from models.workspace import Workspace
 from reports.xlsx import consolidate, export_exchange
+from test_xlsx_helpers import C_PERCENT, C_STATUS, C_TEXT
 from test_xlsx_helpers import (GEO, LEADERSHIP, NAVIGATION, ROUND, SUBSIDY, TRAINING, fill,
                                key_rows, office, sha)
 
@@ -21,17 +22,17 @@ def returns(ws, plan, tmp_path):
     k = {name: key_rows(path) for name, path in sent.items()}
     files = [
         fill(sent["区市场监管局"], tmp_path / "市场监管局.xlsx", {
-            f"H{k['区市场监管局'][GEO]}": "推进中", f"I{k['区市场监管局'][GEO]}": 60,
-            f"G{k['区市场监管局'][GEO]}": "主体封顶",
-            f"H{k['区市场监管局'][NAVIGATION]}": "已完成", f"I{k['区市场监管局'][NAVIGATION]}": 100}),
+            f"{C_STATUS}{k['区市场监管局'][GEO]}": "推进中", f"{C_PERCENT}{k['区市场监管局'][GEO]}": 60,
+            f"{C_TEXT}{k['区市场监管局'][GEO]}": "主体封顶",
+            f"{C_STATUS}{k['区市场监管局'][NAVIGATION]}": "已完成", f"{C_PERCENT}{k['区市场监管局'][NAVIGATION]}": 100}),
         fill(sent["区发展改革局"], tmp_path / "发展改革局.xlsx", {
-            f"H{k['区发展改革局'][GEO]}": "推进中", f"H{k['区发展改革局'][LEADERSHIP]}": "已完成"}),
+            f"{C_STATUS}{k['区发展改革局'][GEO]}": "推进中", f"{C_STATUS}{k['区发展改革局'][LEADERSHIP]}": "已完成"}),
         fill(sent["区财政局"], tmp_path / "财政局.xlsx", {
-            f"H{k['区财政局'][SUBSIDY]}": "未启动", f"I{k['区财政局'][SUBSIDY]}": 0}),
+            f"{C_STATUS}{k['区财政局'][SUBSIDY]}": "未启动", f"{C_PERCENT}{k['区财政局'][SUBSIDY]}": 0}),
         fill(sent["区科技局"], tmp_path / "科技局.xlsx", {
-            f"H{k['区科技局'][TRAINING]}": "推进中", f"I{k['区科技局'][TRAINING]}": 40}),
+            f"{C_STATUS}{k['区科技局'][TRAINING]}": "推进中", f"{C_PERCENT}{k['区科技局'][TRAINING]}": 40}),
         fill(sent["区教育局"], tmp_path / "教育局.xlsx", {
-            f"G{k['区教育局'][TRAINING]}": "=A1&B1", f"H{k['区教育局'][TRAINING]}": "进行中"}),
+            f"{C_TEXT}{k['区教育局'][TRAINING]}": "=A1&B1", f"{C_STATUS}{k['区教育局'][TRAINING]}": "进行中"}),
     ]
     garbage = tmp_path / "扫描件.xlsx"
     garbage.write_bytes(b"%PDF-1.4 scanned return")
@@ -52,16 +53,23 @@ def test_consolidating_returns_of_six_departments(office, tmp_path):
     assert status == {"市场监管局.xlsx": "applied", "发展改革局.xlsx": "applied", "财政局.xlsx": "applied",
                       "科技局.xlsx": "applied", "教育局.xlsx": "errors", "扫描件.xlsx": "unreadable"}
     education = next(f for f in result["files"] if f["file"] == "教育局.xlsx")
-    assert any(e.startswith("分工及进展!G") and "公式" in e for e in education["errors"])
-    assert any(e.startswith("分工及进展!H") and "进行中" in e for e in education["errors"])
-    assert result["missing"] == ["区教育局", "区司法局"]
+    assert any(e.startswith(f"分工及进展!{C_TEXT}") and "公式" in e for e in education["errors"])
+    # 进行中 is a synonym of 推进中: read, and listed as read.
+    assert any(n.startswith(f"分工及进展!{C_STATUS}") and "“进行中”读作“推进中”" in n
+               for n in education["normalised"])
+    # A refused return is a department that reported with errors, not one that sent nothing.
+    assert result["missing"] == ["区司法局"]
+    assert result["departments"]["区教育局"] == "报送有误（1 处）"
+    assert result["departments"]["区市场监管局"] == "已报送"
     assert result["counts"]["区市场监管局"] == {"done": 1, "in_progress": 1, "not_started": 0, "": 1}
     assert result["counts"]["区财政局"] == {"done": 0, "in_progress": 0, "not_started": 1, "": 1}
     assert result["counts"]["区司法局"][""] == 2
     # Applied in the workspace, one exchange per good file.
     assert ws.progress(NAVIGATION)[0]["status"] == "done"
     assert {p["department"] for p in ws.progress(GEO)} == {"区市场监管局", "区发展改革局"}
-    assert len([e for e in ws.exchanges(plan) if e["direction"] == "in"]) == 4
+    incoming = [e for e in ws.exchanges(plan) if e["direction"] == "in"]
+    assert len(incoming) == 5 and [e["file_name"] for e in incoming if e["summary"].get("refused")] \
+        == ["教育局.xlsx"]
 
     summary = read_sheet(out, "汇总")
     assert summary[0][0] == "槐荫区知识产权强区建设工作方案进展情况汇总表"
@@ -71,12 +79,13 @@ def test_consolidating_returns_of_six_departments(office, tmp_path):
     total = next(row for row in summary if row[1] == "合计")
     assert total[2] == sum(by_department[d][2] for d in by_department)
     missing = read_sheet(out, "未报送单位")
-    assert [row[1] for row in missing[3:]] == ["区教育局", "区司法局"]
+    assert [row[1] for row in missing[3:]] == ["区司法局"]
+    assert by_department["区教育局"][8] == "报送有误（1 处）"
     details = read_sheet(out, "进展明细")
-    geo = [row for row in details if row[6] in ("区市场监管局", "区发展改革局", "区财政局")
-           and (row[1] == "建设中国地理标志产业大厦" or row[1] is None)][:3]
-    assert [(r[6], r[7], r[8]) for r in geo] == [("区市场监管局", "推进中", 60), ("区发展改革局", "推进中", None),
-                                                 ("区财政局", "未填报", None)]
+    geo = [row for row in details if row[1] == "建设中国地理标志产业大厦"]
+    # Only what came back: 区财政局 (a supporting unit of the task) returned nothing on it.
+    assert [(r[2], r[3], r[4], r[5]) for r in geo] == [("区市场监管局", "推进中", 60, "主体封顶"),
+                                                       ("区发展改革局", "推进中", None, None)]
     issues = read_sheet(out, "导入情况")
     assert any(row[0] == "教育局.xlsx" and "公式" in (row[5] or "") for row in issues)
     assert any(row[0] == "扫描件.xlsx" and "PDF" in (row[5] or "") for row in issues)
@@ -85,7 +94,7 @@ def test_consolidating_returns_of_six_departments(office, tmp_path):
     again = consolidate(ws, plan, ROUND, files, tmp_path / "again.xlsx")
     assert {f["status"] for f in again["files"] if f["file"] in status and status[f["file"]] == "applied"} \
         == {"already_imported"}
-    assert len([e for e in ws.exchanges(plan) if e["direction"] == "in"]) == 4
+    assert len([e for e in ws.exchanges(plan) if e["direction"] == "in"]) == 5
 
 
 def test_preview_without_applying_leaves_the_workspace_as_it_was(office, tmp_path):
@@ -97,7 +106,8 @@ def test_preview_without_applying_leaves_the_workspace_as_it_was(office, tmp_pat
     with Workspace.open(path, readonly=True) as ro:
         result = consolidate(ro, plan, ROUND, files, tmp_path / "preview.xlsx", apply=False)
     assert sha(path) == before
-    assert result["missing"] == ["区教育局", "区司法局"]
+    assert result["missing"] == ["区司法局"]
+    assert result["departments"]["区教育局"] == "报送有误（1 处）"
     assert result["counts"]["区市场监管局"]["done"] == 1
     assert {f["status"] for f in result["files"]} == {"checked", "errors", "unreadable"}
 

@@ -11,6 +11,7 @@ import pytest
 from models.workspace import Workspace
 from reports.xlsx import (WorkbookError, apply_return, export_exchange, read_return)
 from reports.xlsx import exchange_format as fmt
+from test_xlsx_helpers import LAYOUT, C_KEY, C_NOTE, C_PERCENT, C_STATUS, C_TEXT
 from test_xlsx_helpers import (GEO, LEADERSHIP, NAVIGATION, PROTECTION, ROUND, SUBSIDY, TRAINING,
                                build_workspace, fill, key_rows, office, progress_of, sha)
 
@@ -31,9 +32,10 @@ def test_export_is_a_protected_form_with_hidden_keys_and_metadata(office, tmp_pa
     assert [s.sheet_state for s in wb.worksheets] == ["visible", "hidden", "veryHidden"]
     assert wb.security.lockStructure
     sheet = wb["分工及进展"]
-    header = [c.value for c in sheet[4]]
+    header = [c.value or "" for c in sheet[4]]
     assert header == fmt.HEADERS
-    assert sheet.column_dimensions["K"].hidden
+    hidden = [c.key for c in LAYOUT.columns if sheet.column_dimensions[LAYOUT.letter(c.key)].hidden]
+    assert hidden == ["echo1", "echo2", "echo3", "echo4", "echo5", "key", "upper_key"]
     # Only the department's rows (市场监管局: 3 tasks) with their headings for context.
     keys = key_rows(out)
     assert set(keys) >= {GEO, NAVIGATION, PROTECTION}
@@ -44,15 +46,17 @@ def test_export_is_a_protected_form_with_hidden_keys_and_metadata(office, tmp_pa
     # Locked everywhere except the four columns of an assigned row.
     row = keys[GEO]
     assert sheet.protection.sheet
-    for col in "ABCDEFK":
-        assert sheet[f"{col}{row}"].protection.locked
-    for col in "GHIJ":
-        assert not sheet[f"{col}{row}"].protection.locked
-    assert sheet[f"G{row}"].number_format == "@"
+    answers = {LAYOUT.letter(c.key) for c in LAYOUT.answers}
+    assert answers == set("GIKMOQ")
+    for col in "ABCDEFGHIJKLMNOPQRS":
+        assert sheet[f"{col}{row}"].protection.locked == (col not in answers)
+    # The print area stops at the last visible column, 备注.
+    assert sheet.print_area == f"'分工及进展'!$A$1:$Q${sheet.max_row}"
+    assert sheet[f"{C_TEXT}{row}"].number_format == "@"
     # The status list lives on the hidden sheet, through a defined name.
     dv = {d.type: d for d in sheet.data_validations.dataValidation}
     assert dv["list"].formula1 == fmt.STATUS_NAME
-    assert f"H{row}" in str(dv["list"].sqref)
+    assert f"{C_STATUS}{row}" in str(dv["list"].sqref)
     assert dv["decimal"].formula1 == "0" and dv["decimal"].formula2 == "100"
     assert wb.defined_names[fmt.STATUS_NAME].attr_text == "'_lists'!$A$1:$A$3"
     assert [wb["_lists"].cell(i, 1).value for i in (1, 2, 3)] == ["未启动", "推进中", "已完成"]
@@ -91,12 +95,12 @@ def test_round_trip_changes_exactly_what_the_department_wrote(office, tmp_path):
     out, _ = export(ws, plan, tmp_path)
     keys = key_rows(out)
     returned = fill(out, tmp_path / "back.xlsx", {
-        f"G{keys[GEO]}": "大厦主体已封顶", f"H{keys[GEO]}": "推进中", f"I{keys[GEO]}": 60,
-        f"H{keys[PROTECTION]}": "已完成", f"I{keys[PROTECTION]}": "100%", f"J{keys[PROTECTION]}": "=见附件",
+        f"{C_TEXT}{keys[GEO]}": "大厦主体已封顶", f"{C_STATUS}{keys[GEO]}": "推进中", f"{C_PERCENT}{keys[GEO]}": 60,
+        f"{C_STATUS}{keys[PROTECTION]}": "已完成", f"{C_PERCENT}{keys[PROTECTION]}": "100%", f"{C_NOTE}{keys[PROTECTION]}": "=见附件",
     })
     # "=见附件" typed by a person is a formula: make it text as Excel's Text format would.
     wb = openpyxl.load_workbook(returned)
-    wb["分工及进展"][f"J{keys[PROTECTION]}"].data_type = "s"
+    wb["分工及进展"][f"{C_NOTE}{keys[PROTECTION]}"].data_type = "s"
     wb.save(returned)
     before = progress_of(ws)
     report = read_return(ws, returned)
@@ -111,7 +115,8 @@ def test_round_trip_changes_exactly_what_the_department_wrote(office, tmp_path):
     after = progress_of(ws)
     assert set(after) == {GEO, PROTECTION}
     assert after[GEO] == [{"department": "区市场监管局", "round": ROUND, "status": "推进中",
-                           "percent": 60, "text": "大厦主体已封顶"}]
+                           "percent": 60, "text": "大厦主体已封顶", "problems": "", "next_steps": "",
+                           "note": ""}]
     assert after[PROTECTION][0]["status"] == "已完成" and after[PROTECTION][0]["percent"] == 100
     assert ws.progress(PROTECTION)[0]["note"] == "=见附件"
     incoming = [e for e in ws.exchanges(plan) if e["direction"] == "in"]
@@ -140,28 +145,28 @@ def test_careless_edits_are_each_reported_by_cell_and_block_the_import(office, t
         sheet[f"B{geo}"] = "新增任务"
 
     returned = fill(out, tmp_path / "careless.xlsx", {
-        f"H{geo}": "基本完成",              # not one of the three statuses
-        f"I{geo}": "大约一半",               # not a number
+        f"{C_STATUS}{geo}": "基本完成",              # not one of the three statuses
+        f"{C_PERCENT}{geo}": "大约一半",               # not a number
         f"C{geo}": "我们改了任务内容",        # a locked cell
-        f"G{nav}": "=VLOOKUP(A1,B:C,2)",     # a formula
-        f"I{nav}": 150,                     # out of range
+        f"{C_TEXT}{nav}": "=VLOOKUP(A1,B:C,2)",     # a formula
+        f"{C_PERCENT}{nav}": 150,                     # out of range
     }, then=delete_and_insert)
     report = read_return(ws, returned)
     found = {(e.address, re.sub(r"[“（].*", "", e.message)) for e in report.errors}
     shifted_geo, shifted_nav = geo + 1, nav + 1
     expected_addresses = {
-        f"分工及进展!H{shifted_geo}", f"分工及进展!I{shifted_geo}", f"分工及进展!C{shifted_geo}",
-        f"分工及进展!G{shifted_nav}", f"分工及进展!I{shifted_nav}",
+        f"分工及进展!{C_STATUS}{shifted_geo}", f"分工及进展!{C_PERCENT}{shifted_geo}", f"分工及进展!C{shifted_geo}",
+        f"分工及进展!{C_TEXT}{shifted_nav}", f"分工及进展!{C_PERCENT}{shifted_nav}",
         f"分工及进展!A{geo}",        # the inserted row
         f"分工及进展!A{prot}",       # the deleted row (where it was sent)
     }
     assert {a for a, _ in found} == expected_addresses, report.errors
     messages = {e.address: e.message for e in report.errors}
-    assert "完成状态“基本完成”无效" in messages[f"分工及进展!H{shifted_geo}"]
-    assert "不是数字" in messages[f"分工及进展!I{shifted_geo}"]
+    assert "完成状态“基本完成”不明确" in messages[f"分工及进展!{C_STATUS}{shifted_geo}"]
+    assert "不是数字" in messages[f"分工及进展!{C_PERCENT}{shifted_geo}"]
     assert "原为“=SUM(A1:A3)" in messages[f"分工及进展!C{shifted_geo}"]
-    assert "公式" in messages[f"分工及进展!G{shifted_nav}"]
-    assert "超出 0–100" in messages[f"分工及进展!I{shifted_nav}"]
+    assert "公式" in messages[f"分工及进展!{C_TEXT}{shifted_nav}"]
+    assert "超出 0–100" in messages[f"分工及进展!{C_PERCENT}{shifted_nav}"]
     assert "新增的行" in messages[f"分工及进展!A{geo}"]
     assert "被删除" in messages[f"分工及进展!A{prot}"]
     assert all("\n" not in str(e) for e in report.errors)
@@ -182,23 +187,23 @@ def test_percent_as_typed_in_several_ways_and_consistency_warnings(office, tmp_p
     geo, prot = keys[GEO], keys[PROTECTION]
 
     def percent_format(sheet):
-        sheet[f"I{prot}"].number_format = "0%"   # Excel turns a typed 60% into 0.6
+        sheet[f"{C_PERCENT}{prot}"].number_format = "0%"   # Excel turns a typed 60% into 0.6
 
     returned = fill(out, tmp_path / "back.xlsx", {
-        f"H{geo}": "已完成", f"I{geo}": "８０％", f"H{prot}": "推进中", f"I{prot}": 0.6,
+        f"{C_STATUS}{geo}": "已完成", f"{C_PERCENT}{geo}": "８０％", f"{C_STATUS}{prot}": "推进中", f"{C_PERCENT}{prot}": 0.6,
     }, then=percent_format)
     report = read_return(ws, returned)
     assert report.errors == []
     new = {(c.task, c.field): c.new for c in report.changes}
     assert new[(GEO, "percent")] == 80 and new[(PROTECTION, "percent")] == 60
-    assert any(w.address == f"分工及进展!I{geo}" and "已完成" in w.message for w in report.warnings)
+    assert any(w.address == f"分工及进展!{C_PERCENT}{geo}" and "已完成" in w.message for w in report.warnings)
 
 
 def test_return_resaved_by_another_tool_is_accepted(office, tmp_path):
     ws, plan = office
     out, _ = export(ws, plan, tmp_path)
     keys = key_rows(out)
-    returned = fill(out, tmp_path / "back.xlsx", {f"G{keys[GEO]}": "已完成立项", f"H{keys[GEO]}": "推进中"})
+    returned = fill(out, tmp_path / "back.xlsx", {f"{C_TEXT}{keys[GEO]}": "已完成立项", f"{C_STATUS}{keys[GEO]}": "推进中"})
     # Re-saved again by "another tool" (openpyxl), then the WPS habit of declaring A1:A1.
     openpyxl.load_workbook(returned).save(returned)
     wps = tmp_path / "wps.xlsx"
@@ -232,8 +237,8 @@ def test_conflicts_are_listed_and_not_overwritten_unless_asked(office, tmp_path)
     # After the export the clerk records 市场监管局's progress on the 大厦 by phone.
     ws.record_progress(GEO, ROUND, "区市场监管局", "in_progress", 50, "电话报告：主体施工中")
     returned = fill(out, tmp_path / "back.xlsx", {
-        f"G{keys[GEO]}": "主体已封顶", f"I{keys[GEO]}": 70,
-        f"H{keys[PROTECTION]}": "推进中"})
+        f"{C_TEXT}{keys[GEO]}": "主体已封顶", f"{C_PERCENT}{keys[GEO]}": 70,
+        f"{C_STATUS}{keys[PROTECTION]}": "推进中"})
     report = read_return(ws, returned)
     assert report.errors == []
     assert {(c.task, c.field, c.old, c.new) for c in report.conflicts} == {
@@ -279,7 +284,7 @@ def test_workbook_from_another_workspace_plan_round_or_version(office, tmp_path)
     newer = read_return(ws, patch_meta("newer.xlsx", 2, 9))
     assert "更新版本" in newer.errors[0].message
     tampered = read_return(ws, patch_meta("tampered.xlsx", 6, "2025年第四季度"))
-    assert [e.address for e in tampered.errors] == ["_plandesk!B14"]
+    assert [e.address for e in tampered.errors] == [f"_plandesk!B{fmt.META_KEYS.index('checksum') + 1}"]
 
 
 def test_plain_workbook_is_not_an_exchange_workbook(office, tmp_path):
@@ -297,7 +302,7 @@ def test_whole_plan_export_reports_without_a_department(office, tmp_path):
     out, result = export(ws, plan, tmp_path, department=None)
     keys = key_rows(out)
     assert result["editable"] == 8 and result["rows"] == 11   # 3 headings are not filled in
-    returned = fill(out, tmp_path / "back.xlsx", {f"H{keys[LEADERSHIP]}": "已完成", f"I{keys[LEADERSHIP]}": 100})
+    returned = fill(out, tmp_path / "back.xlsx", {f"{C_STATUS}{keys[LEADERSHIP]}": "已完成", f"{C_PERCENT}{keys[LEADERSHIP]}": 100})
     report = read_return(ws, returned)
     assert report.errors == [] and len(report.changes) == 2
     apply_return(ws, report)
@@ -309,10 +314,10 @@ def test_writing_in_a_row_of_another_department_is_a_warning(office, tmp_path):
     out, _ = export(ws, plan, tmp_path, department="区科技局")
     keys = key_rows(out)
     heading = min(keys.values())   # 二、重点任务: context only
-    returned = fill(out, tmp_path / "back.xlsx", {f"G{heading}": "本行不该填", f"H{keys[TRAINING]}": "推进中"})
+    returned = fill(out, tmp_path / "back.xlsx", {f"{C_TEXT}{heading}": "本行不该填", f"{C_STATUS}{keys[TRAINING]}": "推进中"})
     report = read_return(ws, returned)
     assert report.errors == []
-    assert [w.address for w in report.warnings] == [f"分工及进展!G{heading}"]
+    assert [w.address for w in report.warnings] == [f"分工及进展!{C_TEXT}{heading}"]
     assert [(c.task, c.field) for c in report.changes] == [(TRAINING, "status")]
 
 
@@ -332,8 +337,9 @@ def test_export_prefills_what_the_department_reported_before(office, tmp_path):
     out, _ = export(ws, plan, tmp_path)
     row = key_rows(out)[GEO]
     sheet = openpyxl.load_workbook(out)["分工及进展"]
-    assert [sheet[f"{c}{row}"].value for c in "GHIJ"] == ["=已开工", "推进中", 40, "备注一"]
-    assert sheet[f"G{row}"].data_type == "s"
+    assert [sheet[f"{c}{row}"].value for c in (C_TEXT, C_STATUS, C_PERCENT, C_NOTE)] == [
+        "=已开工", "推进中", 40, "备注一"]
+    assert sheet[f"{C_TEXT}{row}"].data_type == "s"
     report = read_return(ws, out)
     assert report.errors == [] and report.changes == [] and report.conflicts == []
     summary = json.loads(ws.all("SELECT summary FROM exchanges WHERE direction='out'")[-1][0])
@@ -348,15 +354,15 @@ def test_copied_row_and_changed_key_are_errors(office, tmp_path):
 
     def copy_and_rekey(sheet):
         last = sheet.max_row + 1
-        for c in range(1, 12):                    # the 大厦 row copied below the table
+        for c in range(1, LAYOUT.width + 1):      # the 大厦 row copied below the table
             sheet.cell(last, c).value = sheet.cell(geo, c).value
-        sheet[f"K{nav}"] = "11111111-2222-4333-8444-555555555555"
+        sheet[f"{C_KEY}{nav}"] = "11111111-2222-4333-8444-555555555555"
 
     returned = fill(out, tmp_path / "copied.xlsx", {}, then=copy_and_rekey)
     report = read_return(ws, returned)
     messages = {e.address: e.message for e in report.errors}
     assert "同一任务" in messages[f"分工及进展!A{prot + 1}"]
-    assert "任务编码不是发出时的编码" in messages[f"分工及进展!K{nav}"]
+    assert "任务编码不是发出时的编码" in messages[f"分工及进展!{C_KEY}{nav}"]
     assert "被删除" in messages[f"分工及进展!A{nav}"]   # its real key is gone from the sheet
 
 
@@ -366,7 +372,7 @@ def test_control_characters_from_word_do_not_break_the_round_trip(office, tmp_pa
     out, _ = export(ws, plan, tmp_path)
     sheet = openpyxl.load_workbook(out)["分工及进展"]
     assert sheet[f"B{key_rows(out)[GEO]}"].value == "建设中国地理标志产业大厦"
-    returned = fill(out, tmp_path / "back.xlsx", {f"H{key_rows(out)[GEO]}": "推进中"})
+    returned = fill(out, tmp_path / "back.xlsx", {f"{C_STATUS}{key_rows(out)[GEO]}": "推进中"})
     report = read_return(ws, returned)
     assert report.errors == [] and len(report.changes) == 1
 
@@ -375,7 +381,7 @@ def test_apply_takes_a_backup_first(office, tmp_path):
     from models.backup import list_backups
     ws, plan = office
     out, _ = export(ws, plan, tmp_path)
-    returned = fill(out, tmp_path / "back.xlsx", {f"H{key_rows(out)[GEO]}": "推进中"})
+    returned = fill(out, tmp_path / "back.xlsx", {f"{C_STATUS}{key_rows(out)[GEO]}": "推进中"})
     assert list_backups(ws.path) == []
     apply_return(ws, read_return(ws, returned))
     assert [b.reason for b in list_backups(ws.path)] == ["exchange-import"]

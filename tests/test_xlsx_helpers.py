@@ -13,6 +13,12 @@ import pytest
 
 from models.dump import dump
 from models.workspace import Workspace
+from reports.xlsx.exchange_layout import CURRENT as LAYOUT
+
+# The letters of the answer columns and the key column of the current exchange layout.
+C_TEXT, C_STATUS, C_PERCENT, C_NOTE = (LAYOUT.field_letter(f) for f in ("text", "status", "percent", "note"))
+C_PROBLEMS, C_NEXT = LAYOUT.field_letter("problems"), LAYOUT.field_letter("next_steps")
+C_KEY = LAYOUT.letter("key")
 
 DEPARTMENTS = ["区市场监管局", "区发展改革局", "区财政局", "区科技局", "区教育局", "区司法局"]
 ROUND = "2025年第三季度"
@@ -88,10 +94,11 @@ def sha(path) -> str:
 
 
 def key_rows(path, sheet="分工及进展") -> dict[str, int]:
-    """{task uuid: row} from the hidden key column K."""
+    """{task uuid: row} from the hidden key column."""
     wb = openpyxl.load_workbook(path)
     out = {}
-    for row in wb[sheet].iter_rows(min_col=11, max_col=11):
+    column = LAYOUT.index["key"]
+    for row in wb[sheet].iter_rows(min_col=column, max_col=column):
         value = row[0].value
         if value and len(str(value)) == 36:
             out[value] = row[0].row

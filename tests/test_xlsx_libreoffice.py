@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from reports.xlsx import apply_return, export_exchange, read_return
+from test_xlsx_helpers import C_PERCENT, C_STATUS, C_TEXT
 from test_xlsx_helpers import GEO, ROUND, fill, key_rows, office
 
 __all__ = ["office"]
@@ -29,8 +30,8 @@ def test_return_resaved_by_libreoffice_calc(office, tmp_path):
     sent = tmp_path / "sent.xlsx"
     export_exchange(ws, plan, ROUND, sent, department="区市场监管局")
     row = key_rows(sent)[GEO]
-    filled = fill(sent, tmp_path / "filled.xlsx", {f"G{row}": "已完成主体工程", f"H{row}": "推进中",
-                                                   f"I{row}": 80})
+    filled = fill(sent, tmp_path / "filled.xlsx", {f"{C_TEXT}{row}": "已完成主体工程", f"{C_STATUS}{row}": "推进中",
+                                                   f"{C_PERCENT}{row}": 80})
     outdir = tmp_path / "lo"
     subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
                     "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir),

@@ -6,7 +6,9 @@ The light is computed, never typed in (architecture.md). For each task:
   configured ``plan_start``) to the deadline, as of the round's last day (today while the
   round runs);
 * reported: the latest report in the round or an earlier one — the lead department's
-  report when several departments reported, else the task-level one, else the latest;
+  report when several departments reported, else the task-level one, else the least
+  advanced (``agreement``); when they differ the task is flagged ``disagree`` (意见不一致)
+  with each department's answer and the rule used;
   a percent, else “已完成60%” in the text, else done=100 / not started=0 / in progress=
   ``in_progress_percent``;
 * the light, by the deadline's kind:
@@ -50,7 +52,7 @@ LIGHT_LABELS = {"on_track": "正常推进", "at_risk": "存在风险", "late": "
 LIGHT_COLOURS = {"on_track": "绿", "at_risk": "黄", "late": "红"}
 FLAG_LABELS = {"overdue": "已逾期", "no_report": "本轮未报送", "done": "已完成",
                "due_soon": "即将到期", "ongoing": "长期坚持", "recurring": "定期任务",
-               "no_deadline": "无完成时限"}
+               "no_deadline": "无完成时限", "disagree": "意见不一致"}
 _RANK = {"": -1, "on_track": 0, "at_risk": 1, "late": 2}
 
 
@@ -80,6 +82,10 @@ class TaskStatus:
     path_number: str = ""            # the number with its ancestors': 三（一）1.
     reason: str = ""                 # one line for the clerk: why this light
     rollup: dict | None = None       # headings: {light: number of sub-tasks}
+    # 意见不一致: each department's answer ((department, status, percent), …) and the rule
+    # the light rests on (models.status.agreement)
+    answers: tuple = ()
+    basis: str = ""
 
     @property
     def counted(self) -> bool:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .agreement import answer, basis_text, choose
 from .load import Report
 from .schedule import (around, expected_percent, occurrences, plan_start,
                               recurrence_period, to_date)
 
-FLAGS = ("overdue", "no_report", "done", "due_soon", "ongoing", "recurring", "no_deadline")
+FLAGS = ("overdue", "no_report", "disagree", "done", "due_soon", "ongoing", "recurring",
+         "no_deadline")
 # “已完成60%”, “推进进度达到80%”: a percent the department wrote instead of filling the cell.
 _PERCENT_IN_TEXT = re.compile(r"(?:完成|进度|推进|达到)[^，。；,;]{0,6}?(\d{1,3}(?:\.\d+)?)\s*[%％]")
 
@@ -28,15 +30,29 @@ class Judge:
         self.on = on
 
     # ---- which report counts ---------------------------------------------------------
-    def _chosen(self, reports: dict, lead: tuple) -> dict[int, Report]:
+    def _chosen(self, reports: dict, lead: tuple) -> dict:
         """Round order index → the report that speaks for the task in that round."""
         out = {}
+        self._choices: dict = {}
+        self._items: dict = {}
         for round_id, items in reports.items():
             i = self.order.get(round_id)
             if i is None or i > self.upto:
                 continue
-            out[i] = _pick(items, lead)
+            items = _latest_per_department(items)
+            choice = choose(items, lead, latest=lambda rs: max(rs, key=lambda r: r.seq))
+            self._choices[i], self._items[i] = choice, items
+            out[i] = choice.report
         return out
+
+    def _disagreement(self, s, index: int | None, flags: list) -> None:
+        """意见不一致 in the round the light rests on: each department's answer, and the rule."""
+        choice = self._choices.get(index) if index is not None else None
+        if choice is None or not choice.disagree:
+            return
+        flags.append("disagree")
+        s.answers = tuple((r.department, *answer(r)) for r in self._items[index])
+        s.basis = basis_text(choice)
 
     def _percent(self, r: Report | None) -> float | None:
         if r is None:
@@ -64,6 +80,8 @@ class Judge:
         """Fill ``s`` (a TaskStatus) for task ``t`` from its reports {round id: [Report]}."""
         chosen = self._chosen(reports, s.lead)
         latest = chosen[max(chosen)] if chosen else None
+        flags: list = []
+        self._disagreement(s, max(chosen) if chosen else None, flags)
         this_round = chosen.get(self.upto) if self.rnd is not None else None
         if latest is not None:
             s.reported_status = latest.status
@@ -72,7 +90,6 @@ class Judge:
             s.reported = self._percent(latest)
             if self._assumed(latest) and s.deadline_kind != "by":
                 s.reported = None   # no clock to compare with: show no invented number
-        flags = []
         kind = s.deadline_kind
         deadline = to_date(s.deadline)
         if kind == "recurring":
@@ -102,6 +119,8 @@ class Judge:
                 s.light = "at_risk"
             if "本轮未报送" not in s.reason:
                 s.reason = "本轮未报送" + (f"；{s.reason}" if s.reason else "")
+        if "disagree" in flags and s.basis and s.basis not in s.reason:
+            s.reason = "；".join(filter(None, [s.reason, f"意见不一致，{s.basis}"]))
         s.flags = tuple(f for f in FLAGS if f in flags)
 
     def _by_deadline(self, s, t, deadline, latest, flags) -> None:
@@ -197,16 +216,11 @@ class Judge:
             s.reason += "，即将到期且尚未报送推进情况"
 
 
-def _pick(items: list[Report], lead: tuple) -> Report:
-    """The report that speaks for a task in one round: the lead's, else the task-level one,
-    else the latest entered."""
+def _latest_per_department(items: list[Report]) -> list[Report]:
+    """One report per department (the last entered), in the order first entered."""
     if len(items) == 1:          # the common case: one report per task and round
-        return items[0]
-    for name in lead:
-        mine = [r for r in items if r.department == name]
-        if mine:
-            return max(mine, key=lambda r: r.seq)
-    whole = [r for r in items if not r.department]
-    if whole:
-        return max(whole, key=lambda r: r.seq)
-    return max(items, key=lambda r: r.seq)
+        return items
+    out: dict[str, Report] = {}
+    for r in sorted(items, key=lambda r: r.seq):
+        out[r.department] = r
+    return list(out.values())

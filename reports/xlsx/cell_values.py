@@ -1,49 +1,137 @@
-"""Reading what a recipient typed: our own checks, since Excel's validation is advisory."""
+"""Reading what a recipient typed as the person meant it; Excel's validation is advisory.
+
+Each reader returns the value and, when it had to interpret the cell, a note for the import
+report (``Read.note``), so every normalisation is listed with its cell:
+
+* text columns: a date cell is the date's text (``2025-03-31``, not the serial 45747), a
+  number is the number as written (``3``, ``12.5``, ``60%`` in a percent cell);
+* 完成百分比: ``60``, ``60%``, ``６０％``, ``0.6`` in a percent cell all read as 60; a bare
+  ``0.6`` is ambiguous (0.6 or 60?) and asked about;
+* 完成状态: the three labels, and the synonyms of ``STATUS_SYNONYMS``; the phrases of
+  ``AMBIGUOUS_STATUSES`` (基本完成 …) are asked about, never guessed;
+* full-width and trailing spaces are trimmed everywhere.
+"""
 from __future__ import annotations
 
-from models.entities import STATUSES
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from openpyxl.styles.numbers import is_date_format
+from openpyxl.utils.datetime import from_excel
+
+from models.entities import STATUS_LABELS, STATUSES
 
 from .exchange_format import STATUS_BY_LABEL, canon
 
 _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_SPACES = re.compile(r"[\s\u3000]+")
+
+# What departments type for a status, read as the status it plainly means.
+STATUS_SYNONYMS = {
+    "完成": "done", "已完成": "done", "已办结": "done", "办结": "done", "已完工": "done",
+    "完工": "done", "全部完成": "done",
+    "进行中": "in_progress", "推进中": "in_progress", "正在推进": "in_progress",
+    "正在进行": "in_progress", "实施中": "in_progress", "在建": "in_progress",
+    "持续推进": "in_progress", "已启动": "in_progress",
+    "未启动": "not_started", "未开始": "not_started", "尚未启动": "not_started",
+    "暂未启动": "not_started", "尚未开始": "not_started",
+}
+# Phrases that could mean either of two statuses: the clerk asks the department.
+AMBIGUOUS_STATUSES = {"基本完成", "大部分完成", "接近完成", "部分完成", "初步完成", "基本完工"}
 
 
 class BadValue(ValueError):
     """The one-line reason a cell cannot be taken."""
 
 
-def status_code(value) -> str:
-    """未启动/推进中/已完成 (or the internal code) → code; "" when empty."""
-    text = canon(value)
+@dataclass
+class Read:
+    value: object
+    note: str = ""       # how the cell was interpreted, "" when taken as it stood
+
+
+def _trim_note(raw) -> str:
+    if isinstance(raw, str) and raw != raw.strip(" \u3000\t\r\n") and raw.strip():
+        return "去掉了首尾的空格"
+    return ""
+
+
+def status_code(value) -> Read:
+    """未启动/推进中/已完成, a synonym or the internal code → code; "" when empty."""
+    text = _SPACES.sub("", canon(value)).rstrip("。.；;")
     if not text:
-        return ""
-    if text in STATUS_BY_LABEL:
-        return STATUS_BY_LABEL[text]
+        return Read("")
     if text in STATUSES:
-        return text
+        return Read(text)
+    code = STATUS_BY_LABEL.get(text) or STATUS_SYNONYMS.get(text)
+    if code:
+        label = STATUS_LABELS[code]
+        if text != label:
+            return Read(code, f"完成状态“{canon(value)}”读作“{label}”")
+        return Read(code, _trim_note(value) or ("去掉了中间的空格" if canon(value) != label else ""))
+    if text in AMBIGUOUS_STATUSES:
+        raise BadValue(f"完成状态“{text}”不明确：请向报送单位确认是“推进中”还是“已完成”")
     raise BadValue(f"完成状态“{text}”无效，应为 未启动、推进中 或 已完成")
 
 
-def percent_value(value, number_format: str = "General") -> float | None:
-    """A percentage 0–100 from a number, "60", "60%" or a cell formatted as percent."""
+def percent_value(value, number_format: str = "General") -> Read:
+    """A percentage 0–100 from a number, "60", "60%", "６０％" or a cell formatted as percent."""
     if value is None or canon(value) == "":
-        return None
+        return Read(None)
     if isinstance(value, bool):
         raise BadValue(f"完成百分比“{value}”不是数字")
+    note = ""
     if isinstance(value, (int, float)):
         number = float(value)
         if "%" in (number_format or ""):
             number *= 100   # Excel stores 60% as 0.6
+            note = f"百分比格式的 {value:g} 读作 {number:g}%"
+        elif 0 < number < 1:
+            raise BadValue(f"完成百分比 {number:g} 不明确：是 {number * 100:g}% 还是 {number:g}%？"
+                           "请填写 0–100 的数字，如 60")
     else:
-        # "60%" and "60" both mean sixty per cent.
-        text = canon(value).translate(_WIDE).replace(" ", "")
+        raw = canon(value)
+        text = _SPACES.sub("", raw.translate(_WIDE))
         try:
             number = float(text.rstrip("%"))
         except ValueError:
-            raise BadValue(f"完成百分比“{canon(value)}”不是数字") from None
+            raise BadValue(f"完成百分比“{raw}”不是数字") from None
+        if text != raw.rstrip("%") or raw != str(value):
+            note = f"完成百分比“{str(value).strip()}”读作 {number:g}"
     if number != number or not 0 <= number <= 100:   # NaN or out of range
         raise BadValue(f"完成百分比 {number:g} 超出 0–100 的范围")
-    return round(number, 2)
+    return Read(round(number, 2), note)
+
+
+def _date_text(value: float, number_format: str) -> str:
+    moment = from_excel(value)
+    if isinstance(moment, dt.datetime) and (moment.hour or moment.minute) and \
+            re.search(r"[hH]", number_format):
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return (moment.date() if isinstance(moment, dt.datetime) else moment).isoformat()
+
+
+def text_value(value, data_type: str = "s", number_format: str = "General") -> Read:
+    """A text answer as the person wrote it: dates as date text, numbers as written."""
+    if value is None:
+        return Read("")
+    if data_type == "d":     # an ISO date cell (t="d")
+        return Read(str(value)[:10], f"日期读作“{str(value)[:10]}”")
+    if isinstance(value, bool):
+        return Read("是" if value else "否")
+    if isinstance(value, (int, float)):
+        if is_date_format(number_format or "General"):
+            try:
+                text = _date_text(value, number_format)
+            except (OverflowError, ValueError):
+                return Read(canon(value))
+            return Read(text, f"日期（{value:g}）读作“{text}”")
+        if "%" in (number_format or ""):
+            text = f"{round(value * 100, 4):g}%"
+            return Read(text, f"数字读作“{text}”")
+        return Read(canon(value))
+    return Read(canon(value), _trim_note(value))
 
 
 def same(field: str, a, b) -> bool:

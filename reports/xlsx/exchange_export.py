@@ -11,29 +11,30 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from models.read_exchange import round_progress_by_task
 from models.dump import plan_dict
 from models.entities import STATUS_LABELS, STATUSES
 from models.messages import msg
 from models.read_departments import plan_departments
-from models.read_exchange import round_progress_by_task
+from models.upper_keys import upper_keys
 
 from ..atomic import atomic_path
 from . import exchange_format as fmt
 from . import styles
+from .exchange_layout import CURRENT
 from .errors import WorkbookError
 from .sheet_writer import SheetWriter, header_row_after
 from .table_rows import TableRow, rows_for_department, table_rows
 
 INSTRUCTIONS = ("填写说明：请只填写浅黄色单元格——进展情况、完成状态（下拉选择：未启动/推进中/已完成）、"
-                "完成百分比（0–100 的数字）和备注；其他单元格已锁定。请勿增删行、移动列或修改工作表，"
-                "填好后将本文件原样报回。")
+                "完成百分比（0–100 的数字）、存在问题、下一步工作计划和备注；其他单元格已锁定。"
+                "请勿增删行、移动列、排序、合并单元格或修改工作表，填好后将本文件原样报回。")
+LAYOUT = CURRENT
 
 
 def sent_progress(ws, round_id: int | None, department_id: int | None) -> dict[str, dict]:
     """{task uuid: progress values} already in the workspace for this round and department."""
-    if round_id is None:
-        return {}
-    return round_progress_by_task(ws, round_id, department_id)
+    return {} if round_id is None else round_progress_by_task(ws, round_id, department_id)
 
 
 def locked_cells(row: TableRow) -> list[str]:
@@ -69,61 +70,82 @@ def _add_validation(sheet, editable_rows: list[int]) -> None:
     percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
                              allow_blank=True, showErrorMessage=True, errorTitle="完成百分比",
                              error="请填写 0 到 100 之间的数字")
+    h, i = LAYOUT.field_letter("status"), LAYOUT.field_letter("percent")
     for first, last in _runs(editable_rows):
-        status.add(f"H{first}:H{last}")
-        percent.add(f"I{first}:I{last}")
+        status.add(f"{h}{first}:{h}{last}")
+        percent.add(f"{i}{first}:{i}{last}")
     if editable_rows:   # an empty range is a file Excel reports as damaged
         sheet.data_validations.append(status)
         sheet.data_validations.append(percent)
 
 
-CENTRED = {1, 6, 8, 9}   # 序号, 完成时限, 完成状态, 完成百分比
-
-
-def _style(row: TableRow, column: int, is_input: bool) -> str:
+def _style(row: TableRow, centred: bool, is_input: bool) -> str:
     if row.section:
-        return styles.section_style(row.level, column in CENTRED)
+        return styles.section_style(row.level, centred)
     if is_input:
-        return "pd_input_centre" if column in CENTRED else "pd_input"
-    return "pd_centre" if column in CENTRED else "pd_body"
+        return "pd_input_centre" if centred else "pd_input"
+    return "pd_centre" if centred else "pd_body"
+
+
+def row_cells(row: TableRow, is_input: bool, values: dict, upper_key: str = "") -> list:
+    """The (value, style) pairs of one row, column by column of the layout."""
+    plan_cells = dict(zip(LAYOUT.locked_keys, locked_cells(row)))
+    token = fmt.echo_token(row.uuid)
+    out = []
+    for c in LAYOUT.columns:
+        if c.field:
+            v = values.get(c.field)
+            if c.field == "status":
+                v = STATUS_LABELS.get(v or "", "")
+            out.append(("" if v is None else v, _style(row, c.centred, is_input)))
+        elif c.is_echo:
+            out.append((token, "pd_body"))
+        elif c.key == "key":
+            out.append((row.uuid, "pd_body"))
+        elif c.key == "upper_key":
+            out.append((upper_key, "pd_body"))
+        else:
+            out.append((plan_cells[c.key], _style(row, c.centred, False)))
+    return out
 
 
 def build_workbook(title: str, info: str, rows: list[TableRow], editable: set[str],
-                   prefill: dict[str, dict], meta: dict) -> tuple[Workbook, list[fmt.SentRow]]:
+                   prefill: dict[str, dict], meta: dict, uppers: dict[str, str] | None = None
+                   ) -> tuple[Workbook, list[fmt.SentRow]]:
     wb = Workbook(write_only=True)
     styles.register_styles(wb)
     header_row = header_row_after(2)
     meta["header_row"] = header_row
-    out = SheetWriter(wb, fmt.MAIN_SHEET, fmt.WIDTHS, header_row, f"C{header_row + 1}",
-                      span=len(fmt.HEADERS) - 1)
-    out.sheet.column_dimensions["K"].hidden = True   # the task keys
+    meta["columns"] = ",".join(LAYOUT.keys)
+    uppers = uppers or {}
+    visible = [i for i, c in enumerate(LAYOUT.columns, 1) if not c.hidden]
+    out = SheetWriter(wb, fmt.MAIN_SHEET, LAYOUT.widths, header_row,
+                      f"{LAYOUT.letter('text')}{header_row + 1}", span=max(visible))
+    for c in LAYOUT.columns:
+        if c.hidden:
+            out.sheet.column_dimensions[LAYOUT.letter(c.key)].hidden = True
     out.title(title, [(info, "left"), (INSTRUCTIONS, "left")])
-    out.header(fmt.HEADERS)
+    out.header(LAYOUT.headers)
 
     sent: list[fmt.SentRow] = []
     editable_rows: list[int] = []
+    text_width = LAYOUT.columns[LAYOUT.index["progress"] - 1].width
     for row in rows:
         cells = locked_cells(row)
         is_input = row.uuid in editable
-        values = prefill.get(row.uuid, {}) if is_input else {}
-        status = values.get("status") or ""
-        percent = values.get("percent")
-        line = [(value, _style(row, c, False)) for c, value in enumerate(cells, 1)]
-        line += [(values.get("text", ""), _style(row, 7, is_input)),
-                 (STATUS_LABELS.get(status, ""), _style(row, 8, is_input)),
-                 ("" if percent is None else percent, _style(row, 9, is_input)),
-                 (values.get("note", ""), _style(row, 10, is_input)),
-                 (row.uuid, "pd_body")]
+        values = {f: v for f, v in (prefill.get(row.uuid) or {}).items()} if is_input else {}
         height = styles.row_height(
-            [(t, w) for t, w in zip(cells + [values.get("text", "")], fmt.WIDTHS)], minimum=24)
-        r = out.add(line, height)
+            [(t, w) for t, w in zip(cells, LAYOUT.widths)] + [(values.get("text", ""), text_width)],
+            minimum=24)
+        r = out.add(row_cells(row, is_input, values, uppers.get(row.uuid, "")), height)
         if is_input:
             editable_rows.append(r)
-        sent.append(fmt.SentRow(r, row.uuid, is_input, fmt.row_hash(row.uuid, cells), status,
-                                percent, values.get("text", ""), values.get("note", "")))
+        sent.append(fmt.SentRow(r, row.uuid, is_input, fmt.row_hash(row.uuid, cells),
+                                {f: values.get(f) for f in fmt.FIELDS if values.get(f)
+                                 not in (None, "")}, uppers.get(row.uuid, "")))
 
     sheet = out.sheet
-    sheet.print_area = f"A1:J{max(out.row, header_row)}"
+    sheet.print_area = f"A1:{LAYOUT.last_visible}{max(out.row, header_row)}"
     _add_validation(sheet, editable_rows)
     sheet.protection.sheet = True
     sheet.protection.formatRows = False      # the recipient may make rows taller
@@ -213,7 +235,8 @@ def _export(ws, plan, rows, round_name: str, out_path: Path, dep) -> dict:
         title = f"{plan.title}重点任务进展情况表"
         info = f"填报单位：{recipient or '（全部任务）'}　　报送轮次：{rnd.name}　　发出日期：{now[:10]}"
         prefill = sent_progress(ws, rnd.id, dep.id if dep else None)
-        wb, sent = build_workbook(title, info, rows, editable, prefill, meta)
+        wb, sent = build_workbook(title, info, rows, editable, prefill, meta,
+                                  upper_keys(ws, plan.uuid))
         with atomic_path(out_path) as tmp:
             wb.save(tmp)
             sha = file_sha256(tmp)

@@ -6,18 +6,19 @@ row is reported once instead of shifting every row after it.
 """
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
+from models.read_exchange import imports_of_file, round_id, sent_checksum, was_sent
 from models.dump import plan_dict
 from models.errors import NotFound
 from models.entities import short_title
-from models.read_exchange import imports_of_file, round_id, sent_checksum, was_sent
 
 from . import exchange_format as fmt
-from .cell_values import BadValue, percent_value, same, status_code
+from .cell_values import BadValue, percent_value, same, status_code, text_value
+from .exchange_layout import LAYOUTS, Layout
 from .errors import WorkbookError
 from .exchange_export import file_sha256, locked_cells, sent_progress
 from .return_report import FieldChange, ReturnReport
@@ -29,8 +30,10 @@ S = fmt.MAIN_SHEET
 M = fmt.META_SHEET
 
 
-def meta_address(key: str) -> str:
-    return f"{M}!B{fmt.META_KEYS.index(key) + 1}"
+def meta_address(key: str, meta: dict | None = None) -> str:
+    """Where a metadata value is (or belongs) on the hidden sheet."""
+    line = ((meta or {}).get(fmt.WHERE) or {}).get(key) or fmt.META_KEYS.index(key) + 1
+    return f"{M}!B{line}"
 
 
 class PlanView:
@@ -44,10 +47,11 @@ class PlanView:
 
 
 def import_record(ws, sha256: str) -> dict | None:
-    """The earlier import of this exact file, unless it left conflicts to overwrite later."""
+    """The earlier import of this exact file, unless it left conflicts to overwrite later
+    (a refused file is no import: it is read again, and may be accepted in part)."""
     for row in imports_of_file(ws, sha256):
-        summary = json.loads(row["summary"] or "{}")
-        if not summary.get("conflicts_skipped"):
+        summary = row["summary"]
+        if not summary.get("conflicts_skipped") and not summary.get("refused"):
             return row
     return None
 
@@ -103,54 +107,57 @@ def _read(ws, book: ReturnBook, report: ReturnReport, plan, round_name, view) ->
         return
     if view is None:
         view = PlanView(ws, plan_obj.uuid)
-    _read_rows(ws, book.rows(S), report, meta, sent, plan_obj, dep, view)
+    _read_rows(ws, book.rows(S), book.merges.get(S, []), report, meta, sent, plan_obj, dep, view)
 
 
 def _check_meta(ws, report, meta, sent, plan, round_name):
     """Format, workspace, plan, round, checksum and department; None stops the reading."""
+    def at(key: str) -> str:
+        return meta_address(key, meta)
+
     if fmt.canon(meta.get("format")) != fmt.FORMAT:
-        report.error(meta_address("format"), "不是 PlanDesk 交换工作簿的格式")
+        report.error(at("format"), "不是 PlanDesk 交换工作簿的格式")
         return None
     try:
         version = int(meta.get("format_version") or 0)
     except (TypeError, ValueError):
         version = 0
-    if version < fmt.FORMAT_VERSION:
-        report.error(meta_address("format_version"),
+    if version < min(LAYOUTS):
+        report.error(at("format_version"),
                      f"旧版交换格式（第 {version} 版），请用本程序重新导出后再填报")
         return None
     if version > fmt.FORMAT_VERSION:
-        report.error(meta_address("format_version"),
+        report.error(at("format_version"),
                      f"由更新版本的 PlanDesk 导出（第 {version} 版），请升级后再导入")
         return None
     if fmt.canon(meta.get("workspace_uuid")) != ws.workspace_uuid:
-        report.error(meta_address("workspace_uuid"),
+        report.error(at("workspace_uuid"),
                      f"该工作簿是从另一个工作区导出的（计划“{meta.get('plan_title', '')}”），不能导入本工作区")
         return None
     try:
         plan_obj = ws.plan(fmt.canon(meta.get("plan_uuid")))
     except NotFound:
-        report.error(meta_address("plan_uuid"),
+        report.error(at("plan_uuid"),
                      f"本工作区中没有计划“{meta.get('plan_title', '')}”（可能已删除）")
         return None
     if plan is not None and ws.plan(plan).uuid != plan_obj.uuid:
-        report.error(meta_address("plan_uuid"),
+        report.error(at("plan_uuid"),
                      f"该工作簿属于计划“{plan_obj.title}”，不是“{ws.plan(plan).title}”")
         return None
     if round_name and fmt.canon(meta.get("round")) != round_name.strip():
-        report.error(meta_address("round"),
+        report.error(at("round"),
                      f"该工作簿属于报送轮次“{meta.get('round')}”，不是“{round_name}”")
         return None
     checksum = fmt.canon(meta.get("checksum"))
     if checksum != fmt.content_checksum(meta, sent):
-        report.error(meta_address("checksum"), "隐藏的校验信息被改动，无法确认发出时的内容")
+        report.error(at("checksum"), "隐藏的校验信息被改动，无法确认发出时的内容")
         return None
     record = sent_checksum(ws, fmt.canon(meta.get("export_uuid")))
     if record is None:
-        report.warn(meta_address("export_uuid"),
+        report.warn(at("export_uuid"),
                     "本工作区没有这份工作簿的发出记录（可能已撤销或从备份恢复），按工作簿内的校验信息核对")
     elif record != checksum:
-        report.error(meta_address("checksum"), "与本工作区的发出记录不一致，工作簿疑似被改动")
+        report.error(at("checksum"), "与本工作区的发出记录不一致，工作簿疑似被改动")
         return None
     dep = None
     if fmt.canon(meta.get("department_uuid")):
@@ -160,27 +167,54 @@ def _check_meta(ws, report, meta, sent, plan, round_name):
             try:
                 dep = ws.department(fmt.canon(meta.get("department")))
             except NotFound:
-                report.error(meta_address("department"),
+                report.error(at("department"),
                              f"本工作区中没有部门“{meta.get('department')}”（可能已删除）")
                 return None
     return plan_obj, dep
 
 
-def _header_row(sheet_rows, expected_at: int) -> int | None:
+def _header_row(sheet_rows, expected_at: int, layout: Layout) -> int | None:
     """The row holding our header (it may have moved if rows were inserted above it)."""
+    n = layout.width
     for i, cells in enumerate(sheet_rows[:expected_at + 20], 1):
-        values = [fmt.canon(_value(c)) for c in cells[:len(fmt.HEADERS)]]
-        if values == fmt.HEADERS:
+        values = [fmt.canon(_value(c)) for c in list(cells[:n]) + [None] * (n - len(cells))]
+        if values == layout.headers:
             return i
     return None
 
 
-def _read_rows(ws, sheet_rows, report, meta, sent, plan_obj, dep, view: PlanView) -> None:
+@dataclass
+class _Reading:
+    """What reading the rows of one return shares."""
+    report: ReturnReport
+    layout: Layout
+    view: PlanView
+    by_key: dict
+    current: dict
+    dep_name: str
+    merged: dict = field(default_factory=dict)     # row → merged range covering its answers
+    seen: dict = field(default_factory=dict)       # task key → row it was found in
+    by_token: dict = field(default_factory=dict)   # echo token → the row sent with it
+
+    def address(self, key: str, r: int) -> str:
+        return f"{S}!{self.layout.letter(key)}{r}"
+
+    def span(self, r: int) -> str:
+        first, last = self.layout.answer_span
+        return f"{S}!{first}{r}:{last}{r}"
+
+
+def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: PlanView) -> None:
+    try:
+        layout = fmt.layout_of(meta)
+    except (KeyError, TypeError, ValueError):
+        report.error(meta_address("columns", meta), "隐藏的列信息已损坏，无法按列核对")
+        return
     try:
         expected_at = int(meta.get("header_row") or 0)
     except (TypeError, ValueError):
         expected_at = 0
-    header = _header_row(sheet_rows, expected_at)
+    header = _header_row(sheet_rows, expected_at, layout)
     if header is None:
         report.error(f"{S}!A{expected_at or 1}",
                      "表头被改动（列被插入、删除或移动），无法按列核对，请用发出的原表填写")
@@ -188,94 +222,159 @@ def _read_rows(ws, sheet_rows, report, meta, sent, plan_obj, dep, view: PlanView
     if header != expected_at:
         report.warn(f"{S}!A{header}", f"表头上方增删了 {abs(header - expected_at)} 行")
 
-    by_key = {s.key: s for s in sent}
-    seen: dict[str, int] = {}
-    existing = view.locked   # the plan's tasks, by uuid
     rid = round_id(ws, plan_obj.id, fmt.canon(meta.get("round")))
-    current = sent_progress(ws, rid, dep.id if dep else None)
-    dep_name = dep.name if dep else ""
+    reading = _Reading(report, layout, view, {s.key: s for s in sent},
+                       sent_progress(ws, rid, dep.id if dep else None),
+                       dep.name if dep else "",
+                       by_token={fmt.echo_token(s.key): s for s in sent} if layout.echoes else {})
+    _merged_rows(reading, merges, header)
     for r, cells in enumerate(sheet_rows[header:], header + 1):
-        cells = list(cells) + [None] * (len(fmt.HEADERS) - len(cells))
-        _read_row(report, r, cells, by_key, seen, existing, current, dep_name, view)
+        cells = list(cells[:layout.width]) + [None] * (layout.width - len(cells))
+        _read_row(reading, r, cells)
     for s in sent:
-        if s.key not in seen:
+        if s.key not in reading.seen:
             report.error(f"{S}!A{s.row}",
-                         f"第 {s.row} 行（{view.labels.get(s.key, '任务')}）被删除，请用发出的原表填写")
+                         f"第 {s.row} 行（{view.labels.get(s.key, '任务')}）被删除，请用发出的原表填写",
+                         task=s.key)
+
+
+def _merged_rows(reading: _Reading, merges: list[str], header: int) -> None:
+    """A merge over the table's cells hides what was typed under it: its rows are refused."""
+    for ref in merges:
+        try:
+            c1, r1, c2, r2 = range_boundaries(ref)
+        except (TypeError, ValueError):
+            continue
+        if r2 is None or r2 <= header:
+            continue
+        reading.report.error(f"{S}!{ref}", f"单元格 {ref} 被合并：合并会藏起其中填写的内容，"
+                                           "请取消合并，每项任务各自填写", row=max(r1, header + 1))
+        for r in range(max(r1, header + 1), r2 + 1):
+            reading.merged.setdefault(r, ref)
 
 
 def _value(cell):
     return None if cell is None else cell.value
 
 
-def _read_row(report, r, cells, by_key, seen, existing, current, dep_name, view) -> None:
+def _read_row(reading: _Reading, r: int, cells) -> None:
+    report, layout = reading.report, reading.layout
     values = [_value(c) for c in cells]
+    key = fmt.canon(values[layout.index["key"] - 1])
+    if not key:
+        if any(fmt.canon(v) for v in values) and r not in reading.merged:
+            report.error(f"{S}!A{r}", "新增的行（没有任务编码）：填报表不能新增任务，请删除该行", row=r)
+        return
+    s = reading.by_key.get(key)
+    if s is None:
+        report.error(reading.address("key", r), "任务编码不是发出时的编码（行被复制或编码被改动）", row=r)
+        return
+    if key in reading.seen:
+        report.error(f"{S}!A{r}", f"与第 {reading.seen[key]} 行是同一任务（行被复制）", row=r)
+        return
+    reading.seen[key] = r
+    report.rows += 1
     unreadable = set()   # columns holding a formula or an error value
     for c, cell in enumerate(cells, 1):
         if cell is not None and cell.data_type in ("f", "e"):
             unreadable.add(c)
             what = (f"填写了公式（{str(cell.value)[:30]}），请直接填写文字或数字"
                     if cell.data_type == "f" else f"是错误值 {cell.value}")
-            report.error(f"{S}!{get_column_letter(c)}{r}", f"单元格中{what}")
-    key = fmt.canon(values[fmt.KEY_COLUMN - 1])
-    if not key:
-        if any(fmt.canon(v) for v in values[:fmt.KEY_COLUMN - 1]):
-            report.error(f"{S}!A{r}", "新增的行（没有任务编码）：填报表不能新增任务，请删除该行")
-        return
-    s = by_key.get(key)
-    if s is None:
-        report.error(f"{S}!K{r}", "任务编码不是发出时的编码（行被复制或编码被改动）")
-        return
-    if key in seen:
-        report.error(f"{S}!A{r}", f"与第 {seen[key]} 行是同一任务（行被复制）")
-        return
-    seen[key] = r
-    report.rows += 1
-    locked = values[:fmt.LOCKED_COLUMNS]
-    bad = bool(unreadable)
+            report.error(f"{S}!{get_column_letter(c)}{r}", f"单元格中{what}", task=key, row=r)
+    locked = [values[layout.index[k] - 1] for k in layout.locked_keys]
+    bad = bool(unreadable) or r in reading.merged
     if fmt.row_hash(key, locked) != s.hash:
-        _locked_diff(report, r, key, locked, s, view, unreadable)
+        _locked_diff(reading, r, key, locked, s, unreadable)
         bad = True
-    if key not in existing:
+    if key not in reading.view.locked:
         report.warn(f"{S}!A{r}", "该任务已在本工作区删除，本行不导入")
         return
+    answers = [c for c in layout.answers]
     if not s.editable:
-        if any(fmt.canon(values[c - 1]) for c in fmt.FIELD_COLUMNS.values()):
-            report.warn(f"{S}!G{r}", "该行不是本单位填报的任务，填写的内容不导入")
+        if any(fmt.canon(values[layout.index[c.key] - 1]) for c in answers):
+            report.warn(reading.address(answers[0].key, r), "该行不是本单位填报的任务，填写的内容不导入")
         return
-    col = fmt.FIELD_COLUMNS
-    returned = {"text": fmt.canon(values[col["text"] - 1]),
-                "note": fmt.canon(values[col["note"] - 1])}
-    try:
-        if col["status"] not in unreadable:
-            returned["status"] = status_code(values[col["status"] - 1])
-    except BadValue as e:
-        report.error(f"{S}!H{r}", str(e))
+    if not _echoes_in_place(reading, r, key, values):
         bad = True
-    pcell = cells[col["percent"] - 1]
-    try:
-        if col["percent"] not in unreadable:
-            returned["percent"] = percent_value(
-                _value(pcell), pcell.number_format if pcell is not None else "General")
-    except BadValue as e:
-        report.error(f"{S}!I{r}", str(e))
-        bad = True
-    if bad:   # the row is reported; its values are not taken
+    returned, bad_cells = _answers(reading, r, key, cells, unreadable)
+    if bad or bad_cells:   # the row is reported; its values are not taken
         return
-    _consistency(report, r, returned)
-    _diff(report, r, key, returned, s.values(), current.get(key), dep_name, view)
+    _consistency(report, layout, r, returned, key)
+    _diff(reading, r, key, returned, s.values())
 
 
-def _locked_diff(report, r, key, locked, s, view, unreadable) -> None:
-    """Name the changed cells when the workspace still holds what was sent; else the row."""
-    expected = view.locked.get(key)
-    if expected is not None and fmt.row_hash(key, expected) == s.hash:
-        for c, (was, now) in enumerate(zip(expected, locked), 1):
-            if fmt.canon(was) != fmt.canon(now) and c not in unreadable:
-                report.error(f"{S}!{get_column_letter(c)}{r}",
-                             f"锁定的单元格“{fmt.HEADERS[c - 1]}”被改动：原为“{_short(was)}”，"
-                             f"现为“{_short(now)}”")
+def _echoes_in_place(reading: _Reading, r: int, key: str, values: list) -> bool:
+    """The hidden echoes inside the answers still hold this row's token: the answers are
+    where they were sent (a sort or a cut-and-paste of answers carries the echoes along)."""
+    layout = reading.layout
+    if not layout.echoes:
+        return True
+    token = fmt.echo_token(key)
+    wrong = [fmt.canon(values[layout.index[c.key] - 1]) for c in layout.echoes]
+    if all(w == token for w in wrong):
+        return True
+    origins = sorted({reading.by_token[w].row for w in wrong
+                      if w != token and w in reading.by_token})
+    if origins:
+        where = "、".join(f"第 {n} 行" for n in origins)
+        reading.report.error(reading.span(r), f"本行的填报内容原属于{where}（答案列被排序或剪切粘贴）："
+                             "无法确认哪些内容属于本任务，请按发出时的行重新填写", task=key, row=r)
     else:
-        report.error(f"{S}!A{r}:F{r}", "锁定的单元格被改动（与发出时的内容不一致）")
+        reading.report.error(reading.span(r), "本行答案列中隐藏的行标记缺失或被改动（答案列被粘贴覆盖或"
+                             "移动）：无法确认内容属于本任务，请按发出时的行重新填写", task=key, row=r)
+    return False
+
+
+_TEXT_FIELDS = ("text", "problems", "next_steps", "note")
+
+
+def _answers(reading: _Reading, r: int, key: str, cells, unreadable) -> tuple[dict, bool]:
+    """The answers of a row read as the person meant them; bad cells reported."""
+    report, layout = reading.report, reading.layout
+    returned: dict = {}
+    bad = False
+    for c in layout.answers:
+        col = layout.index[c.key]
+        if col in unreadable:
+            bad = True
+            continue
+        cell = cells[col - 1]
+        address = reading.address(c.key, r)
+        value = _value(cell)
+        number_format = cell.number_format if cell is not None else "General"
+        try:
+            if c.field == "status":
+                read = status_code(value)
+            elif c.field == "percent":
+                read = percent_value(value, number_format)
+            else:
+                read = text_value(value, cell.data_type if cell is not None else "s",
+                                  number_format)
+        except BadValue as e:
+            report.error(address, str(e), task=key, row=r)
+            bad = True
+            continue
+        if read.note:
+            report.normalise(address, read.note)
+        returned[c.field] = read.value
+    return returned, bad
+
+
+def _locked_diff(reading: _Reading, r, key, locked, s, unreadable) -> None:
+    """Name the changed cells when the workspace still holds what was sent; else the row."""
+    report, layout = reading.report, reading.layout
+    expected = reading.view.locked.get(key)
+    if expected is not None and fmt.row_hash(key, expected) == s.hash:
+        for k, was, now in zip(layout.locked_keys, expected, locked):
+            c = layout.index[k]
+            if fmt.canon(was) != fmt.canon(now) and c not in unreadable:
+                report.error(reading.address(k, r),
+                             f"锁定的单元格“{layout.columns[c - 1].header}”被改动：原为“{_short(was)}”，"
+                             f"现为“{_short(now)}”", task=key, row=r)
+    else:
+        first, last = layout.locked_keys[0], layout.locked_keys[-1]
+        report.error(f"{S}!{layout.letter(first)}{r}:{layout.letter(last)}{r}",
+                     "锁定的单元格被改动（与发出时的内容不一致）", task=key, row=r)
 
 
 def _short(value) -> str:
@@ -283,36 +382,38 @@ def _short(value) -> str:
     return text if len(text) <= 20 else text[:19] + "…"
 
 
-def _consistency(report, r, v) -> None:
-    status, percent = v["status"], v["percent"]
+def _consistency(report, layout: Layout, r, v, key) -> None:
+    status, percent = v.get("status", ""), v.get("percent")
+    at = {f: f"{S}!{layout.field_letter(f)}{r}" for f in ("status", "percent")}
     if status == "done" and percent is not None and percent < 100:
-        report.warn(f"{S}!I{r}", f"完成状态为“已完成”，但完成百分比为 {percent:g}")
+        report.warn(at["percent"], f"完成状态为“已完成”，但完成百分比为 {percent:g}")
     elif status in ("not_started", "in_progress") and percent == 100:
-        report.warn(f"{S}!H{r}", "完成百分比为 100，但完成状态不是“已完成”")
+        report.warn(at["status"], "完成百分比为 100，但完成状态不是“已完成”")
     elif status == "not_started" and percent:
-        report.warn(f"{S}!I{r}", f"完成状态为“未启动”，但完成百分比为 {percent:g}")
-    if percent is not None and 0 < percent < 1:
-        report.warn(f"{S}!I{r}", f"完成百分比 {percent:g} 小于 1，是否应为 {percent * 100:g}？")
+        report.warn(at["percent"], f"完成状态为“未启动”，但完成百分比为 {percent:g}")
 
 
-EMPTY = {"status": "", "percent": None, "text": "", "note": ""}
+EMPTY = {"status": "", "percent": None, "text": "", "problems": "", "next_steps": "", "note": ""}
 
 
-def _diff(report, r, key, returned, sent, now, dep_name, view) -> None:
-    """Changes the recipient made; a conflict when the workspace changed since the export."""
-    now = dict(now or EMPTY)
-    edited = [f for f in fmt.FIELDS if not same(f, returned[f], sent[f])]
+def _diff(reading: _Reading, r, key, returned, sent) -> None:
+    """Changes the recipient made; a conflict when the workspace changed since the export.
+    Fields the workbook has no column for (an older format) keep the workspace's value."""
+    report, view = reading.report, reading.view
+    now = dict(reading.current.get(key) or EMPTY)
+    fields = [f for f in fmt.FIELDS if f in returned]
+    edited = [f for f in fields if not same(f, returned[f], sent[f])]
     if not edited:
         return
-    moved_here = any(not same(f, now[f], sent[f]) for f in fmt.FIELDS)
+    moved_here = any(not same(f, now[f], sent[f]) for f in fields)
     new = dict(now)
     for f in edited:
         new[f] = returned[f]
     differing = [f for f in edited if not same(f, returned[f], now[f])]
     if not differing:
         return
-    changes = [FieldChange(key, view.labels.get(key, key), dep_name, f, now[f], returned[f],
-                           f"{S}!{get_column_letter(fmt.FIELD_COLUMNS[f])}{r}", sent[f])
+    changes = [FieldChange(key, view.labels.get(key, key), reading.dep_name, f, now[f], returned[f],
+                           reading.address(_field_key(reading.layout, f), r), sent[f])
                for f in differing]
     if moved_here:
         report.conflicts += changes
@@ -320,3 +421,7 @@ def _diff(report, r, key, returned, sent, now, dep_name, view) -> None:
     else:
         report.changes += changes
         report.updates[key] = new
+
+
+def _field_key(layout: Layout, field_name: str) -> str:
+    return next(c.key for c in layout.answers if c.field == field_name)

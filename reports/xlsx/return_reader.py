@@ -93,6 +93,7 @@ class ReturnBook:
             book = _xml(self.zip, workbook)
             ns = _ns(book)
             self.parts: dict[str, str] = {}
+            self.merges: dict[str, list[str]] = {}   # sheet → merged ranges ("G7:G8")
             self.states: dict[str, str] = {}
             for sheet in book.iter(f"{{{ns}}}sheet"):
                 name = sheet.get("name", "")
@@ -157,6 +158,7 @@ class ReturnBook:
                 ref = element.get("r")
                 c = _column(ref) if ref else c + 1
                 cells[c] = self._cell(element, tags)
+        self.merges[name] = [m.get("ref", "") for m in root.iter(f"{{{ns}}}mergeCell")]
         if not found:
             return []
         width = max((max(cells) for cells in found.values() if cells), default=0)

@@ -11,9 +11,15 @@ from .exchange_format import FIELD_LABELS
 
 @dataclass
 class Issue:
-    """One problem, at a cell address such as "分工及进展!H12" ("" for the whole file)."""
+    """One problem, at a cell address such as "分工及进展!H12" ("" for the whole file).
+
+    ``task`` is set when the problem concerns one task's row only: the rest of the return
+    can still be applied (``apply_return(…, accept_valid=True)``), that task left out.
+    """
     address: str
     message: str
+    task: str = ""
+    row: int = 0
 
     def __str__(self) -> str:
         return f"{self.address}：{self.message}" if self.address else self.message
@@ -59,6 +65,7 @@ class ReturnReport:
     warnings: list[Issue] = field(default_factory=list)
     changes: list[FieldChange] = field(default_factory=list)
     conflicts: list[FieldChange] = field(default_factory=list)
+    normalised: list[Issue] = field(default_factory=list)   # cells read as the person meant
     already_imported: bool = False
     rows: int = 0
     # task uuid -> the full progress values to record (status, percent, text, note)
@@ -81,8 +88,26 @@ class ReturnReport:
     def round(self) -> str:
         return str(self.meta.get("round") or "")
 
-    def error(self, address: str, message: str) -> None:
-        self.errors.append(Issue(address, message))
+    def error(self, address: str, message: str, task: str = "", row: int = 0) -> None:
+        self.errors.append(Issue(address, message, task, row))
+
+    def normalise(self, address: str, message: str) -> None:
+        self.normalised.append(Issue(address, message))
+
+    @property
+    def blocking(self) -> list[Issue]:
+        """Errors about the file as a whole: nothing of it can be applied."""
+        return [e for e in self.errors if not (e.task or e.row)]
+
+    @property
+    def left_out(self) -> list[Issue]:
+        """Errors confined to rows: the valid rows can be applied without them."""
+        return [e for e in self.errors if e.task or e.row]
+
+    @property
+    def partial_ok(self) -> bool:
+        """The valid rows can be applied, leaving out the bad ones."""
+        return bool(self.errors) and not self.blocking
 
     def warn(self, address: str, message: str) -> None:
         self.warnings.append(Issue(address, message))
@@ -90,6 +115,7 @@ class ReturnReport:
     def summary(self) -> dict:
         return {"file": self.file_name, "department": self.department, "round": self.round,
                 "errors": [str(e) for e in self.errors], "warnings": [str(w) for w in self.warnings],
+                "normalised": [str(n) for n in self.normalised],
                 "changes": len(self.changes), "conflicts": len(self.conflicts),
                 "already_imported": self.already_imported}
 
@@ -101,7 +127,8 @@ class ReturnReport:
         out = [head]
         out += [f"  错误 {e}" for e in self.errors]
         out += [f"  提示 {w}" for w in self.warnings]
-        if not self.errors:
+        out += [f"  规整 {n}" for n in self.normalised]
+        if not self.errors or self.partial_ok:
             out += [f"  修改 {c}" for c in self.changes]
             out += [f"  冲突 {c}（本工作区在发出后已改为“{show(c.field, c.old)}”）" for c in self.conflicts]
             if not self.changes and not self.conflicts and not self.already_imported:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
 
 from ui import exchange_jobs, features  # noqa: E402
 from ui.notice_dialog import NoticeDialog, default_notice  # noqa: E402
+from reports.xlsx.exchange_layout import CURRENT as LAYOUT  # noqa: E402
 
 needs_xlsx = pytest.mark.skipif(not features.available("exchange_export"),
                                 reason="reports.xlsx not installed")
@@ -40,8 +41,8 @@ def test_export_and_import_a_return(qtbot, window, workspace_file, tmp_path, mon
     sheet = wb["分工及进展"]
     row = next(r for r in range(1, sheet.max_row + 1)
                if sheet.cell(r, 2).value and "实施专利导航项目" in str(sheet.cell(r, 2).value))
-    sheet.cell(row, 7).value = "已确定导航方向"
-    sheet.cell(row, 8).value = "推进中"
+    sheet.cell(row, LAYOUT.index["progress"]).value = "已确定导航方向"
+    sheet.cell(row, LAYOUT.index["status"]).value = "推进中"
     back = tmp_path / "报回.xlsx"
     wb.save(back)
 
