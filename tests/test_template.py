@@ -22,7 +22,7 @@ from reports.template.fill import fill_template, import_template, preview
 from reports.template.layout import read_layout
 from reports.xlsx import apply_return, export_exchange, read_return
 from template_books import city_template
-from test_xlsx_helpers import fill, key_rows
+from test_xlsx_helpers import C_PERCENT, C_STATUS, C_TEXT, fill, key_rows
 
 ROUND = "2025年第三季度"
 DISTRICT_UNITS = ("县市场监管局", "县工业和信息化局", "县财政局", "县农业农村局", "县科技局", "县商务局",
@@ -78,7 +78,7 @@ def district(ws, seeds, tmp_path):
         edits = {}
         for title, (text, status, percent) in rows.items():
             r = where[tasks[title]]
-            edits.update({f"G{r}": text, f"H{r}": status, f"I{r}": percent})
+            edits.update({f"{C_TEXT}{r}": text, f"{C_STATUS}{r}": status, f"{C_PERCENT}{r}": percent})
         back = fill(sent["path"], tmp_path / f"{dep}-back.xlsx", edits)
         apply_return(ws, read_return(ws, back))
     return city, plan
