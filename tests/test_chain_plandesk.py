@@ -13,7 +13,7 @@ from reports.xlsx.consolidate import consolidate
 from reports.xlsx.foreign import read_foreign_workbook
 from reports.importer import parse_text
 from test_carry import CITY
-from test_xlsx_helpers import fill, key_rows
+from test_xlsx_helpers import C_PERCENT, C_STATUS, C_TEXT, fill, key_rows
 
 ROUND = "2025年第三季度"
 
@@ -58,7 +58,7 @@ def test_district_return_consolidated_by_the_city_by_key(city, district, tmp_pat
         out = export_exchange(district, plan.uuid, ROUND, tmp_path / f"{dep}.xlsx", department=dep)
         r = key_rows(out["path"])[local[title]]
         back = fill(out["path"], tmp_path / f"{dep}-back.xlsx",
-                    {f"G{r}": text, f"H{r}": status, f"I{r}": percent})
+                    {f"{C_TEXT}{r}": text, f"{C_STATUS}{r}": status, f"{C_PERCENT}{r}": percent})
         apply_return(district, read_return(district, back))
 
     # The city's own workbook is the template: every row is matched by its key.
