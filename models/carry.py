@@ -18,6 +18,7 @@ from .counterparts import Proposal
 from .departments import normalize_name
 from .entities import ROLES, short_title
 from .errors import InvalidEdit
+from .messages import msg
 
 SELECTIONS = ("all", "section", "mine")
 
@@ -74,7 +75,7 @@ def _select(tasks, roles, proposals: dict[str, Proposal], how: str, section) -> 
 
 
 def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "all",
-          section=None, district: str = "") -> CarryResult:
+          section=None, district: str = "", backup: bool = True) -> CarryResult:
     """Carry tasks of ``higher_plan`` into ``into`` (a plan) or a new implementation plan.
 
     ``how``: "all", "section" (``section`` = a task uuid and its subtree) or "mine" (tasks
@@ -100,8 +101,9 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
         targets.setdefault(r["task_id"], []).append(r)
 
     result = CarryResult(None, proposals=list(proposals.values()))
-    label = f"承接“{short_title(higher.title)}”的任务"
-    with ws.operation(label):
+    if backup:
+        ws.bulk_backup("carry")
+    with ws.operation(msg("chain.op_carry", plan=short_title(higher.title))):
         if into is not None:
             plan = ws.plan(into)
             if plan.id == higher.id:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .departments import normalize_name
 from .errors import InvalidEdit
+from .messages import msg
 
 # A place name ending in a level (济南市, 槐荫区, 山东省), or a bare level character.
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|盟|区|县|旗))")
@@ -104,7 +105,7 @@ class CounterpartOps:
         dep_id = self.department(department).id if department is not None else None
         if dep_id is None and not is_self:
             raise InvalidEdit("chain.counterpart_target", name=name)
-        with self.operation(f"设置对口部门“{key}”"):
+        with self.operation(msg("chain.op_counterpart", name=key)):
             self._store_counterpart(key, dep_id, is_self, confirmed)
 
     def _store_counterpart(self, key: str, dep_id, is_self: bool, confirmed: bool) -> None:
@@ -115,13 +116,13 @@ class CounterpartOps:
             (key, dep_id, int(is_self), int(confirmed)))
 
     def remove_counterpart(self, name: str) -> None:
-        with self.operation(f"删除对口部门“{name}”"):
+        with self.operation(msg("chain.op_counterpart_remove", name=name)):
             self.conn.execute("DELETE FROM counterparts WHERE name=?", (normalize_name(name),))
 
     def confirm_counterparts(self, proposals: list[Proposal]) -> int:
         """Store proposals as the clerk's confirmed rows (one undo step); returns how many."""
         rows = [p for p in proposals if p.department or p.is_self]
-        with self.operation(f"确认 {len(rows)} 个对口部门"):
+        with self.operation(msg("chain.op_counterparts_confirm", n=len(rows))):
             for p in rows:
                 dep_id = self.department(p.department).id if p.department else None
                 self._store_counterpart(normalize_name(p.name), dep_id, p.is_self, True)

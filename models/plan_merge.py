@@ -9,6 +9,7 @@ Removed tasks are deleted last, after their matched children have moved away.
 from __future__ import annotations
 
 from .entities import short_title
+from .messages import msg
 from .plan_diff import KINDS, Change, PlanDiff
 
 
@@ -25,7 +26,7 @@ def accept_changes(ws, plan_uuid, diff: PlanDiff, kinds=None, backup: bool = Tru
     if backup:
         ws.bulk_backup("revision")
     done: dict[str, int] = {}
-    with ws.operation(f"采纳“{short_title(plan.title)}”修订版的 {len(chosen)} 处修改"):
+    with ws.operation(msg("chain.op_revision", plan=short_title(plan.title), n=len(chosen))):
         uuid_of: dict[str, str] = dict(diff.pairs)        # new ref -> task uuid in the plan
         for c in chosen:
             if c.kind in ("reworded", "roles", "deadline", "targets"):

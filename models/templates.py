@@ -9,6 +9,7 @@ import json
 import time
 
 from .errors import InvalidEdit, NotFound
+from .messages import msg
 
 # Fields a template column can be filled from; the others describe the task.
 FILLABLE = ("text", "status", "percent", "problems", "next_steps", "note")
@@ -58,7 +59,7 @@ def add_template(ws, plan_uuid, file_name: str, content: bytes, reading: dict,
     """Keep a template file with its reading, for the received plan it reports on."""
     plan = ws.plan(plan_uuid)
     uid = ws.new_uuid()
-    with ws.operation(f"导入报送模板“{file_name}”"):
+    with ws.operation(msg("chain.op_template_add", file=file_name)):
         ws.conn.execute(
             "INSERT INTO templates(uuid, plan_id, title, file_name, sha256, content, reading, created) "
             "VALUES (?,?,?,?,?,?,?,?)",
@@ -67,7 +68,7 @@ def add_template(ws, plan_uuid, file_name: str, content: bytes, reading: dict,
     return template(ws, uid)
 
 
-def _save_reading(ws, row, reading: dict, label: str) -> None:
+def _save_reading(ws, row, reading: dict, label) -> None:
     with ws.operation(label):
         ws.conn.execute("UPDATE templates SET reading=? WHERE id=?",
                         (json.dumps(reading, ensure_ascii=False), row["id"]))
@@ -86,7 +87,7 @@ def map_column(ws, ref, column: str, field: str | None) -> dict:
         raise InvalidEdit("chain.template_column", column=column, file=row["file_name"])
     col["field"] = None if field == "ignore" else field
     col["how"] = "clerk"
-    _save_reading(ws, row, reading, f"设置模板列“{col['header']}”")
+    _save_reading(ws, row, reading, msg("chain.op_template_column", column=col["header"]))
     return template(ws, row["uuid"])
 
 
@@ -101,7 +102,7 @@ def confirm_row(ws, ref, sheet_row: int, task_uuid: str | None) -> dict:
         ws.task(task_uuid)
     found["task"] = task_uuid
     found["match"] = "clerk" if task_uuid else "none"
-    _save_reading(ws, row, reading, f"确认模板第 {sheet_row} 行对应的任务")
+    _save_reading(ws, row, reading, msg("chain.op_template_row", row=sheet_row))
     return template(ws, row["uuid"])
 
 
@@ -112,11 +113,11 @@ def confirm_all(ws, ref) -> dict:
     for r in reading["rows"]:
         if r.get("match") == "uncertain" and r.get("task"):
             r["match"] = "clerk"
-    _save_reading(ws, row, reading, "确认模板中全部待确认的行")
+    _save_reading(ws, row, reading, msg("chain.op_template_rows"))
     return template(ws, row["uuid"])
 
 
 def delete_template(ws, ref) -> None:
     row = _row(ws, ref)
-    with ws.operation(f"删除报送模板“{row['file_name']}”"):
+    with ws.operation(msg("chain.op_template_delete", file=row["file_name"])):
         ws.conn.execute("DELETE FROM templates WHERE id=?", (row["id"],))

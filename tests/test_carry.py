@@ -78,6 +78,7 @@ def test_carry_all_maps_departments_and_marks_own(ws, city):
 def test_carry_is_one_undo_step(ws, city):
     plans_before, table_before = len(ws.plans()), ws.counterparts()
     carry(ws, city.uuid, district="历下区")
+    assert str(ws.undo_label()) == "承接“泉城市推进质量强市建设工作方案”的任务"
     ws.undo()
     assert len(ws.plans()) == plans_before and ws.counterparts() == table_before
 

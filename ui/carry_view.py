@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 
 from models.carry import carry, higher_units
 from models.carry_status import carry_status
-from models.messages import PlanDeskError
+from models.messages import PlanDeskError, msg
 
 from .chain_common import item, plan_combo, t, table
 
@@ -105,7 +105,7 @@ class CarryDialog(QDialog):
         section = self.sections.currentData() if how == "section" else None
 
         def run():
-            with ws.operation(t("ui_do_carry")):
+            with ws.operation(msg("chain.op_carry", plan=self.plans.currentText()[:16])):
                 for name, dep, is_self in self.chosen_counterparts():
                     if dep or is_self:
                         ws.set_counterpart(name, dep, is_self=is_self)

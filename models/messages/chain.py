@@ -37,6 +37,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_no_columns": ("{file}：模板中没有可填写的列（进展情况、完成状态等），请先为列指定栏目。",
                             "{file}: the template has no column to fill (progress, status …); map "
                             "a column to a field first."),
+    # Undo steps (撤销 …).
+    "op_carry": ("承接“{plan}”的任务", "Carry the tasks of “{plan}”"),
+    "op_counterpart": ("设置对口部门“{name}”", "Set the counterpart of “{name}”"),
+    "op_counterpart_remove": ("删除对口部门“{name}”", "Remove the counterpart of “{name}”"),
+    "op_counterparts_confirm": ("确认 {n} 个对口部门", "Confirm {n} counterparts"),
+    "op_template_add": ("导入报送模板“{file}”", "Import the template “{file}”"),
+    "op_template_delete": ("删除报送模板“{file}”", "Delete the template “{file}”"),
+    "op_template_column": ("设置模板列“{column}”", "Map the template column “{column}”"),
+    "op_template_row": ("确认模板第 {row} 行对应的任务", "Confirm the task of template row {row}"),
+    "op_template_rows": ("确认模板中全部待确认的行", "Confirm every uncertain template row"),
+    "op_template_fill": ("填报模板“{file}”", "Fill the template “{file}”"),
+    "op_revision": ("采纳“{plan}”修订版的 {n} 处修改", "Accept {n} changes of the revised “{plan}”"),
     # How a counterpart was found (the rule of models/counterparts.py).
     "how_exact": ("同名", "same name"),
     "how_same_core": ("去掉级别后同名", "same name without the level"),

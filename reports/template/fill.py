@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.dump import plan_dict
+from models.messages import msg
 from models.templates import FIELD_LABELS, FILLABLE, add_template, template
 from models.templates_values import round_values
 
@@ -93,7 +94,7 @@ def fill_template(ws, ref, round_name: str, out_path) -> dict:
     cells, left_out = preview(ws, tpl, round_name)
     out_path = Path(out_path)
     reading = tpl["reading"]
-    with ws.operation(f"填报模板“{tpl['file_name']}”"):
+    with ws.operation(msg("chain.op_template_fill", file=tpl["file_name"])):
         rnd = ws.ensure_round(tpl["plan_uuid"], round_name)
         with atomic_path(out_path) as tmp:
             fill_zip(tpl["content"], tmp, reading["part"], {(c.row, c.col): c.new for c in cells})
