@@ -8,10 +8,12 @@ goes to the log file (``models.applog``), stderr gets one line saying where, sta
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from models import applog
 from models.messages import PlanDeskError, msg
+from models.storage_errors import is_storage, message_for
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["cli.workspace_cmds", "cli.import_cmd", "cli.render_cmd", "cli.exchange_cmd",
@@ -67,6 +69,10 @@ def run(argv: list[str]) -> int:
         print("已取消", file=sys.stderr)
         return 130
     except Exception as e:      # a bug: the traceback to the log, one line here
+        if isinstance(e, sqlite3.Error) and is_storage(e):
+            # The disk or the OS refused where the store did not name the file itself.
+            print(f"错误：{message_for(e, getattr(args, 'workspace', None) or '-')}", file=sys.stderr)
+            return 2
         path = applog.record(e, "main.py " + " ".join(argv))
         print(f"错误：{msg('common.crash', log=str(path))}", file=sys.stderr)
         return 1

@@ -29,3 +29,11 @@ class NotFound(WorkspaceError):
 
 class InvalidEdit(WorkspaceError):
     """An edit that would break the tree or the data (a cycle, a bad role…)."""
+
+
+class DamagedWorkspace(NotAWorkspace):
+    """SQLite itself reports the file's content broken; a backup can replace it."""
+
+
+class StorageError(WorkspaceError):
+    """The disk or the OS refused: full, read-only, no permission, path too long."""

@@ -14,7 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import WorkspaceLocked
+from .errors import StorageError, WorkspaceLocked
+from .messages import Message, msg
+from .storage_errors import message_for
+
+# How long a second process waits for the holder to finish describing itself.
+HOLDER_WAIT = 0.5
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -48,14 +53,27 @@ def lock_path(workspace: Path) -> Path:
     return workspace.with_name(workspace.name + ".lock")
 
 
-def _holder_text(path: Path) -> str:
+def _read_holder(path: Path) -> dict | None:
     try:
-        info = json.loads(path.read_text(encoding="utf-8") or "{}")
+        info = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return "另一个 PlanDesk 进程"
-    since = info.get("since", "")
-    return (f"{info.get('user', '?')}@{info.get('host', '?')}（进程 {info.get('pid', '?')}，"
-            f"自 {since} 起）")
+        return None
+    if isinstance(info, dict) and all(info.get(k) for k in ("user", "host", "pid")):
+        return info
+    return None
+
+
+def holder(path: Path, wait: float = HOLDER_WAIT) -> Message:
+    """Who holds the lock; read again for a moment while the holder is still writing it."""
+    deadline = time.monotonic() + wait
+    while True:
+        info = _read_holder(path)
+        if info is not None:
+            return msg("store.holder", user=info["user"], host=info["host"], pid=info["pid"],
+                       since=info.get("since", ""))
+        if time.monotonic() >= deadline:
+            return msg("store.holder_unknown")
+        time.sleep(0.02)
 
 
 class WriterLock:
@@ -67,20 +85,27 @@ class WriterLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            # A read-only folder or medium: say so about the workspace, not the sidecar.
+            raise StorageError(message_for(OSError(e.errno, e.strerror, str(self.workspace)),
+                                           self.workspace)) from e
         if not _try_lock(fd):
             os.close(fd)
-            raise WorkspaceLocked(
-                f"{self.workspace}: 工作区正由 {_holder_text(self.path)} 编辑；"
-                "可以只读方式打开，或等对方关闭后再试")
-        info = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
+            raise WorkspaceLocked("store.locked", file=str(self.workspace), holder=holder(self.path))
+        info = {"user": _user(), "host": socket.gethostname() or "?", "pid": os.getpid(),
                 "since": time.strftime("%Y-%m-%d %H:%M")}
         data = json.dumps(info, ensure_ascii=False).encode("utf-8")
-        # Keep byte 0 locked on Windows: write the text after it.
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, data)
-        os.fsync(fd)
+        try:
+            # Overwrite, then cut: a reader never finds the file empty, and one that finds
+            # it half-written reads again (see ``holder``).
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, data)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        except OSError:
+            pass        # the lock holds without its description (a full disk)
         self._fd = fd
 
     def release(self) -> None:
@@ -102,4 +127,4 @@ def _user() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no login name in some service contexts
-        return "?"
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid as uuidlib
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -18,11 +18,12 @@ from sqlite_utils import Database
 
 from . import undo
 from .backup import take_backup
-from .errors import (NewerWorkspace, NotAWorkspace, NotFound, ReadOnlyWorkspace,
-                     WorkspaceError)
-from .fileformat import APPLICATION_ID, check_header
+from .errors import (DamagedWorkspace, NewerWorkspace, NotAWorkspace, NotFound,
+                     ReadOnlyWorkspace, StorageError, WorkspaceError)
+from .fileformat import APPLICATION_ID, check_header, restore_hint, wal_pending
 from .lock import WriterLock
-from .messages import Message
+from .messages import Message, msg
+from .storage_errors import is_damage, is_storage, message_for, storage_errors
 from .schema import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
 
 if TYPE_CHECKING:
@@ -50,6 +51,20 @@ def looks_like_network_path(path: Path) -> bool:
     return s.startswith("\\\\") or s.startswith("//")
 
 
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Read without writing a byte, even in a read-only folder or on a CD."""
+    conn = _connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as e:
+        conn.close()
+        if wal_pending(path) or not is_storage(e):
+            raise
+    # No shared-memory file can be made beside it, and no WAL holds anything more.
+    return _connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+
+
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite-utils nests savepoints).
     # check_same_thread=False: the GUI hands its workspace to one database thread for long
@@ -75,7 +90,7 @@ class Store:
         self._listeners: list[Callable[[Change], None]] = []
         self.notes: list[str] = []   # things the clerk should know about this file
         if path is not None and looks_like_network_path(path):
-            self.notes.append("工作区位于网络共享上：断网或多人同时使用可能损坏文件，建议放在本机磁盘")
+            self.notes.append(str(msg("store.network_share")))
 
     # ---- opening -------------------------------------------------------------------
     @classmethod
@@ -85,10 +100,26 @@ class Store:
         if path.exists():
             if exist_ok:
                 return cls.open(path)
-            raise WorkspaceError(f"{path}: 文件已存在")
+            raise WorkspaceError("store.exists", file=str(path))
         if not path.parent.is_dir():
-            raise WorkspaceError(f"{path.parent}: 文件夹不存在")
+            raise WorkspaceError("store.folder_missing", folder=str(path.parent))
         tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        try:
+            with storage_errors(path):
+                cls._create_file(tmp)
+                os.replace(tmp, path)
+        finally:
+            # Nothing half-written stays behind when the disk or the folder refused.
+            for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                with suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+        return cls.open(path)
+
+    @staticmethod
+    def _create_file(tmp: Path) -> None:
+        # Python's open says why a folder refuses (read-only, permission); SQLite cannot.
+        with open(tmp, "xb"):
+            pass
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             # Before the first write: the space the undo log gives back can be returned.
@@ -102,8 +133,6 @@ class Store:
             conn.execute("PRAGMA journal_mode=WAL")
         finally:
             conn.close()
-        os.replace(tmp, path)
-        return cls.open(path)
 
     @classmethod
     def open(cls, path, *, readonly: bool = False, create: bool = False):
@@ -112,29 +141,31 @@ class Store:
         if not path.exists():
             if create and not readonly:
                 return cls.create(path)
-            raise NotAWorkspace(f"{path}: 文件不存在")
+            raise NotAWorkspace("common.file_not_found", file=str(path))
         if path.is_dir():
-            raise NotAWorkspace(f"{path}: 这是一个文件夹，不是工作区文件")
-        version = check_header(path, SCHEMA_VERSION)
+            raise NotAWorkspace("store.is_folder", file=str(path))
+        check_header(path, SCHEMA_VERSION)
+        with storage_errors(path):
+            return cls._open_checked(path, readonly)
+
+    @classmethod
+    def _open_checked(cls, path: Path, readonly: bool):
         lock = None
         if not readonly:
             lock = WriterLock(path)
             lock.acquire()
         try:
-            if readonly:
-                conn = _connect(f"{path.as_uri()}?mode=ro", uri=True)
-            else:
-                conn = _connect(str(path))
+            conn = _connect_readonly(path) if readonly else _connect(str(path))
             try:
                 cls._verify(conn, path)
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if version > SCHEMA_VERSION:
-                    raise NewerWorkspace(f"{path}: 该工作区由更新版本的 PlanDesk 创建，请升级后再打开")
+                    raise NewerWorkspace("store.newer", file=str(path))
                 store = cls(conn, path, readonly, lock)
                 if not readonly:
                     store._prepare_for_writing(version)
                 elif version < SCHEMA_VERSION:
-                    raise WorkspaceError(f"{path}: 工作区结构较旧，需要以可写方式打开一次以升级")
+                    raise WorkspaceError("store.old_schema_readonly", file=str(path))
                 return store
             except BaseException:
                 conn.close()
@@ -160,19 +191,21 @@ class Store:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as e:
-            raise NotAWorkspace(f"{path}: 文件已损坏，无法读取（{e}），请从备份恢复") from e
+            if not is_damage(e):
+                raise StorageError(message_for(e, path)) from e
+            raise DamagedWorkspace("store.damaged", file=str(path), reason=str(e),
+                                   command=restore_hint(path)) from e
         if problems != ["ok"]:
-            raise NotAWorkspace(f"{path}: 文件已损坏（{problems[0]}），请从备份恢复")
+            raise DamagedWorkspace("store.damaged", file=str(path), reason=problems[0],
+                                   command=restore_hint(path))
         if app_id != APPLICATION_ID:
-            raise NotAWorkspace(f"{path}: 这是一个 SQLite 数据库，但不是 PlanDesk 工作区")
+            raise NotAWorkspace("store.foreign_sqlite", file=str(path))
         if "_sqlite_migrations" in tables:
             applied = [r[0] for r in conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set='plandesk'")]
             unknown = [n for n in applied if n not in KNOWN_MIGRATIONS]
             if unknown:
-                raise NewerWorkspace(
-                    f"{path}: 该工作区由更新版本的 PlanDesk 创建（含本程序不认识的结构 {unknown[0]}），"
-                    "请升级后再打开；文件未作任何改动")
+                raise NewerWorkspace("store.newer_migration", file=str(path), name=unknown[0])
 
     def _prepare_for_writing(self, version: int) -> None:
         c = self.conn
@@ -262,9 +295,10 @@ class Store:
                 self._op_depth -= 1
             return
         if self.readonly:
-            raise ReadOnlyWorkspace("工作区以只读方式打开，不能修改")
+            raise ReadOnlyWorkspace("store.readonly")
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
+        with storage_errors(self.path or ":memory:"):
+            c.execute("BEGIN IMMEDIATE")
         self._op_depth = 1
         change = None
         try:
@@ -275,10 +309,14 @@ class Store:
                 change = undo.change_of(step_label, "do", undo.entries(c, first + 1, undo.last_seq(c)))
                 undo.clear_redo(c)
                 undo.prune(c)
-            c.execute("COMMIT")
-        except BaseException:
+            with storage_errors(self.path or ":memory:"):
+                c.execute("COMMIT")
+        except BaseException as e:
             if c.in_transaction:
                 c.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error) and is_storage(e):
+                # Disk full or read-only in the middle of the edit: nothing of it was kept.
+                raise StorageError(message_for(e, self.path)) from e
             raise
         finally:
             self._op_depth = 0
@@ -288,9 +326,10 @@ class Store:
 
     def _replay(self, stack: str) -> str | None:
         if self.readonly:
-            raise ReadOnlyWorkspace("工作区以只读方式打开，不能修改")
+            raise ReadOnlyWorkspace("store.readonly")
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
+        with storage_errors(self.path):
+            c.execute("BEGIN IMMEDIATE")
         try:
             replayed = undo.replay(c, stack)
             c.execute("COMMIT")
@@ -303,9 +342,11 @@ class Store:
                 raise
             self._in_transaction(lambda: undo.forget_history(c))
             raise WorkspaceError("store.undo_stale") from e
-        except BaseException:
+        except BaseException as e:
             if c.in_transaction:
                 c.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error) and is_storage(e):
+                raise StorageError(message_for(e, self.path)) from e
             raise
         if replayed is None:
             return None
@@ -351,11 +392,14 @@ class Store:
         """Drop every undo and redo step (what came before is not the clerk's to undo)."""
         self._in_transaction(lambda: undo.forget_history(self.conn))
 
-    def bulk_backup(self, reason: str) -> Path | None:
-        """Backup before a bulk change (import, exchange merge, restore)."""
+    def bulk_backup(self, reason: str, spare: Path | None = None) -> Path | None:
+        """Backup before a bulk change (import, exchange merge, restore).
+
+        ``spare`` is a backup the rotation must not remove (the one being restored).
+        """
         if self.path is None:
             return None
-        return take_backup(self.conn, self.path, reason)
+        return take_backup(self.conn, self.path, reason, spare)
 
     # ---- change notification ---------------------------------------------------------
     def add_listener(self, fn: Callable[[Change], None]) -> None:

@@ -85,7 +85,7 @@ def test_cli_reports_bad_file_in_one_line(tmp_path):
     r = subprocess.run([sys.executable, "main.py", "dump", str(path)], cwd=ROOT,
                        capture_output=True, text=True)
     assert r.returncode == 2
-    assert r.stderr.count("\n") == 1 and "ZIP" in r.stderr
+    assert r.stderr.count("\n") == 1 and "压缩包" in r.stderr
     assert sha(path) == before
 
 
@@ -185,7 +185,7 @@ def test_backup_list_and_restore(tmp_path):
         ws.add_task(p.uuid, "后来的任务")
     backups = list_backups(path)
     assert [b.path for b in backups] == [taken] and backups[0].reason == "import"
-    safety = restore_backup(path, taken)
+    safety = restore_backup(path, taken).safety
     with Workspace.open(path) as ws:
         assert [t.title for t in ws.tasks(ws.plans()[0].uuid)] == ["原来的任务"]
     restore_backup(path, safety)

@@ -52,6 +52,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.responsible": ("责任", "responsible"),
     "role.guide": ("指导", "guiding"),
     "untitled": ("未命名", "untitled"),
+    # ---- opening a workspace -------------------------------------------------------
+    "exists": ("{file}：文件已存在。", "{file}: the file already exists."),
+    "folder_missing": ("{folder}：文件夹不存在。", "{folder}: the folder does not exist."),
+    "is_folder": ("{file}：这是一个文件夹，不是工作区文件。", "{file}: this is a folder, not a workspace file."),
+    "empty": ("{file}：文件是空的，不是规划台账工作区。", "{file}: the file is empty; it is not a PlanDesk workspace."),
+    "foreign": ("{file}：不是规划台账工作区（{what}）。", "{file}: not a PlanDesk workspace ({what})."),
+    "kind.zip": ("它是一个压缩包，如 xlsx 或 docx 文件", "it is a ZIP package, such as an .xlsx or .docx file"),
+    "kind.old_office": ("它是旧版 Word 或 Excel 文件（doc 或 xls）", "it is an old Office file (.xls/.doc)"),
+    "kind.pdf": ("它是 PDF 文件", "it is a PDF file"),
+    "kind.zeroed": ("文件头全是零，可能已损坏；若这是工作区，可以从备份恢复",
+                    "its header is all zeros and may be damaged; if it was a workspace, restore a backup"),
+    "kind.other": ("文件头不是数据库", "its header is not a database"),
+    "too_short": ("{file}：文件不完整（只有 {size} 字节），不是有效的工作区。",
+                  "{file}: the file is incomplete (only {size} bytes); it is not a valid workspace."),
+    "bad_page_size": ("文件头中的页大小 {size} 无效", "the page size {size} in the header is invalid"),
+    "damaged": ("{file}：文件已损坏（{reason}）。请从备份恢复：{command}（损坏的文件会另存保留）。",
+                "{file}: the file is damaged ({reason}). Restore a backup: {command} "
+                "(the damaged file is kept aside)."),
+    "foreign_sqlite": ("{file}：这是一个数据库，但不是规划台账工作区。",
+                       "{file}: this is an SQLite database, but not a PlanDesk workspace."),
+    "newer_schema": ("{file}：该工作区由更新版本的规划台账创建（结构版本 {version}，本程序支持到 {newest}），"
+                     "请升级后再打开；文件未作任何改动。",
+                     "{file}: this workspace was made by a newer PlanDesk (schema {version}, this "
+                     "program knows up to {newest}); upgrade PlanDesk to open it. The file was not changed."),
+    "newer_migration": ("{file}：该工作区由更新版本的规划台账创建（含本程序不认识的结构 {name}），"
+                        "请升级后再打开；文件未作任何改动。",
+                        "{file}: this workspace was made by a newer PlanDesk (it has the unknown "
+                        "structure {name}); upgrade PlanDesk to open it. The file was not changed."),
+    "newer": ("{file}：该工作区由更新版本的规划台账创建，请升级后再打开。",
+              "{file}: this workspace was made by a newer PlanDesk; upgrade to open it."),
+    "old_schema_readonly": ("{file}：工作区结构较旧，需要以可写方式打开一次以升级。",
+                            "{file}: the workspace has an older structure; open it once for writing to upgrade it."),
+    "readonly": ("工作区以只读方式打开，不能修改。", "The workspace is open read-only; it cannot be changed."),
+    "network_share": ("工作区位于网络共享上：断网或多人同时使用可能损坏文件，建议放在本机磁盘。",
+                      "The workspace is on a network share: a dropped connection or several users at "
+                      "once can damage it. Keep it on a local disk."),
+    "locked": ("{file}：工作区正由 {holder} 编辑；可以只读方式打开，或等对方关闭后再试。",
+               "{file}: the workspace is being edited by {holder}; open it read-only, or try again "
+               "once it is closed."),
+    "holder": ("{user}@{host}（进程 {pid}，自 {since} 起）", "{user}@{host} (process {pid}, since {since})"),
+    "holder_unknown": ("另一个规划台账进程", "another PlanDesk process"),
+    # ---- backups and restore --------------------------------------------------------
+    "no_backups": ("（没有备份）", "(no backups)"),
+    "backup_missing": ("{file}：备份文件不存在。", "{file}: the backup file does not exist."),
+    "backup_index": ("没有第 {index} 个备份（共 {count} 个）。", "There is no backup number {index} ({count} in all)."),
+    "backup_foreign": ("{file}：这是另一个工作区的备份（{other}），不是 {workspace} 的；"
+                       "确实要用它替换，请加 {force} 选项再试。",
+                       "{file}: this is a backup of another workspace ({other}), not of {workspace}; "
+                       "to replace it anyway, try again with {force}."),
+    "restored": ("已恢复 {backup}；恢复前的状态保存在 {safety}", "Restored {backup}; the state before is kept in {safety}"),
+    "restored_damaged": ("已恢复 {backup}；损坏的文件另存为 {aside}",
+                         "Restored {backup}; the damaged file was moved to {aside}"),
+    "io_error": ("{file}：磁盘读写出错，未写入任何内容。请检查磁盘或换一个位置后重试。",
+                 "{file}: the disk reported a read/write error; nothing was written. Check the disk "
+                 "or use another place."),
+    "created": ("已创建工作区 {file}", "Created the workspace {file}"),
     "undo_stale": ("这一步是在工作区结构升级之前做的，已无法撤销；撤销记录已清空，数据未改动。",
                    "This step was made before the workspace was upgraded and can no longer be "
                    "undone; the undo history was cleared and the data is unchanged."),
