@@ -56,18 +56,23 @@ def take_backup(conn: sqlite3.Connection, workspace: Path, reason: str,
     partial = target.with_suffix(".partial")
     try:
         with storage_errors(target):
-            dest = sqlite3.connect(partial)
-            try:
-                conn.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
+            copy_database(conn, partial)
             partial.replace(target)
     finally:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
     _rotate(workspace, spare)
     return target
+
+
+def copy_database(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of an open database as one self-contained file (no WAL)."""
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
 
 
 def clean_partials(folder: Path) -> None:

@@ -16,7 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from .backup import workspace_uuid_of
+from .backup import copy_database, workspace_uuid_of
 from .errors import NewerWorkspace, NotAWorkspace, StorageError, WorkspaceError, WorkspaceLocked
 from .fileformat import check_header
 from .lock import WriterLock
@@ -91,12 +91,7 @@ def _replace_unreadable(workspace: Path, src: sqlite3.Connection) -> Restored:
     try:
         with storage_errors(workspace):
             # The copy is complete before anything is moved: a full disk changes nothing.
-            dest = sqlite3.connect(tmp)
-            try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
+            copy_database(src, tmp)
             if workspace.exists():
                 aside = aside_name(workspace)
                 os.replace(workspace, aside)

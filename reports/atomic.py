@@ -27,6 +27,12 @@ def atomic_path(target, suffix: str | None = None):
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, target)
+    except OSError as e:
+        # A full disk met by a writer library names no file, or the hidden temporary one:
+        # the clerk is told about the file being written.
+        if e.errno and (not e.filename or Path(e.filename) == tmp):
+            raise OSError(e.errno, e.strerror or str(e), str(target)) from e
+        raise
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -110,13 +110,19 @@ def test_disk_full_during_writes_keeps_every_committed_change(tmp_path):
         assert integrity(path) == "ok" and committed <= titles(path)
 
 
+def with_tasks(ws, title: str, n: int):
+    """A plan of ``n`` tasks, in one step: a file of a few hundred KB."""
+    plan = ws.add_plan(title)
+    with ws.operation("批量"):
+        for i in range(n):
+            ws.add_task(plan.uuid, f"任务{i}", text="内容" * 150)
+    return plan
+
+
 def test_damage_is_said_only_when_sqlite_says_so(tmp_path):
     path = tmp_path / "ws.plandesk"
     with Workspace.create(path) as ws:
-        p = ws.add_plan("方案")
-        with ws.operation("批量"):
-            for i in range(200):
-                ws.add_task(p.uuid, f"任务{i}", text="内容" * 200)
+        with_tasks(ws, "方案", 200)
     data = bytearray(path.read_bytes())
     data[4096 * 5: 4096 * 6] = b"\xab" * 4096         # one b-tree page overwritten
     path.write_bytes(bytes(data))
@@ -144,10 +150,7 @@ def damage(path: Path, kind: str) -> None:
 def test_restore_replaces_a_damaged_workspace_and_keeps_it_aside(tmp_path, kind, capsys):
     path = tmp_path / "ws.plandesk"
     with Workspace.create(path) as ws:
-        p = ws.add_plan("保存的计划")
-        with ws.operation("批量"):
-            for i in range(120):
-                ws.add_task(p.uuid, f"任务{i}", text="内容" * 100)
+        p = with_tasks(ws, "保存的计划", 120)
         ws.bulk_backup("import")
         ws.add_task(p.uuid, "备份之后的任务")
     damage(path, kind)
