@@ -11,14 +11,14 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from cli import build_parser, run
+    from cli import gui_parser, run
     workspace = None
     if argv and argv[0].lower().endswith(".plandesk"):
         workspace, argv = argv[0], argv[1:]
     if argv and not argv[0].startswith("-") or any(a in ("-h", "--help", "--version", "--check")
                                                     for a in argv):
         return run(argv)
-    args = build_parser().parse_args(argv)
+    args = gui_parser().parse_args(argv)
     from ui.app import run_gui
     return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang,
                    workspace=workspace)

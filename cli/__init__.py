@@ -25,9 +25,8 @@ class CommandError(PlanDeskError):
     """A user error found by a command (bad option, missing file): one line, exit 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import importlib
-
+def gui_parser() -> argparse.ArgumentParser:
+    """The options of the desktop application alone: starting the GUI imports no command."""
     parser = argparse.ArgumentParser(
         prog="main.py", description="PlanDesk 规划台账 — 计划任务分解、分工、进度与公文",
         epilog="不带参数运行时打开图形界面。")
@@ -37,6 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="显示版本后退出")
     parser.add_argument("--check", action=_VersionAction, nargs=0,
                         help="显示版本和找到的可选组件（LibreOffice、文字识别）后退出")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the GUI's options and every command (for --help and run)."""
+    import importlib
+
+    parser = gui_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
