@@ -13,11 +13,11 @@ from .messages import msg
 
 # Fields a template column can be filled from; the others describe the task.
 FILLABLE = ("text", "status", "percent", "problems", "next_steps", "note")
-DESCRIBING = ("key", "number", "task", "lead", "support", "responsible", "guide", "deadline",
+DESCRIBING = ("key", "upper_key", "number", "task", "lead", "support", "responsible", "guide", "deadline",
               "leader", "unit")
 FIELD_LABELS = {"text": "进展情况", "status": "完成状态", "percent": "完成百分比",
                 "problems": "存在问题", "next_steps": "下一步工作计划", "note": "备注",
-                "key": "任务编码", "number": "序号", "task": "任务", "lead": "牵头单位",
+                "key": "任务编码", "upper_key": "上级任务编码", "number": "序号", "task": "任务", "lead": "牵头单位",
                 "support": "配合单位", "responsible": "责任单位", "guide": "指导单位",
                 "deadline": "完成时限", "leader": "责任领导", "unit": "填报单位",
                 "ignore": "不填写"}

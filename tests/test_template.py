@@ -22,7 +22,8 @@ from reports.template.fill import fill_template, import_template, preview
 from reports.template.layout import read_layout
 from reports.xlsx import apply_return, export_exchange, read_return
 from template_books import city_template
-from test_xlsx_helpers import C_PERCENT, C_STATUS, C_TEXT, fill, key_rows
+from test_xlsx_helpers import (C_NEXT, C_PERCENT, C_PROBLEMS, C_STATUS, C_TEXT, fill,
+                               key_rows)
 
 ROUND = "2025年第三季度"
 DISTRICT_UNITS = ("县市场监管局", "县工业和信息化局", "县财政局", "县农业农村局", "县科技局", "县商务局",
@@ -69,16 +70,19 @@ def district(ws, seeds, tmp_path):
         ws.add_department(name)
     plan = carry(ws, city.uuid).plan
     tasks = {t.title: t.uuid for t in ws.tasks(plan.uuid)}
-    returns = {"县市场监管局": {"建设中国地理标志产业大厦": ("大厦主体已封顶", "推进中", 70),
-                            "推动知识产权品牌建设": ("新增省级品牌3个", "推进中", 50)},
-               "县财政局": {"建设中国地理标志产业大厦": ("拨付资金2000万元", "已完成", 100)}}
+    returns = {"县市场监管局": {"建设中国地理标志产业大厦": ("大厦主体已封顶", "推进中", 70, "招商进度偏慢",
+                                                   "年底前完成内部装修"),
+                            "推动知识产权品牌建设": ("新增省级品牌3个", "推进中", 50, "", "")},
+               "县财政局": {"建设中国地理标志产业大厦": ("拨付资金2000万元", "已完成", 100, "",
+                                                 "做好绩效评价")}}
     for dep, rows in returns.items():
         sent = export_exchange(ws, plan.uuid, ROUND, tmp_path / f"{dep}.xlsx", department=dep)
         where = key_rows(sent["path"])
         edits = {}
-        for title, (text, status, percent) in rows.items():
+        for title, (text, status, percent, problems, next_steps) in rows.items():
             r = where[tasks[title]]
-            edits.update({f"{C_TEXT}{r}": text, f"{C_STATUS}{r}": status, f"{C_PERCENT}{r}": percent})
+            edits.update({f"{C_TEXT}{r}": text, f"{C_STATUS}{r}": status, f"{C_PERCENT}{r}": percent,
+                          f"{C_PROBLEMS}{r}": problems or None, f"{C_NEXT}{r}": next_steps or None})
         back = fill(sent["path"], tmp_path / f"{dep}-back.xlsx", edits)
         apply_return(ws, read_return(ws, back))
     return city, plan
@@ -104,11 +108,12 @@ def test_fill_the_city_template_changes_only_the_filled_cells(ws, district, tmp_
     assert [r["match"] for r in tpl["reading"]["rows"]] == ["text", "similar", "text"]
     cells, left_out = preview(ws, tpl, ROUND)
     assert left_out == []
-    assert {c.address: c.new for c in cells} == {
-        "F5": "大厦主体已封顶\n县财政局：拨付资金2000万元", "F6": "新增省级品牌3个"}
+    filled = {"F5": "大厦主体已封顶\n县财政局：拨付资金2000万元", "G5": "招商进度偏慢",
+              "H5": "年底前完成内部装修\n县财政局：做好绩效评价", "F6": "新增省级品牌3个"}
+    assert {c.address: c.new for c in cells} == filled
     out = tmp_path / "filled.xlsx"
     result = fill_template(ws, tpl["uuid"], ROUND, out)
-    assert result["cells"] == 2
+    assert result["cells"] == 4
 
     # Every zip member but the sheet is byte for byte the city's; in the sheet, only the
     # filled <c> elements differ.
@@ -118,19 +123,18 @@ def test_fill_the_city_template_changes_only_the_filled_cells(ws, district, tmp_
         for name in a.namelist():
             if name != part:
                 assert a.read(name) == b.read(name), name
-        assert _without_cells(a.read(part), ["F5", "F6"]) == _without_cells(b.read(part), ["F5", "F6"])
+        assert _without_cells(a.read(part), filled) == _without_cells(b.read(part), filled)
 
     wb_a, before = _cells(source, "推进情况")
     wb_b, after = _cells(out, "推进情况")
-    assert after["F5"].value == "大厦主体已封顶\n县财政局：拨付资金2000万元"
-    assert after["F6"].value == "新增省级品牌3个"
+    assert {ref: after[ref].value for ref in filled} == filled
     for ref, cell in before.items():
         other = after[ref]
         assert [repr(x) for x in (other.font, other.border, other.fill, other.alignment,
                                   other.number_format)] == \
             [repr(x) for x in (cell.font, cell.border, cell.fill, cell.alignment,
                                cell.number_format)], ref
-        if ref not in ("F5", "F6"):
+        if ref not in filled:
             assert other.value == cell.value, ref
     sa, sb = wb_a["推进情况"], wb_b["推进情况"]
     assert sorted(map(str, sa.merged_cells.ranges)) == sorted(map(str, sb.merged_cells.ranges))
@@ -206,3 +210,17 @@ def test_a_file_that_is_no_template_is_refused_in_one_line(ws, district, tmp_pat
         import_template(ws, bad, city.uuid)
     assert "notes.xlsx" in str(e.value) and "表头" in str(e.value) and "\n" not in str(e.value)
     assert ws.undo_count() == steps and templates(ws) == []
+
+
+def test_a_district_workbook_as_template_matches_by_the_upper_key(ws, district, tmp_path):
+    """The district's own exchange workbook carries the city's keys in 上级任务编码: read as a
+    template for the city's plan, its rows match the city's tasks by that key."""
+    city, plan = district
+    sent = export_exchange(ws, plan.uuid, "第四季度", tmp_path / "all.xlsx")
+    reading = read_layout(sent["path"])
+    fields = [c["field"] for c in reading["columns"]]
+    assert "key" in fields and "upper_key" in fields
+    tpl = import_template(ws, sent["path"], city.uuid)
+    assert {r["match"] for r in tpl["reading"]["rows"]} == {"key"}
+    city_tasks = {t.uuid for t in ws.tasks(city.uuid)}
+    assert {r["task"] for r in tpl["reading"]["rows"]} == city_tasks

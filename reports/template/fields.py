@@ -16,6 +16,7 @@ import unicodedata
 
 # (field, stems): the first concept with a stem in the header wins.
 CONCEPTS: list[tuple[str, tuple[str, ...]]] = [
+    ("upper_key", ("上级任务编码", "上级编码", "上级任务代码")),
     ("key", ("任务编码", "任务代码", "编码")),
     ("number", ("序号", "编号", "序列")),
     ("next_steps", ("下一步", "下步", "下阶段", "下一阶段", "打算", "工作计划", "计划安排", "后续")),

@@ -174,11 +174,13 @@ def _data_rows(sheet: Sheet, last_header: int, columns: list[dict], reading: dic
         if [normalise_header(t) for t in seen[:len(header_texts)]] == header_texts:
             continue   # the header repeated on a printed page
         key = "".join(sheet.own(r, c) for c in by_field.get("key", ()))
+        upper = "".join(sheet.own(r, c) for c in by_field.get("upper_key", ()))
         label, text, context = _row_texts(sheet, r, by_field)
         if not text and not label and not key:
             continue   # only merged cells from above and empty input cells
         reading["rows"].append({
-            "row": r, "label": label, "text": text, "key": key, "context": context,
+            "row": r, "label": label, "text": text, "key": key, "upper_key": upper,
+            "context": context,
             "units": "、".join(sheet.own(r, c) for f in ("lead", "responsible", "support")
                               for c in by_field.get(f, ()) if sheet.own(r, c)),
             "inputs": {str(c): sheet.own(r, c) for f in FILLABLE for c in by_field.get(f, ())

@@ -93,8 +93,9 @@ def match_rows(rows: list[dict], plan: dict) -> None:
             index.setdefault(p, set()).add(i)
     for row in rows:
         row.update(task=None, match="none", score=0.0, candidates=[])
-        key = (row.get("key") or "").strip()
-        if key and key in by_uuid:
+        keys = [(row.get(k) or "").strip() for k in ("key", "upper_key")]
+        key = next((k for k in keys if k in by_uuid), None)
+        if key:   # the plan's own key, or the key of the plan above that a task carries
             row.update(task=key, match="key", score=1.0)
             continue
         text = normalise_text(row.get("text", ""))
