@@ -224,3 +224,33 @@ def test_a_district_workbook_as_template_matches_by_the_upper_key(ws, district, 
     assert {r["match"] for r in tpl["reading"]["rows"]} == {"key"}
     city_tasks = {t.uuid for t in ws.tasks(city.uuid)}
     assert {r["task"] for r in tpl["reading"]["rows"]} == city_tasks
+
+
+def test_third_form_header_without_vertical_merges_and_a_column_number_row(ws, district, tmp_path):
+    """Made up: the header's first row has only the merged 责任单位 and 工作进展 over their
+    sub-headers (the other headers stand in the second row), then a row numbering the
+    columns, then the tasks with 具体措施 beside a 重点任务 merged over two rows."""
+    city, _ = district
+    path = tmp_path / "form3.xlsx"
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s["C1"], s["F1"] = "责任单位", "工作进展"
+    s.merge_cells("C1:D1")
+    s.merge_cells("F1:G1")
+    for c, text in enumerate(["序号", "重点任务", "牵头单位", "配合单位", "时间节点", "完成情况",
+                              "困难和问题"], 1):
+        s.cell(2, c, text)
+    for c in range(1, 8):
+        s.cell(3, c, c)
+    s.append([1, "建设中国地理标志产业大厦", "区市场监管局"])
+    s.append([2, "推动知识产权品牌建设", "区市场监管局"])
+    wb.save(path)
+    reading = read_layout(path)
+    assert reading["header_rows"] == [1, 2]
+    assert [c["field"] for c in reading["columns"]] == [
+        "number", "task", "lead", "support", "deadline", "text", "problems"]
+    assert [r["row"] for r in reading["rows"]] == [4, 5]
+    tpl = import_template(ws, path, city.uuid)
+    cells, _ = preview(ws, tpl, ROUND)
+    assert {c.address: c.new for c in cells} == {
+        "F4": "大厦主体已封顶\n县财政局：拨付资金2000万元", "G4": "招商进度偏慢", "F5": "新增省级品牌3个"}

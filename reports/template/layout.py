@@ -63,6 +63,10 @@ class Sheet:
         """What a reader sees in the cell: a merged cell's text on every cell it covers."""
         return self.values.get(self.top_of.get((r, c), (r, c)), "")
 
+    def cols_spanned(self, r: int, c: int) -> int:
+        """How many columns the (merged) cell covering (r, c) spans."""
+        return self.span.get(self.top_of.get((r, c), (r, c)), (1, 1))[1]
+
     def continues(self, r: int, c: int) -> bool:
         top = self.top_of.get((r, c))
         return top is not None and top[0] < r
@@ -85,7 +89,7 @@ def _header_block(sheet: Sheet, first: int) -> int:
     while last + 1 <= sheet.max_row:
         nxt = last + 1
         cells = sheet.row_seen(nxt)
-        under_merge = any(sheet.span.get((last, c), (1, 1))[1] > 1 or sheet.continues(nxt, c)
+        under_merge = any(sheet.cols_spanned(last, c) > 1 or sheet.continues(nxt, c)
                           for c in range(1, sheet.max_col + 1) if sheet.own(nxt, c))
         if looks_like_header(cells) or (under_merge and all(
                 field_of(t) for t in (sheet.own(nxt, c) for c in range(1, sheet.max_col + 1)) if t)):
@@ -173,6 +177,8 @@ def _data_rows(sheet: Sheet, last_header: int, columns: list[dict], reading: dic
             continue
         if [normalise_header(t) for t in seen[:len(header_texts)]] == header_texts:
             continue   # the header repeated on a printed page
+        if _column_numbers(seen):
+            continue   # the row numbering the columns (1 2 3 … or （1）（2）…) under a header
         key = "".join(sheet.own(r, c) for c in by_field.get("key", ()))
         upper = "".join(sheet.own(r, c) for c in by_field.get("upper_key", ()))
         label, text, context = _row_texts(sheet, r, by_field)
@@ -191,6 +197,12 @@ def _data_rows(sheet: Sheet, last_header: int, columns: list[dict], reading: dic
     for col in columns:   # a percent column formatted as 0% takes 0.6 for 60
         if first and col["field"] in FILLABLE:
             col["number_format"] = sheet.number_format(first, col["col"])
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    numbers = [c.strip("()（） ") for c in cells if c]
+    return len(numbers) >= 3 and all(n.isdigit() for n in numbers) and \
+        [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 
 def _row_texts(sheet: Sheet, r: int, by_field: dict) -> tuple[str, str, str]:
