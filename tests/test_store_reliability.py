@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from reliability_disk import fail_checkpoint_after_page_one, integrity, small_disk
-from test_xlsx_helpers import GEO, ROUND, build_workspace, fill, key_rows
+from test_xlsx_helpers import C_STATUS, GEO, ROUND, build_workspace, fill, key_rows
 
 import models.backup as backup_module
 from cli import run
@@ -246,7 +246,7 @@ def office_on(disk_folder: Path, outside: Path):
     sent = outside / "sent.xlsx"
     assert run(["exchange", "export", str(path), "--round", ROUND, "--department", "区市场监管局",
                 "--out", str(sent)]) == 0
-    back = fill(sent, outside / "back.xlsx", {f"H{key_rows(sent)[GEO]}": "推进中"})
+    back = fill(sent, outside / "back.xlsx", {f"{C_STATUS}{key_rows(sent)[GEO]}": "推进中"})
     return path, back
 
 
