@@ -14,6 +14,7 @@ import copy
 
 from models.entities import STATUS_LABELS
 from models.status import FLAG_LABELS, LIGHT_COLOURS, LIGHT_LABELS, LIGHTS
+from models.status.agreement import answers_text
 
 from .atomic import atomic_path
 
@@ -150,7 +151,8 @@ def _table(sheet, view, st: _Styles) -> None:
 def _explain(s) -> str:
     """The reason, plus the flags it does not already say."""
     extra = [FLAG_LABELS[f] for f in s.flags if f != "done" and FLAG_LABELS[f] not in s.reason]
-    return "；".join(p for p in (s.reason, "、".join(extra)) if p)
+    answers = f"各单位：{answers_text(s.answers)}" if s.answers else ""
+    return "；".join(p for p in (s.reason, "、".join(extra), answers) if p)
 
 
 def _as_of_line(view) -> str:

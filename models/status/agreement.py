@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..entities import STATUS_LABELS
+
 _RANK = {"": -1, "not_started": 0, "in_progress": 1, "done": 2}
 
 BASES = ("only", "lead", "whole", "least")   # how the chosen report was chosen
@@ -84,3 +86,12 @@ def basis_text(choice: Choice) -> str:
     if choice.basis == "least":
         return f"无牵头单位报送，按进展最慢的{choice.department}的报送"
     return ""
+
+
+def answers_text(answers) -> str:
+    """“区市场监管局：已完成 100%；区财政局：推进中 30%” from (department, status, percent)."""
+    out = []
+    for department, status, percent in answers:
+        line = f"{department or '全表报送'}：{STATUS_LABELS.get(status or '', '未填报')}"
+        out.append(line + ("" if percent is None else f" {percent:g}%"))
+    return "；".join(out)

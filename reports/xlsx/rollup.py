@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from models.entities import STATUS_LABELS
 from models.messages import msg
-from models.status.agreement import basis_text, choose
+from models.status.agreement import answer, answers_text, basis_text, choose
 
 from ..atomic import atomic_path
 from . import styles
@@ -106,14 +106,6 @@ class Rollup:
         return out
 
 
-def answer_text(report: dict) -> str:
-    """“区财政局：推进中 30%” — one department's answer as the clerk reads it."""
-    status = STATUS_LABELS.get(report.get("status") or "", "未填报")
-    percent = report.get("percent")
-    who = report.get("department") or "全表报送"
-    return f"{who}：{status}" + ("" if percent is None else f" {percent:g}%")
-
-
 def _sheet(wb, name: str, title: str, info: list, headers: list[str], widths: list[float],
            freeze: str | None = None) -> SheetWriter:
     out = SheetWriter(wb, name, widths, header_row_after(len(info)), freeze)
@@ -176,7 +168,7 @@ def _tasks_sheet(wb, rollup: Rollup) -> None:
         state = rollup.task_state(row)
         flag = str(msg("exchange.task.disagree")) if state["disagree"] else (
             str(msg("exchange.task.to_check")) if state["to_check"] else "")
-        answers = "；".join(answer_text(a) for a in state["answers"])
+        answers = answers_text((a["department"], *answer(a)) for a in state["answers"])
         if state["to_check"]:
             answers = "；".join(filter(None, [answers, "待核实：" + "、".join(state["to_check"])]))
         percent = state["percent"]
