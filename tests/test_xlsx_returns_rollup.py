@@ -43,7 +43,7 @@ def test_partial_acceptance_leaves_bad_cells_to_check_and_the_rollup_says_so(tmp
                 "--out", str(out), "--accept-valid"]) == 0
     printed = capsys.readouterr().out
     bad_cell = f"{S}!{C_STATUS}{rows[SUBSIDY]}"
-    assert f"区财政局.xlsx：已导入无误的行，1 处待核实（区财政局），修改 3 处，冲突 0 处" in printed
+    assert "区财政局.xlsx：已导入无误的行，1 处待核实（区财政局），修改 3 处，冲突 0 处" in printed
     assert f"  错误 {bad_cell}：完成状态“基本完成”不明确" in printed
     assert "报送情况：已报送 1 个，报送有误 1 个，未报送 4 个" in printed
     assert "报送有误：区财政局，报送有误（1 处）" in printed
