@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .counterparts import Proposal
+from .counterparts import Proposal, names_district_unit
 from .departments import normalize_name
 from .entities import ROLES, short_title
 from .errors import InvalidEdit
@@ -51,7 +51,8 @@ def _roles_by_task(ws, plan_id: int) -> dict[int, list[tuple[str, str]]]:
     return out
 
 
-def _select(tasks, roles, proposals: dict[str, Proposal], how: str, section) -> set[int]:
+def _select(tasks, roles, proposals: dict[str, Proposal], how: str, section,
+            district: str = "") -> set[int]:
     """The ids of the higher tasks to carry, ancestors of a chosen task included."""
     by_id = {t.id: t for t in tasks}
     if how == "all":
@@ -65,7 +66,8 @@ def _select(tasks, roles, proposals: dict[str, Proposal], how: str, section) -> 
                 chosen.add(t.id)
     else:
         chosen = {t.id for t in tasks
-                  if any(proposals[name].is_self for _, name in roles.get(t.id, ()))}
+                  if any(proposals[name].is_self or names_district_unit(name, district)
+                         for _, name in roles.get(t.id, ()))}
     for tid in list(chosen):
         parent = by_id[tid].parent_id
         while parent is not None and parent not in chosen:
@@ -79,7 +81,7 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
     """Carry tasks of ``higher_plan`` into ``into`` (a plan) or a new implementation plan.
 
     ``how``: "all", "section" (``section`` = a task uuid and its subtree) or "mine" (tasks
-    naming the district or a collective of the level below). ``district``: the district's
+    naming the district, one of its units, or a collective of the level below). ``district``: the district's
     own name (槐荫区), to recognise tasks that name it.
     """
     if how not in SELECTIONS:
@@ -92,7 +94,7 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
     roles = _roles_by_task(ws, higher.id)
     proposals = {p.name: p for p in ws.propose_counterparts(higher_units(ws, higher.uuid), district,
                                                               higher.uuid)}
-    chosen = _select(tasks, roles, proposals, how, sec)
+    chosen = _select(tasks, roles, proposals, how, sec, district)
     numbers = ws.numbers(higher.uuid)
     targets: dict[int, list] = {}
     for r in ws.all("SELECT targets.* FROM targets JOIN tasks ON tasks.id=targets.task_id "

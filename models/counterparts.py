@@ -87,6 +87,16 @@ def names_district(name: str, district: str) -> bool:
     return n == d or bool(re.fullmatch(rf"{re.escape(bare)}(?:区|县|市|旗)?(?:人民)?(?:政府)?", n))
 
 
+def names_district_unit(name: str, district: str) -> bool:
+    """True for a unit of the district named above (历下区市场监管局 for 历下区)."""
+    if not district:
+        return False
+    n, d = normalize_name(name), normalize_name(district)
+    bare = re.sub(r"(?:区|县|市|旗)$", "", d)
+    return len(bare) >= 2 and n.startswith(bare) and len(n) > len(d) + 1 \
+        and not names_district(name, district)
+
+
 class CounterpartOps:
     def counterparts(self) -> list[dict]:
         """The clerk's table: [{name, department, is_self, confirmed}] in the order added."""

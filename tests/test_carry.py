@@ -14,6 +14,7 @@ CITY = """泉城市推进质量强市建设工作方案
 （一）完善质量标准体系。开展标准化试点示范，2025年底前建成10个标准化示范项目。（牵头单位：市市场监管局；配合单位：市发展改革委）
 （二）加强品牌培育。组织开展品牌价值评价工作。（责任单位：市商务局，各区、县级市）
 （三）推进检验检测平台建设。（牵头单位：市科技局）
+（四）建设历下区质量检测中心。（牵头单位：历下区市场监管局；配合单位：市科技局）
 二、保障措施
 （一）强化组织领导。（责任单位：各区、县级市）
 （二）加强经费保障。（牵头单位：市财政局）
@@ -55,7 +56,7 @@ def test_counterparts_proposed_by_rule(ws, city):
 def test_carry_all_maps_departments_and_marks_own(ws, city):
     ws.set_counterpart("市发展改革委", "区发改局")
     result = carry(ws, city.uuid, district="历下区")
-    assert result.carried == 7 and result.own == 2
+    assert result.carried == 8 and result.own == 2
     assert result.unmapped == ["市财政局"]
     tasks = by_title(ws, result.plan.uuid)
     higher = by_title(ws, city.uuid)
@@ -86,9 +87,11 @@ def test_carry_is_one_undo_step(ws, city):
 def test_carry_mine_and_again_adds_only_the_rest(ws, city):
     result = carry(ws, city.uuid, how="mine", district="历下区")
     titles = [t["title"] for t in by_title(ws, result.plan.uuid).values()]
-    assert titles == ["重点任务", "加强品牌培育", "保障措施", "强化组织领导"]
+    assert titles == ["重点任务", "加强品牌培育", "建设历下区质量检测中心", "保障措施", "强化组织领导"]
+    centre = by_title(ws, result.plan.uuid)["建设历下区质量检测中心"]
+    assert centre["roles"]["lead"] == ["区市场监管局"] and centre["roles"]["support"] == ["区科技局"]
     again = carry(ws, city.uuid, into=result.plan.uuid, district="历下区")
-    assert (again.carried, again.skipped) == (3, 4)
+    assert (again.carried, again.skipped) == (3, 5)
     tasks = ws.tasks(result.plan.uuid)
     key = {t.title: t for t in tasks}
     # The new task sits under the district task that carries its parent.

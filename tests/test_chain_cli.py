@@ -26,7 +26,7 @@ def test_carry_and_template_commands(tmp_path, capsys):
     assert "市发展改革委 → 区发改局" in out and "各区、县级市 → 本级自身（本级自身承担）" in out
     assert run(["carry", "run", str(ws_path), "--plan", "1", "--district", "历下区",
                 "--title", "历下区质量强区建设任务分解"]) == 0
-    assert "已承接 7 项任务" in capsys.readouterr().err
+    assert "已承接 8 项任务" in capsys.readouterr().err
     assert run(["carry", "status", str(ws_path), "--plan", "2"]) == 0
     status = capsys.readouterr().out
     assert "== 未承接的上级任务（0）" in status and "加强经费保障" in status   # no local 财政局

@@ -77,3 +77,24 @@ def test_district_return_consolidated_by_the_city_by_key(city, district, tmp_pat
             for k, v in got.items()} == {
         "完善质量标准体系": ("历下区", "in_progress", 60, "建成示范项目6个"),
         "加强品牌培育": ("历下区", "done", 100, "完成品牌评价")}
+
+
+def test_revision_sent_by_a_plandesk_office_is_matched_by_key(city, district, tmp_path):
+    """The city rewrites a task beyond recognition and drops another: its keys still tell
+    the district which task is which."""
+    from models.plan_diff import diff_received
+    from models.plan_merge import accept_changes
+    city_ws, city_plan = city
+    first = export_exchange(city_ws, city_plan.uuid, ROUND, tmp_path / "v1.xlsx")
+    received = district.insert_plan_tree(read_foreign_workbook(first["path"]))["plan"]
+    tasks = {t.title: t for t in city_ws.tasks(city_plan.uuid)}
+    city_ws.edit_task(tasks["完善质量标准体系"].uuid, title="健全标准与认证制度",
+                      text="推行企业标准自我声明公开，培育团体标准。")
+    city_ws.delete_task(tasks["加强经费保障"].uuid)
+    second = export_exchange(city_ws, city_plan.uuid, "2025年第四季度", tmp_path / "v2.xlsx")
+    d = diff_received(district, received.uuid, read_foreign_workbook(second["path"]))
+    assert [(c.kind, c.before.title) for c in d.changes] == [
+        ("reworded", "完善质量标准体系"), ("removed", "加强经费保障")]
+    accept_changes(district, received.uuid, d)
+    kept = district.task(tasks["完善质量标准体系"].uuid)      # the same key, edited in place
+    assert kept.title == "健全标准与认证制度"

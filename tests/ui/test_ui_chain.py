@@ -37,7 +37,7 @@ def test_carry_dialog_confirms_counterparts_and_carries(qtbot, session):
     assert dialog.table.cellWidget(rows["各区、县级市"], 1).currentData() == SELF
     with qtbot.waitSignal(dialog.carried):
         dialog.do_carry()
-    assert "已承接 7 项任务" in dialog.result.text()
+    assert "已承接 8 项任务" in dialog.result.text()
     table = {r["name"]: r for r in session.ws.counterparts()}
     assert table["市发展改革委"]["confirmed"] is True    # the clerk saw and kept it
     plan = session.ws.plans()[1]
