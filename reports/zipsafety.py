@@ -51,15 +51,24 @@ def check_archive(path, name: str, limits: Limits = Limits()) -> list[zipfile.Zi
         with zipfile.ZipFile(Path(path)) as archive:
             infos = archive.infolist()
             _check_directory(infos, name, limits)
-            for info in infos:
-                _inflate(archive, info, name)
-            _check_sheets(archive, infos, name)
+            check_parts(archive, name)
     except UnsafeFile:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
-            NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
         raise UnsafeFile("container.zip_damaged", file=name, part="") from None
     return infos
+
+
+def check_parts(archive: zipfile.ZipFile, name: str) -> None:
+    """Inflate every part once and bound the worksheets (for a directory already checked)."""
+    try:
+        for info in archive.infolist():
+            _inflate(archive, info, name)
+        _check_sheets(archive, archive.infolist(), name)
+    except UnsafeFile:
+        raise
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
+        raise UnsafeFile("container.zip_damaged", file=name, part="") from None
 
 
 def _check_directory(infos, name: str, limits: Limits) -> None:

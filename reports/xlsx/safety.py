@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 
+from ..zipsafety import UnsafeFile, check_parts
 from .errors import WorkbookError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -93,7 +94,12 @@ def check_workbook_file(path) -> WorkbookCheck:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-            return _check_zip(path, size, z, infos)
+            check = _check_zip(path, size, z, infos)
+            # damaged parts, and sheets whose cells reach absurd addresses (XFD1048576)
+            check_parts(z, path.name)
+            return check
+    except UnsafeFile as e:
+        raise WorkbookError("", str(e)) from None
     except zipfile.BadZipFile as e:
         raise _refuse(path, f"文件已损坏或不完整，无法解压（{e}）") from None
     except (OSError, EOFError, RuntimeError, NotImplementedError) as e:

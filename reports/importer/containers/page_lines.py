@@ -89,8 +89,10 @@ def margins(lines: list[Line]) -> Margins:
     char = heights[len(heights) // 2]
     lefts = Counter(round(line.x0 / 2) * 2 for line in lines)
     left = min(x for x, n in lefts.items() if n >= lefts.most_common(1)[0][1] * 0.5)
-    wide = [line for line in lines if line.x1 - line.x0 > 10 * char]
-    rights = Counter(round(line.x1 / 2) * 2 for line in (wide or lines))
+    wide = [line for line in lines if line.x1 - line.x0 > 15 * char]
+    if not wide:        # no line long enough to show where the text wraps: none is full
+        return Margins(left, float("inf"), char)
+    rights = Counter(round(line.x1 / 2) * 2 for line in wide)
     right = max(x for x, n in rights.items() if n >= rights.most_common(1)[0][1] * 0.3)
     return Margins(left, right, char)
 
