@@ -9,6 +9,9 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -341,3 +344,49 @@ def test_lock_message_never_shows_a_half_written_holder(tmp_path):
         assert "?" not in str(err.value) and "另一个规划台账进程" in str(err.value)
     finally:
         holder.close()
+
+
+def as_clerk_without_rights():
+    """Run a command as a user the file's permissions apply to (root ignores them)."""
+    if os.geteuid() != 0:
+        return None
+
+    def drop():
+        os.setgid(65534)
+        os.setuid(65534)
+    return drop
+
+
+@pytest.mark.parametrize("command", ["import", "exchange import", "consolidate", "restore", "dump"])
+def test_read_only_file_gives_one_line(command):
+    folder = Path(tempfile.mkdtemp(prefix="plandesk-ro-"))
+    try:
+        folder.chmod(0o777)
+        path, back = office_on(folder, folder)
+        os.chmod(path, 0o444)
+        lock_module.lock_path(path).chmod(0o666)
+        for p in (*folder.iterdir(), *backup_module.backup_dir(path).iterdir()):
+            p.chmod(p.stat().st_mode | 0o444)
+        backup_module.backup_dir(path).chmod(0o777)
+        before = state(path)
+        argv = commands(path, back, folder)[command]
+        r = subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], capture_output=True,
+                           text=True, timeout=60, cwd=folder, preexec_fn=as_clerk_without_rights(),
+                           env={**os.environ, "HOME": str(folder)})
+        if command == "dump":
+            assert r.returncode == 0 and json.loads(r.stdout)["plans"]
+        else:
+            assert r.returncode == 2, r.stderr
+            line = one_clear_line(r.stderr, "只读", "没有访问权限")
+            assert str(path) in line
+        assert state(path) == before
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("command", ["new", "dump"])
+def test_path_too_long_gives_one_line(tmp_path, capsys, command):
+    path = tmp_path / ("很长的名字" * 60 + ".plandesk")
+    assert run([command, str(path)]) == 2
+    one_clear_line(capsys.readouterr().err, "过长")
+    assert list(tmp_path.iterdir()) == []
