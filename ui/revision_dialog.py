@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QPushButton, QVBoxLayout)
 
 from models.entities import ROLE_LABELS
-from models.messages import PlanDeskError
 from models.plan_diff import KIND_LABELS, KINDS, changed_text, diff_received
 from models.plan_merge import accept_changes
 
 from .chain_common import item, plan_combo, t, table
+from .worker import KeepsJobs, run_query
 
 
 def side(node, kind: str) -> str:
@@ -27,10 +27,18 @@ def side(node, kind: str) -> str:
     return f"{node.number}{node.title}"
 
 
-class RevisionDialog(QDialog):
+def _diff(ctx, ws, path: Path, plan_uuid: str):
+    from reports.importer.any_file import parse_any
+    return diff_received(ws, plan_uuid, parse_any(path))
+
+
+class RevisionDialog(QDialog, KeepsJobs):
+    """Reading and comparing the revision is a query off the GUI thread (``run_query``)."""
+
     def __init__(self, session, plan_uuid: str | None = None, parent=None):
         super().__init__(parent)
         self.session, self.ws = session, session.ws
+        self.jobs: list = []
         self.setWindowTitle(t("ui_revision_title"))
         self.resize(1000, 620)
         self.diff = None
@@ -68,13 +76,12 @@ class RevisionDialog(QDialog):
                                                   "计划 (*.txt *.docx *.xlsx)")
             if not path:
                 return
-        from reports.importer.any_file import parse_any
-        try:
-            revision = parse_any(Path(path))
-            self.diff = diff_received(self.ws, self.plans.currentData(), revision)
-        except (PlanDeskError, OSError, ValueError) as e:
-            self.message.setText(str(e))
-            return
+        self._keep(run_query(self.session, _diff, Path(path), self.plans.currentData(), parent=self,
+                             title=t("ui_revision_title"), on_success=self._loaded,
+                             on_failure=lambda failure: self.message.setText(failure.message)))
+
+    def _loaded(self, diff) -> None:
+        self.diff = diff
         self.show_diff()
 
     def show_diff(self) -> None:

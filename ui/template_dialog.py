@@ -12,14 +12,28 @@ from models.messages import PlanDeskError, msg
 from models.templates import FIELD_LABELS, confirm_row, map_column, template, templates
 
 from .chain_common import item, plan_combo, t, table
+from .worker import KeepsJobs, run_op
 
 UNCERTAIN = QColor("#fff2b3")
 
 
-class TemplateDialog(QDialog):
+def _import(ctx, ws, path: Path, plan_uuid: str) -> dict:
+    from reports.template.fill import import_template
+    return import_template(ws, path, plan_uuid)
+
+
+def _fill(ctx, ws, template_uuid: str, round_name: str, path: Path) -> dict:
+    from reports.template.fill import fill_template
+    return fill_template(ws, template_uuid, round_name, path)
+
+
+class TemplateDialog(QDialog, KeepsJobs):
+    """Reading, matching and filling run on the database thread (``run_op``)."""
+
     def __init__(self, session, plan_uuid: str | None = None, parent=None):
         super().__init__(parent)
         self.session, self.ws = session, session.ws
+        self.jobs: list = []
         self.setWindowTitle(t("ui_templates"))
         self.resize(980, 680)
         self.current: dict | None = None
@@ -133,20 +147,22 @@ class TemplateDialog(QDialog):
         return [(x, numbers[x.id]) for x in self.ws.tasks(plan_uuid)]
 
     # ---- edits -----------------------------------------------------------------------
+    def _run(self, fn, *args, on_success) -> None:
+        if self.session.busy:
+            self.message.setText(str(msg("app.busy")))
+            return
+        self._keep(run_op(self.session, fn, *args, parent=self, title=t("ui_templates"),
+                          on_success=on_success,
+                          on_failure=lambda failure: self.message.setText(failure.message)))
+
     def import_file(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, t("ui_import_template"), "",
                                                   "Excel (*.xlsx *.xlsm)")
             if not path:
                 return
-        from reports.template.fill import import_template
-        try:
-            tpl = self.session.edit(import_template, self.ws, Path(path), self.plans.currentData())
-        except PlanDeskError as e:
-            self.message.setText(str(e))
-            return
-        if tpl:
-            self._fill_chooser(tpl["uuid"])
+        self._run(_import, Path(path), self.plans.currentData(),
+                  on_success=lambda tpl: self._fill_chooser(tpl["uuid"]))
 
     def set_field(self, letter: str, field: str) -> None:
         if self.current and self.session.edit(map_column, self.ws, self.current["uuid"], letter, field):
@@ -178,22 +194,15 @@ class TemplateDialog(QDialog):
             "chain.template_left_out", rows=[str(x["row"]) for x in left_out])))
         return cells
 
-    def fill(self, path: str | None = None) -> dict | None:
-        from reports.template.fill import fill_template
+    def fill(self, path: str | None = None) -> None:
         if not self.current or not self.round.currentText().strip():
-            return None
+            return
         if path is None:
             suggested = Path(self.current["file_name"]).stem + "（已填）.xlsx"
             path, _ = QFileDialog.getSaveFileName(self, t("ui_fill"), suggested, "Excel (*.xlsx)")
             if not path:
-                return None
-        try:
-            result = self.session.edit(fill_template, self.ws, self.current["uuid"],
-                                       self.round.currentText().strip(), Path(path))
-        except (PlanDeskError, OSError) as e:
-            self.message.setText(str(e))
-            return None
-        if result:
-            self.message.setText(t("ui_filled", cells=result["cells"], file=path))
-        return result
+                return
+        self._run(_fill, self.current["uuid"], self.round.currentText().strip(), Path(path),
+                  on_success=lambda result: self.message.setText(
+                      t("ui_filled", cells=result["cells"], file=path)))
 

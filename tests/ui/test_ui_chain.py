@@ -62,13 +62,16 @@ def test_template_dialog_imports_previews_and_fills(qtbot, session, tmp_path):
     dialog = TemplateDialog(session, city.uuid)
     qtbot.addWidget(dialog)
     dialog.import_file(str(source))
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=15000)
     assert dialog.columns.rowCount() == 9 and dialog.rows.rowCount() == 2
     dialog.round.setCurrentText("第三季度")
     cells = dialog.show_preview()
     assert [(c.address, c.new) for c in cells] == [("F6", "完成评价")]
     assert dialog.cells.item(0, 2).text() == "完成评价"
     out = tmp_path / "filled.xlsx"
-    assert dialog.fill(str(out))["cells"] == 1
+    dialog.fill(str(out))
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=15000)
+    assert dialog.message.text() == f"已填写 1 个单元格：{out}"
     assert openpyxl.load_workbook(out)["推进情况"]["F6"].value == "完成评价"
     dialog.set_field("I", "note")                        # the clerk maps 佐证材料
     assert dialog.current["reading"]["columns"][8]["field"] == "note"
@@ -81,6 +84,7 @@ def test_revision_dialog_side_by_side_and_accept(qtbot, session, tmp_path):
     dialog = RevisionDialog(session, city.uuid)
     qtbot.addWidget(dialog)
     dialog.load(str(revised))
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=15000)
     kinds = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert "完成时限调整" in kinds and "删除" in kinds
     row = kinds.index("完成时限调整")
@@ -90,6 +94,22 @@ def test_revision_dialog_side_by_side_and_accept(qtbot, session, tmp_path):
         box.setChecked(kind == "removed")
     assert dialog.accept_checked() == {"removed": 1}
     assert "加强经费保障" not in {t.title for t in session.ws.tasks(city.uuid)}
+
+
+def test_a_bad_template_file_is_one_line_in_the_dialog(qtbot, session, tmp_path):
+    city = city_session(session)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("不是工作簿", encoding="utf-8")
+    dialog = TemplateDialog(session, city.uuid)
+    qtbot.addWidget(dialog)
+    dialog.import_file(str(bad))
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=15000)
+    assert dialog.message.text().startswith("bad.xlsx") and dialog.chooser.count() == 0
+    revision = RevisionDialog(session, city.uuid)
+    qtbot.addWidget(revision)
+    revision.load(str(tmp_path / "missing.txt"))
+    qtbot.waitUntil(lambda: not revision.jobs, timeout=15000)
+    assert "missing.txt" in revision.message.text() and revision.diff is None
 
 
 def test_window_has_the_chain_menu(window):
