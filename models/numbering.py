@@ -11,6 +11,8 @@ A task's numbering scheme is its depth unless the document chose another one for
 """
 from __future__ import annotations
 
+import re
+
 DIGITS = "零一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 STYLES = ("", "1", "2", "3", "4", "5", "dash", "none")
@@ -105,3 +107,30 @@ def number_tree(roots, children_of, style_of, continuous_level3: bool = False,
 
     walk(roots, 1)
     return labels
+
+
+_ARABIC = re.compile(r"^\s*(\d+)\s*[.．、]")
+
+
+def runs_on(tasks: list[dict]) -> bool:
+    """Does the document number its "1." items on across sections (…9. in 一、, 10. in 二、)?
+
+    ``tasks`` is a parsed plan's tree (dicts with ``source_label`` and ``children``): true
+    when a later section's first such number continues the previous section's last.
+    """
+    previous_last = None
+    for section in tasks:
+        numbers: list[int] = []
+        stack = list(reversed(section.get("children") or []))
+        while stack:
+            node = stack.pop()
+            found = _ARABIC.match(node.get("source_label") or "")
+            if found:
+                numbers.append(int(found.group(1)))
+            stack.extend(reversed(node.get("children") or []))
+        if not numbers:
+            continue
+        if previous_last is not None and numbers[0] > 1 and numbers[0] == previous_last + 1:
+            return True
+        previous_last = numbers[-1]
+    return False

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from models.dump import plan_dict
 
-from . import dialogs, features
+from . import dialogs, features, import_preview
 from .print_check import Rendered, check_lines, render_notes, show_rendered
 from .worker import KeepsJobs, run_job
 
@@ -165,18 +165,23 @@ class FileJobs(QObject, KeepsJobs):
             return
         lines, details, last = [], [], None
         for path, plan in parsed:
+            reviewed = import_preview.review(self.window, path.name, plan, ws)
+            if reviewed is None:          # cancelled in the preview: nothing stored
+                continue
+            plan = reviewed.plan
             result = self.session.edit(ws.insert_plan_tree, plan, source_file=path.name)
             if result is None:
                 continue
             last = result["plan"].uuid
+            if reviewed.continuous_level3:
+                self.session.edit(ws.set_plan_setting, last, "continuous_level3", True)
             lines.append(self.tr("{file}: “{title}”, {n} tasks").format(
                 file=path.name, title=result["plan"].title, n=result["tasks"]))
             if result["new_departments"]:
                 lines.append(self.tr("  New departments (please review): {names}").format(
                     names="、".join(result["new_departments"])))
             for w in plan.get("warnings") or []:
-                details.append(self.tr("{file}, line {line}: {message}").format(
-                    file=path.name, line=w.get("line", "?"), message=w.get("message", "")))
+                details.append(f"{path.name}：{import_preview.warning_text(w)}")
         if last is not None:
             self.imported.emit(last)
             dialogs.show_info(self.window, self.tr("Import plans"), "\n".join(lines),

@@ -749,10 +749,6 @@ Create a round with “New round…” above to send workbooks and collect progr
         <translation>正在汇总…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Not returned yet: {names}</source>
         <translation>尚未报送：{names}</translation>
     </message>
@@ -763,10 +759,6 @@ Create a round with “New round…” above to send workbooks and collect progr
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Exchange workbooks</source>
-        <translation>报送工作簿</translation>
     </message>
 </context>
 <context>
@@ -918,10 +910,6 @@ Plans are read from: {suffixes}</source>
         <translation>  新增部门（请核对）：{names}</translation>
     </message>
     <message>
-        <source>{file}, line {line}: {message}</source>
-        <translation>{file} 第 {line} 行：{message}</translation>
-    </message>
-    <message>
         <source>notice</source>
         <translation>印发通知</translation>
     </message>
@@ -1061,6 +1049,85 @@ Plans are read from: {suffixes}</source>
     <message>
         <source>Plans, task breakdown, responsibilities and progress reports for planning offices. Works offline; every edit is saved at once and can be undone.</source>
         <translation>面向发展改革（规划）部门的计划台账：任务分解、责任分工、进度报送与公文印发。无需联网，每次修改立即保存，均可撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Line {line}: {text}</source>
+        <translation>第 {line} 行：{text}</translation>
+    </message>
+    <message>
+        <source>Import preview — {file}</source>
+        <translation>导入预览 — {file}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Responsible / guide</source>
+        <translation>负责 / 指导</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>names separated by 、</source>
+        <translation>多个单位用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>拆分…</translation>
+    </message>
+    <message>
+        <source>Number level 3 continuously across sections</source>
+        <translation>第三级编号在各部分之间连续</translation>
+    </message>
+    <message>
+        <source>The document numbers its “1.” items on across sections: kept as in the document. Change it later under Plan › Number level 3 continuously.</source>
+        <translation>原文的“1.”级编号在各部分之间连续编排，已按原文保留。以后可在“计划 › 第三级编号全文连续”中更改。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Departments named (a star: new to the registry)</source>
+        <translation>涉及的单位（带 * 的为单位库中没有的）</translation>
+    </message>
+    <message>
+        <source>Plan title</source>
+        <translation>计划标题</translation>
+    </message>
+    <message>
+        <source>What the importer could not read for sure (double-click: show the line)</source>
+        <translation>未能确定识别的内容（双击可定位到原文）</translation>
+    </message>
+    <message>
+        <source>{name}{star}  ({n} tasks)</source>
+        <translation>{name}{star}（{n} 项任务）</translation>
+    </message>
+    <message>
+        <source>{n} of {total} tasks will be imported; {deps} departments are named. Untick what is not a task.</source>
+        <translation>将导入 {total} 项中的 {n} 项任务，涉及 {deps} 个单位。不是任务的行请取消勾选。</translation>
+    </message>
+    <message>
+        <source>Rename department</source>
+        <translation>单位改名</translation>
+    </message>
+    <message>
+        <source>Correct name of “{name}”:</source>
+        <translation>“{name}”的正确名称：</translation>
     </message>
 </context>
 <context>

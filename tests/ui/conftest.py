@@ -83,6 +83,16 @@ class Modal:
         self.confirm_answer = True
         self.readonly_answer = False
         self.choice = 0
+        self.preview = None     # a function(ImportPreview) -> bool (import?) for the preview
+
+    def review(self, parent, file_name, plan, ws):
+        """The import preview: built for real, then imported as shown unless a test scripts it."""
+        from ui.import_preview import ImportPreview, known_names
+        dialog = ImportPreview(file_name, plan, known_names(ws), parent)
+        self.calls.append(("preview", file_name))
+        if self.preview is not None and not self.preview(dialog):
+            return None
+        return dialog.result()
 
     def texts(self, kind: str) -> list[str]:
         return [c[1] for c in self.calls if c[0] == kind]
@@ -106,6 +116,8 @@ def modal(monkeypatch):
         m.calls.append(("choose", text))
         return m.choice
 
+    from ui import import_preview
+    monkeypatch.setattr(import_preview, "review", m.review)
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "ask_open_readonly", ask_open_readonly)
     monkeypatch.setattr(dialogs, "choose", choose)
