@@ -101,7 +101,7 @@ def confirm_row(ws, ref, sheet_row: int, task_uuid: str | None) -> dict:
     if task_uuid is not None:
         ws.task(task_uuid)
     found["task"] = task_uuid
-    found["match"] = "clerk" if task_uuid else "none"
+    found["match"] = "clerk"          # with no task: the clerk said the row is not reported
     _save_reading(ws, row, reading, msg("chain.op_template_row", row=sheet_row))
     return template(ws, row["uuid"])
 

@@ -254,3 +254,16 @@ def test_third_form_header_without_vertical_merges_and_a_column_number_row(ws, d
     cells, _ = preview(ws, tpl, ROUND)
     assert {c.address: c.new for c in cells} == {
         "F4": "大厦主体已封顶\n县财政局：拨付资金2000万元", "G4": "招商进度偏慢", "F5": "新增省级品牌3个"}
+
+
+def test_the_same_form_again_takes_the_clerks_answers(ws, district, tmp_path):
+    city, _ = district
+    first = tmp_path / "q3.xlsx"
+    _one_row_template(first, [("1", "建设中国地理标志产业大厦"), ("2", "加强知识产权品牌宣传推介")])
+    tpl = import_template(ws, first, city.uuid)
+    uncertain = tpl["reading"]["rows"][1]
+    confirm_row(ws, tpl["uuid"], uncertain["row"], uncertain["task"])
+    map_column(ws, tpl["uuid"], "G", "problems")             # 备注 used for problems here
+    again = import_template(ws, first, city.uuid)             # next quarter's copy
+    assert again["reading"]["rows"][1]["match"] == "clerk"
+    assert again["reading"]["columns"][6]["field"] == "problems"

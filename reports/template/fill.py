@@ -13,26 +13,56 @@ from pathlib import Path
 
 from models.dump import plan_dict
 from models.messages import msg
-from models.templates import FIELD_LABELS, FILLABLE, add_template, template
+from models.templates import FIELD_LABELS, FILLABLE, add_template, template, templates
 from models.templates_values import round_values
 
 from ..atomic import atomic_path
 from .errors import TemplateError
 
 from .layout import read_layout
-from .match import match_rows
+from .match import match_rows, normalise_text
 from .sheet_xml import fill_zip
 
 FILLED_MATCHES = ("key", "text", "similar", "clerk")
 
 
 def import_template(ws, path, plan_uuid, title: str = "") -> dict:
-    """Read ``path`` as a template for the received plan ``plan_uuid`` and keep it."""
+    """Read ``path`` as a template for the received plan ``plan_uuid`` and keep it.
+
+    The same form sent again (next quarter's copy: the same headers) takes the clerk's
+    answers given for the earlier one — columns mapped, rows confirmed — so they are
+    given once.
+    """
     path = Path(path)
     reading = read_layout(path)
     match_rows(reading["rows"], plan_dict(ws, plan_uuid))
+    earlier = _same_form(ws, plan_uuid, reading)
+    if earlier is not None:
+        _take_answers(reading, earlier["reading"])
     heading = next((line["text"] for line in reading["lines"] if line["kind"] == "title"), "")
     return add_template(ws, plan_uuid, path.name, path.read_bytes(), reading, title or heading)
+
+
+def _headers(reading: dict) -> list[str]:
+    return [c["header"] for c in reading["columns"]]
+
+
+def _same_form(ws, plan_uuid, reading: dict) -> dict | None:
+    for tpl in reversed(templates(ws)):
+        if tpl["plan_uuid"] == plan_uuid and _headers(tpl["reading"]) == _headers(reading):
+            return tpl
+    return None
+
+
+def _take_answers(reading: dict, earlier: dict) -> None:
+    for col, old in zip(reading["columns"], earlier["columns"]):
+        if old.get("how") == "clerk":
+            col["field"], col["how"] = old["field"], "clerk"
+    answered = {normalise_text(r["text"]): r for r in earlier["rows"] if r.get("match") == "clerk"}
+    for row in reading["rows"]:
+        old = answered.get(normalise_text(row["text"]))
+        if old is not None and row.get("match") in ("uncertain", "none"):
+            row["task"], row["match"] = old.get("task"), old["match"]
 
 
 @dataclass
