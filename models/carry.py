@@ -81,8 +81,8 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
     """Carry tasks of ``higher_plan`` into ``into`` (a plan) or a new implementation plan.
 
     ``how``: "all", "section" (``section`` = a task uuid and its subtree) or "mine" (tasks
-    naming the district, one of its units, or a collective of the level below). ``district``: the district's
-    own name (槐荫区), to recognise tasks that name it.
+    naming the district, one of its units, or a collective of the level below).
+    ``district``: the district's own name (槐荫区), to recognise tasks that name it.
     """
     if how not in SELECTIONS:
         raise InvalidEdit("chain.carry_how", how=how)

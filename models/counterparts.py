@@ -7,8 +7,9 @@ Names not yet in the table get a proposal by rule:
 - the higher level's prefix is stripped (市/省/区/县, or a place name such as 济南市), and
   what remains is compared with the local registry's names, aliases and short names,
   stripped the same way: 市市场监管局 and 区市场监管局 are both 市场监管局 (sure);
-- a local name whose stem abbreviates the higher one (发改局 for 发展改革委: the same
-  characters in order, the unit type 委/局/办 aside) is proposed but uncertain;
+- a local name whose stem is the higher one's under another unit type (公安分局 for
+  公安局) or abbreviates it (发改局 for 发展改革委: the same characters in order, the unit
+  type 委/局/办 aside) is proposed but uncertain;
 - a collective of the lower level (各区、县级市, 各县（市、区）) and the district's own name
   mean the district itself.
 
@@ -70,6 +71,11 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     it = iter(long)
     return all(ch in it for ch in short)
+
+
+def _close_stems(a: str, b: str) -> bool:
+    """The same body under another type (发展改革委 / 发展改革局), or an abbreviation."""
+    return (a == b and len(a) >= 2) or _abbreviates(a, b) or _abbreviates(b, a)
 
 
 def is_lower_collective(name: str) -> bool:
@@ -198,8 +204,7 @@ def _by_rule(name: str, local: list[tuple[str, set[str]]]) -> Proposal:
         return Proposal(name, same[0], how="abbreviation")   # several: the clerk chooses
     stems = {_stem(c)[0] for c in mine}
     close = [dep for dep, forms in local
-             if any(_abbreviates(_stem(f)[0], s) or _abbreviates(s, _stem(f)[0])
-                    for f in forms for s in stems)]
+             if any(_close_stems(_stem(f)[0], s) for f in forms for s in stems)]
     if close:
         return Proposal(name, close[0], how="abbreviation")
     return Proposal(name, None)

@@ -53,6 +53,17 @@ def test_counterparts_proposed_by_rule(ws, city):
     assert found["市财政局"].department is None
 
 
+@pytest.mark.parametrize("higher, local", [
+    ("济南市发展和改革委员会", "槐荫区发改局"), ("市工业和信息化局", "区工信局"),
+    ("市人力资源和社会保障局", "区人社局"), ("市公安局", "区公安分局"),
+    ("市委宣传部", "区委宣传部"), ("山东省市场监督管理局", "区市场监督管理局")])
+def test_counterpart_rule_on_common_names(ws, higher, local):
+    ws.add_department(local)
+    ws.add_department("区教育和体育局")
+    (p,) = ws.propose_counterparts([higher])
+    assert p.department == local, (higher, p)
+
+
 def test_carry_all_maps_departments_and_marks_own(ws, city):
     ws.set_counterpart("市发展改革委", "区发改局")
     result = carry(ws, city.uuid, district="历下区")
