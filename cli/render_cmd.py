@@ -34,6 +34,14 @@ def register(sub) -> None:
     seal = n.add_mutually_exclusive_group()
     seal.add_argument("--sealed", dest="sealed", action="store_true", default=None, help="加盖印章的版式")
     seal.add_argument("--unsealed", dest="sealed", action="store_false", help="不加盖印章的版式")
+    n.add_argument("--copy-number", help="份号（6 位阿拉伯数字，如 000123）")
+    n.add_argument("--secrecy", help="密级和保密期限，如 秘密★1年")
+    n.add_argument("--urgency", choices=["特急", "加急"], help="紧急程度")
+    n.add_argument("--signers", help="签发人姓名（上行文），多人用“，”分隔，按发文机关顺序")
+    n.add_argument("--upward", action="store_true", default=None,
+                   help="上行文版式：发文字号居左、签发人居右")
+    n.add_argument("--no-colophon", action="store_true",
+                   help="不印版记（缺省时印发机关取发文机关的办公室）")
     n.add_argument("--no-table", action="store_true", help="不附重点任务分工表")
     n.add_argument("--no-plan", action="store_true", help="不附计划正文")
     n.add_argument("--no-save", action="store_true", help="不把这些发文信息存入工作区")
@@ -50,6 +58,8 @@ def register(sub) -> None:
 
     c = sub.add_parser("check-docx", help="按 GB/T 9704-2012 自检 .docx，每处偏差一行")
     c.add_argument("file", metavar="F.docx")
+    c.add_argument("--no-pages", action="store_true",
+                   help="不检查分页（署名页、附件说明、版记位置、表格跨页需 LibreOffice 排版）")
     c.set_defaults(handler=cmd_check)
 
 
@@ -75,11 +85,16 @@ def cmd_notice(args) -> int:
                  "issuer_mark": args.issuer_mark, "letterhead": args.letterhead,
                  "signer": args.signer, "addressees": args.addressees, "body": args.body,
                  "cc": args.cc, "printer": args.printer, "print_date": args.print_date,
-                 "note": args.note, "sealed": args.sealed}
+                 "note": args.note, "sealed": args.sealed, "copy_number": args.copy_number,
+                 "secrecy": args.secrecy, "urgency": args.urgency, "signers": args.signers,
+                 "direction": "up" if args.upward or args.signers else None,
+                 "colophon": False if args.no_colophon else None}
     with Workspace.open(args.workspace, readonly=args.no_save) as ws:
         plan = pick_plan(ws, args.plan)
         notice = notice_for(ws, plan.uuid, overrides)
-        options = {"include_division_table": not args.no_table, "include_plan": not args.no_plan}
+        options = {"include_division_table": not args.no_table, "include_plan": not args.no_plan,
+                   "title_words": [d.name for d in ws.departments()]
+                   + [d.short_name for d in ws.departments() if d.short_name]}
         try:
             result = render_notice(plan_dict(ws, plan.uuid), notice, out, options)
         except NoticeError as e:
@@ -126,7 +141,7 @@ def cmd_check(args) -> int:
     if not path.is_file():
         raise CommandError(f"{path}: 文件不存在")
     try:
-        problems = check_docx(path)
+        problems = check_docx(path, pages=not args.no_pages)
     except Exception as e:   # a zip that is not a Word document, a damaged part…
         raise CommandError(f"{path}: 不是可读取的 .docx 文件（{type(e).__name__}: {e}）") from e
     for line in problems:

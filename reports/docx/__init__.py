@@ -20,7 +20,8 @@ __all__ = [
 ]
 
 
-def check_docx(path):
-    """Conformance check against GB/T 9704 (see reports.docx.check)."""
+def check_docx(path, pages: bool = False):
+    """Conformance check against GB/T 9704 (see reports.docx.check); `pages` adds the
+    pagination checks on a LibreOffice layout (reports.docx.check_layout)."""
     from .check import check_docx as _check
-    return _check(path)
+    return _check(path, pages=pages)

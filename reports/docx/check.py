@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import re
 
+from models.messages import msg
+
 from . import units
 from .check_pages import PageChecks, short, size_text
 from .fonts import ROLE_LABELS, category
-from .notice import CN_DATE_RE, doc_number_problems
+from .header import SIGNER_LABEL
+from .notice import CN_DATE_RE, COPY_NUMBER_RE, SECRECY_RE, URGENCY, doc_number_problems
 from .resolve import Package, sections_of
+from .title import MAX_TITLE_CHARS, forbidden_breaks, rendered_width
 from .xml import qn, text_of
+
+ROLE_COLUMN_LABELS = ("牵头单位", "配合单位", "责任单位", "指导单位", "参加单位", "协办单位")
 
 _HEAD1 = re.compile(r"^[一二三四五六七八九十]+、")
 _HEAD2 = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -66,6 +72,8 @@ class Checker(PageChecks):
             if kind == "tbl":
                 if self._check_colophon(el, i, texts):
                     print_found = True
+                else:
+                    self._empty_role_columns(el)
                 continue
             if not text:
                 continue
@@ -75,11 +83,23 @@ class Checker(PageChecks):
             runs = [r for r in el.iter(qn("w:r")) if "".join(t.text or "" for t in r.findall(qn("w:t"))).strip()]
             rps = [self.res.rpr(r, el) for r in runs] or [self.res.rpr(None, el)]
 
-            if _DOCNO_HINT.search(text) and len(text) < 30 and state == "head":
+            if state == "head" and self._head_mark(where, text, rps):
+                continue
+            if state == "head" and text.startswith(SIGNER_LABEL):
+                self._signers(where, el, rps)
+                continue
+            if _DOCNO_HINT.search(text) and state == "head" and (len(text) < 30 or SIGNER_LABEL in text
+                                                                  or "\t" in text_of(el)):
                 gongwen = True
-                for problem in doc_number_problems(text.replace(" ", "")):
+                number = re.split(r"\t|签发人", text_of(el).strip())[0].strip()
+                for problem in doc_number_problems(number.replace(" ", "")):
                     self.flag(where, problem)
+                upward = "\t" in text_of(el).strip()
+                if upward:
+                    self._signers(where, el, rps)
+                    rps = rps[:1]
                 self._font(where, "发文字号", rps, "fangsong", units.SZ_BODY)
+                self._doc_number_width(number, upward)
                 state = "title"
                 continue
             if state == "head" and any(rp.color and rp.color not in ("000000", "AUTO") for rp in rps):
@@ -95,6 +115,7 @@ class Checker(PageChecks):
                 after_label, state = True, "attachment"
                 continue
             if pp.jc == "center" and (state in ("head", "title") or after_label or not seen_title):
+                self._title_breaks(text_of(el).strip())
                 if state in ("head", "title") and not after_label:
                     self._font(where, "标题", rps, "xiaobiaosong", units.SZ_TITLE)
                     seen_title = True
@@ -135,7 +156,54 @@ class Checker(PageChecks):
                 continue  # attachment titles and other centred lines: no rule in the standard
             self._body(where, text, pp, rps, el)
         if gongwen and not print_found:
-            self.flag("版记", "缺少印发机关和印发日期（“……印发”）")
+            self.out.append(str(msg("docx.check.colophon_missing")))
+
+    def _title_breaks(self, text: str) -> None:
+        """Breaks inside a word, a number or a quoted name; four full lines of a block."""
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        for snippet in forbidden_breaks(lines):
+            self.out.append(str(msg("docx.check.title_break", snippet=snippet)))
+        widths = [rendered_width(ln) for ln in lines]
+        if len(lines) >= 3 and min(widths) >= MAX_TITLE_CHARS - 1.5 and max(widths) - min(widths) < 1:
+            self.out.append(str(msg("docx.check.title_rectangle", lines=len(lines))))
+
+    def _empty_role_columns(self, tbl) -> None:
+        rows = tbl.findall(qn("w:tr"))
+        if len(rows) < 2:
+            return
+        header = [text_of(tc).strip() for tc in rows[0].findall(qn("w:tc"))]
+        for col, label in enumerate(header):
+            if label not in ROLE_COLUMN_LABELS:
+                continue
+            cells = [r.findall(qn("w:tc")) for r in rows[1:]]
+            values = [text_of(c[col]).strip() for c in cells if len(c) == len(header)]
+            if values and not any(values):
+                self.out.append(str(msg("docx.check.empty_role_column", column=label)))
+
+    def _head_mark(self, where, text, rps) -> bool:
+        """份号 (fangsong digits), 密级和保密期限 and 紧急程度 (黑体), flush left."""
+        if COPY_NUMBER_RE.match(text):
+            if len(text) != 6:
+                self.flag(where, "份号应为 6 位阿拉伯数字（如 000123）")
+            return True
+        if SECRECY_RE.match(text) or text in URGENCY:
+            self._font(where, "密级和紧急程度", rps, "heiti", units.SZ_BODY)
+            return True
+        return False
+
+    def _signers(self, where, el, rps):
+        """签发人： in 仿宋, the names in 楷体."""
+        for r, rp in zip([r for r in el.iter(qn("w:r")) if "".join(t.text or "" for t in r.findall(qn("w:t"))).strip()], rps):
+            t = "".join(x.text or "" for x in r.findall(qn("w:t"))).strip()
+            if t.startswith(SIGNER_LABEL) or t.endswith("：") or "〔" in t:
+                continue
+            self._font(where, "签发人姓名", [rp], "kaiti", units.SZ_BODY)
+
+    def _doc_number_width(self, number, upward):
+        limit = units.LINE_CHARS - (2 if not upward else 12)
+        w = rendered_width(number)
+        if w > limit:
+            self.out.append(str(msg("docx.check.doc_number_wrapped", number=number, width=f"{w:g}")))
 
     def _attach_item(self, where, text, rps):
         name = re.sub(r"^\d+[.．]", "", text).strip()
@@ -187,6 +255,14 @@ class Checker(PageChecks):
                 self.flag(where, f"{label}字号 {size_text(rp.sz)}，应为{size_text(sz)}")
 
 
-def check_docx(path) -> list[str]:
-    """Deviations of the .docx at `path` from GB/T 9704-2012, one line each."""
-    return Checker(path).run()
+def check_docx(path, pages: bool = False) -> list[str]:
+    """Deviations of the .docx at `path` from GB/T 9704-2012, one line each.
+
+    With `pages`, the pagination is checked too, on the document as LibreOffice lays
+    it out (reports.docx.check_layout).
+    """
+    out = Checker(path).run()
+    if pages:
+        from .check_layout import page_findings
+        out += [line for line in page_findings(path) if line not in out]
+    return out

@@ -35,6 +35,7 @@ class Page:
     width: float
     height: float
     lines: list[Line] = field(default_factory=list)
+    segments: list[Line] = field(default_factory=list)   # as drawn: one per cell line
 
     @property
     def portrait(self) -> bool:
@@ -74,34 +75,58 @@ def read_pages(pdf_path) -> list[Page]:
         for i in range(len(doc)):
             page = doc[i]
             w, h = page.get_size()
-            tp = page.get_textpage()
-            segments = []
-            for k in range(tp.count_rects()):
-                left, bottom, right, top = tp.get_rect(k)
-                text = tp.get_text_bounded(left, bottom, right, top)
-                segments.append(Line((h - top) * PT_MM, (h - bottom) * PT_MM,
-                                     left * PT_MM, right * PT_MM, text))
-            pages.append(Page(i + 1, w * PT_MM, h * PT_MM, _join(segments)))
+            segments = _segments(page.get_textpage(), h)
+            pages.append(Page(i + 1, w * PT_MM, h * PT_MM, _join(segments), segments))
     finally:
         doc.close()
     return pages
 
 
-def _join(segments: list[Line]) -> list[Line]:
-    """Segments on one baseline (a digit run, a bracket) joined into one line."""
-    lines: list[Line] = []
-    for seg in sorted(segments, key=lambda s: (round(s.bottom), s.x0)):
-        for ln in lines:
-            if abs(ln.bottom - seg.bottom) < 2.0 and seg.x0 >= ln.x0 - 1:
-                ln.text = (ln.text + seg.text) if seg.x0 >= ln.x1 - 1 else seg.text + ln.text
-                ln.top, ln.bottom = min(ln.top, seg.top), max(ln.bottom, seg.bottom)
-                ln.x0, ln.x1 = min(ln.x0, seg.x0), max(ln.x1, seg.x1)
-                break
+def _segments(tp, height: float) -> list[Line]:
+    """Runs of characters in drawing order that sit on one baseline without a gap: one
+    line of one cell (LibreOffice draws a table cell by cell)."""
+    out: list[Line] = []
+    cur: Line | None = None
+    text = tp.get_text_range()
+    for i in range(tp.count_chars()):
+        ch = text[i] if i < len(text) else ""
+        if not ch.strip():
+            continue
+        left, bottom, right, top = tp.get_charbox(i)
+        box = Line((height - top) * PT_MM, (height - bottom) * PT_MM, left * PT_MM,
+                   right * PT_MM, ch)
+        size = max(box.bottom - box.top, 1.0)
+        if cur is not None and abs(box.bottom - cur.bottom) < size * 0.6 \
+                and -0.5 <= box.x0 - cur.x1 < size * 1.5:
+            cur.text += ch
+            cur.x1 = max(cur.x1, box.x1)
+            cur.top, cur.bottom = min(cur.top, box.top), max(cur.bottom, box.bottom)
         else:
-            lines.append(Line(seg.top, seg.bottom, seg.x0, seg.x1, seg.text))
-    for ln in lines:
-        ln.text = "".join(ln.text.split())
-    return sorted(lines, key=lambda ln: (ln.bottom, ln.x0))
+            cur = box
+            out.append(cur)
+    return out
+
+
+def _join(segments: list[Line]) -> list[Line]:
+    """Segments on one line of text (a digit run, a bracket, the cells of a table row)
+    joined left to right: they overlap vertically by more than half their height."""
+    clusters: list[list[Line]] = []
+    for seg in sorted(segments, key=lambda s: (s.top + s.bottom) / 2):
+        mid = (seg.top + seg.bottom) / 2
+        if clusters:
+            last = clusters[-1]
+            top, bottom = min(s.top for s in last), max(s.bottom for s in last)
+            if top <= mid <= bottom:
+                last.append(seg)
+                continue
+        clusters.append([seg])
+    lines = []
+    for group in clusters:
+        group.sort(key=lambda s: s.x0)
+        lines.append(Line(min(s.top for s in group), max(s.bottom for s in group),
+                          group[0].x0, max(s.x1 for s in group),
+                          "".join("".join(s.text.split()) for s in group)))
+    return lines
 
 
 def _read_with_pdftotext(pdf_path: Path) -> list[Page]:
@@ -119,7 +144,8 @@ def _read_with_pdftotext(pdf_path: Path) -> list[Page]:
             x0, y0, x1, y1 = (float(line.get(k)) * PT_MM for k in ("xMin", "yMin", "xMax", "yMax"))
             lines.append(Line(y0, y1, x0, x1, text))
         pages.append(Page(n, float(page.get("width")) * PT_MM, float(page.get("height")) * PT_MM,
-                          _join(lines)))
+                          _join([Line(ln.top, ln.bottom, ln.x0, ln.x1, ln.text) for ln in lines]),
+                          lines))
     return pages
 
 
@@ -129,3 +155,14 @@ def lines_used(page: Page) -> int:
     if not lines:
         return 0
     return max(0, round((max(ln.bottom for ln in lines) - TYPE_TOP_MM) / LINE_MM))
+
+
+def columns_text(page: Page, tolerance: float = 2.0) -> list[str]:
+    """The page's text column by column (segments grouped by their left edge, top to
+    bottom): a table cell's wrapped lines read on as one string."""
+    groups: dict[int, list[Line]] = {}
+    for seg in page.segments:
+        key = round(seg.x0 / tolerance)
+        groups.setdefault(key, []).append(seg)
+    return ["".join("".join(s.text.split()) for s in sorted(g, key=lambda s: s.top))
+            for g in groups.values()]

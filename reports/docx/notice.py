@@ -18,6 +18,10 @@ DOC_NUMBER_RE = re.compile(r"^[^〔〕\s]+〔\d{4}〕[1-9]\d*号$")
 _LOOKALIKE = re.compile(r"[\[\]（）()【】［］〈〉<>{}]")
 _DOC_PARTS = re.compile(r"^(?P<prefix>.*?)[〔\[（(【［〈<{](?P<year>\d+)[〕\]）)】］〉>}]"
                         r"(?P<first>第?)(?P<seq>\d+)(?P<hao>号?)$")
+COPY_NUMBER_RE = re.compile(r"^\d{1,6}$")
+SECRECY_RE = re.compile(r"^(绝密|机密|秘密)(★(\d+年|\d+个月|长期))?$")
+URGENCY = ("特急", "加急")
+DIRECTIONS = ("down", "up")
 CN_DATE_RE = re.compile(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$")
 _TRAILING_PUNCT = "，。、；：！？,.;:!?"
 KNOWN_COLUMNS = ("seq", "task", "content", "lead", "support", "responsible", "guide",
@@ -129,6 +133,7 @@ def validate_notice(notice: dict) -> list[str]:
     except (ValueError, TypeError, KeyError):
         pass  # already reported above
 
+    errors += _mark_problems(notice)
     note = str(notice.get("note") or "").strip()
     if note and ("(" in note or ")" in note):
         errors.append(f"附注“{note}”应使用全角括号（）")
@@ -151,6 +156,27 @@ def validate_notice(notice: dict) -> list[str]:
         key = column.get("key") if isinstance(column, dict) else column
         if key not in KNOWN_COLUMNS and not isinstance(column, dict):
             errors.append(f"未知的分工表列“{key}”，可用：{'、'.join(KNOWN_COLUMNS)}")
+    return errors
+
+
+def _mark_problems(notice) -> list[str]:
+    """份号, 密级和保密期限, 紧急程度 and the 签发人 of a 上行文 (GB/T 9704 7.2)."""
+    errors = []
+    copy_number = str(notice.get("copy_number") or "").strip()
+    if copy_number and not COPY_NUMBER_RE.match(copy_number):
+        errors.append(f"份号“{copy_number}”应为不超过 6 位的阿拉伯数字（如 000123）")
+    secrecy = str(notice.get("secrecy") or "").strip()
+    if secrecy and not SECRECY_RE.match(secrecy):
+        errors.append(f"密级和保密期限“{secrecy}”应写作“绝密”“机密”“秘密”，"
+                      "有保密期限时如“机密★1年”")
+    urgency = str(notice.get("urgency") or "").strip()
+    if urgency and urgency not in URGENCY:
+        errors.append(f"紧急程度“{urgency}”应为“特急”或“加急”")
+    if notice.get("direction", "down") not in DIRECTIONS:
+        errors.append(f"行文方向“{notice.get('direction')}”无效，应为 down（下行文）或 up（上行文）")
+    signers = notice.get("signers")
+    if notice.get("direction") == "up" and not signers:
+        errors.append("上行文须标注签发人，但未填写签发人姓名")
     return errors
 
 

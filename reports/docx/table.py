@@ -66,8 +66,7 @@ def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column
         used = _roles_used(tasks)
         if "responsible" in used:
             spec.insert(spec.index("deadline"), "responsible")
-        if used:
-            spec = [k for k in spec if k not in ("lead", "support") or k in used]
+        spec = [k for k in spec if k not in ("lead", "support") or k in used]
         if "guide" in used:
             spec.insert(spec.index("deadline"), "guide")
         if not _has_deadlines(tasks):
@@ -107,22 +106,32 @@ def name_column_width(chars: float, label: str) -> int:
     return math.ceil(chars * units.CHAR_4) + CELL_MARGINS
 
 
-def fit_to_names(cols: list[Column], longest: dict, donors=("content", "task", "detail")):
-    """Give each role column the width its longest name needs, from or to the widest
-    text column (具体内容 first): a name column is as wide as its names, no wider."""
-    pool = [c for c in cols if c.key in donors]
-    if not pool:
-        return cols
-    donor = max(pool, key=lambda c: c.width)
+DONOR_MIN_CHARS = {"task": 6, "content": 14, "detail": 12}
+
+
+def fit_to_names(cols: list[Column], longest: dict, donors=("task", "content", "detail")):
+    """Give each role column the width its longest name needs (up to 9 字), taken from
+    or given back to the text columns: 重点任务 first, then 具体内容, never below a
+    readable width."""
     for c in cols:
         if c.key not in longest:
             continue
-        need = name_column_width(longest[c.key], c.label)
-        delta = need - c.width
-        if donor.width - delta < 2 * need:
-            continue   # never starve the text column
-        c.width += delta
-        donor.width -= delta
+        delta = name_column_width(longest[c.key], c.label) - c.width
+        if delta < 0:
+            target = next((d for d in cols if d.key == "content"), None) or \
+                next((d for d in cols if d.key in donors), None)
+            if target is not None:
+                c.width += delta
+                target.width -= delta
+            continue
+        for d in (d for key in donors for d in cols if d.key == key):
+            floor = DONOR_MIN_CHARS[d.key] * units.CHAR_4 + CELL_MARGINS
+            give = max(0, min(delta, d.width - floor))
+            d.width -= give
+            c.width += give
+            delta -= give
+            if delta <= 0:
+                break
     return cols
 
 
