@@ -46,6 +46,9 @@ APT_PACKAGES = {
     "libxcb-image0": "/usr/lib/x86_64-linux-gnu/libxcb-image.so.0",
     "libxcb-xinerama0": "/usr/lib/x86_64-linux-gnu/libxcb-xinerama.so.0",
     "fonts-noto-cjk": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    # free look-alikes the previews map the official 楷/黑 faces to (reports/fontmap.py)
+    "fonts-arphic-ukai": "/usr/share/fonts/truetype/arphic/ukai.ttc",
+    "fonts-wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
 }
 BUILD_APT_PACKAGES = {
     "fonts-wqy-microhei": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",   # shipped for charts

@@ -45,6 +45,7 @@ def register(sub) -> None:
     n.add_argument("--no-table", action="store_true", help="不附重点任务分工表")
     n.add_argument("--no-plan", action="store_true", help="不附计划正文")
     n.add_argument("--no-save", action="store_true", help="不把这些发文信息存入工作区")
+    n.add_argument("--pdf", metavar="F.pdf", help="同时用 LibreOffice 生成 PDF 预览，并说明替代了哪些字体")
     n.set_defaults(handler=cmd_notice)
 
     t = rsub.add_parser("table", help="重点任务分工表（.docx 横向 / .xlsx）")
@@ -105,7 +106,23 @@ def cmd_notice(args) -> int:
         print(f"提示：{w}", file=sys.stderr)
     pages = f"，共 {result.pages} 页" if result.pages else ""
     print(f"已生成 {out}{pages}", file=sys.stderr)
+    if args.pdf:
+        _preview(out, Path(args.pdf))
     return 0
+
+
+def _preview(docx_path: Path, pdf_path: Path) -> None:
+    """The PDF preview, and which official faces it drew with look-alikes."""
+    from reports import pdf
+
+    try:
+        pdf.convert_to_pdf(docx_path, pdf_path)
+    except pdf.PdfUnavailable as e:
+        raise CommandError(str(e)) from e
+    note = pdf.font_note(pdf_path)
+    if note:
+        print(f"提示：{note}", file=sys.stderr)
+    print(f"已生成 {pdf_path}", file=sys.stderr)
 
 
 def cmd_table(args) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from models.messages import PlanDeskError
 
+from . import fontmap
 from .atomic import atomic_path
 
 PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
@@ -71,7 +72,7 @@ def convert_to_pdf(docx_path, pdf_path=None, timeout: float = 120) -> Path:
                "--outdir", str(outdir), str(src.resolve())]
         try:
             proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
-                                  timeout=timeout, env=_env())
+                                  timeout=timeout, env=_env(Path(work)))
         except subprocess.TimeoutExpired as exc:
             raise PdfUnavailable(f"LibreOffice 转换 PDF 超时（{timeout:g} 秒）：{src.name}") from exc
         produced = outdir / (src.stem + ".pdf")
@@ -83,10 +84,14 @@ def convert_to_pdf(docx_path, pdf_path=None, timeout: float = 120) -> Path:
     return dest
 
 
-def _env() -> dict:
+def _env(work: Path | None = None) -> dict:
     env = dict(os.environ)
     env.setdefault("HOME", tempfile.gettempdir())
     env.pop("SAL_USE_VCLPLUGIN", None)
+    if work is not None:
+        conf = fontmap.write_config(work)
+        if conf is not None:
+            env["FONTCONFIG_FILE"] = str(conf)   # for this soffice only, never the system's
     return env
 
 
@@ -112,3 +117,15 @@ def embedded_fonts(pdf) -> list[str]:
     names = {re.sub(rb"^[A-Z]{6}\+", b"", m.group(1)).decode("latin-1")
              for m in re.finditer(rb"/BaseFont\s*/([^\s/<>\[\]()]+)", data)}
     return sorted(names)
+
+
+def font_note(pdf_path, requested=None):
+    """The clerk's line saying which official faces the PDF drew with look-alikes, or
+    None when every face was there (read from the fonts embedded in the PDF)."""
+    from models.messages import msg
+
+    pairs = fontmap.substitutions(embedded_fonts(pdf_path), requested)
+    if not pairs:
+        return None
+    faces = "、".join(f"{official}→{used}" for official, used in pairs)
+    return str(msg("docx.fonts_substituted", faces=faces))

@@ -214,8 +214,12 @@ def test_signature_sealed_layout(notice_docx):
     date = notice_docx.find_p("^2022年11月22日$")
     name = date.getprevious()
     assert text_of(name) == "济南市槐荫区人民政府"
-    assert notice_docx.res.ppr(date).right == 4 * 315
-    assert notice_docx.res.ppr(name).jc == notice_docx.res.ppr(date).jc == "right"
+    # name and date centred on one axis, which puts the date's right edge 4 字 in
+    date_pp, name_pp = notice_docx.res.ppr(date), notice_docx.res.ppr(name)
+    assert name_pp.jc == date_pp.jc == "center"
+    assert (name_pp.left, name_pp.right) == (date_pp.left, date_pp.right)
+    width = 8 * 155 + 3 * 315                    # 2022年11月22日: 8 digits, 3 Han
+    assert 8844 - 4 * 315 - width / 2 == pytest.approx((date_pp.left + 8844 - date_pp.right) / 2)
     # three blank lines for the seal, all kept with the text above
     blanks = [name.getprevious(), name.getprevious().getprevious(), name.getprevious().getprevious().getprevious()]
     assert [text_of(b) for b in blanks] == ["", "", ""]

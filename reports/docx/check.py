@@ -15,7 +15,7 @@ from . import units
 from .check_pages import PageChecks, short, size_text
 from .fonts import ROLE_LABELS, category
 from .header import SIGNER_LABEL
-from .notice import CN_DATE_RE, COPY_NUMBER_RE, SECRECY_RE, URGENCY, doc_number_problems
+from .notice import CN_DATE_RE, COPY_NUMBER_RE, DOC_NUMBER_RE, SECRECY_RE, URGENCY, doc_number_problems
 from .resolve import Package, sections_of
 from .title import MAX_TITLE_CHARS, forbidden_breaks, rendered_width
 from .xml import qn, text_of
@@ -88,7 +88,8 @@ class Checker(PageChecks):
             if state == "head" and text.startswith(SIGNER_LABEL):
                 self._signers(where, el, rps)
                 continue
-            if _DOCNO_HINT.search(text) and state == "head" and (len(text) < 30 or SIGNER_LABEL in text
+            if _DOCNO_HINT.search(text) and state == "head" and (len(text) < 30 or DOC_NUMBER_RE.match(text)
+                                                                  or SIGNER_LABEL in text
                                                                   or "\t" in text_of(el)):
                 gongwen = True
                 number = re.split(r"\t|签发人", text_of(el).strip())[0].strip()

@@ -40,13 +40,26 @@ def write_signature(builder, notice: dict, opts, seal_blanks: int | None = None)
     blanks = (seal_blanks or opts.sealed_blank_lines) if sealed else 1
     builder.blank(blanks, keep_next=True)
     name_right, date_right = signature_indents(name, date, sealed)
+    if sealed:
+        # Name and date centred on one axis: the date 4 字 from the right, the name over
+        # its middle, whatever width a renderer gives the digits (LibreOffice ignores
+        # autoSpaceDE=0 and draws the date wider than Word).
+        left = max(0, units.TYPE_W - 8 * units.CHAR_3 - text_width(date))
+        builder.p(SIGNER, [name], jc="center", left=left, right=0)
+        builder.p(DATE, [date], jc="center", left=left, right=0)
+        _note(builder, notice)
+        return
     builder.p(SIGNER, [name], right=name_right)
-    if not sealed and name_right == 2 * units.CHAR_3:
+    if name_right == 2 * units.CHAR_3:
         # Date starts 2 字 right of the name's first character: anchor it there from the
         # left, so it does not depend on how wide a renderer draws the digits.
         builder.p(DATE, [date], jc="left", left=units.TYPE_W - text_width(name), right=0)
     else:
         builder.p(DATE, [date], right=date_right)
+    _note(builder, notice)
+
+
+def _note(builder, notice: dict) -> None:
     note = (notice.get("note") or "").strip()
     if note:
         if not (note.startswith("（") and note.endswith("）")):
