@@ -16,6 +16,8 @@ from models.entities import STATUS_LABELS
 from models.status import FLAG_LABELS, LIGHT_COLOURS, LIGHT_LABELS, LIGHTS
 from models.status.agreement import answers_text
 
+FORMULA_START = ("=", "+", "-", "@")   # what Excel would take as the start of a formula
+
 from .atomic import atomic_path
 
 FILLS = {"on_track": "C6EFCE", "at_risk": "FFEB9C", "late": "FFC7CE", "": "FFFFFF"}
@@ -102,6 +104,8 @@ class _Styles:
                 cell.data_type = "s"     # text stays text, even when it starts with "="
             if style is not None:
                 cell._style = copy.copy(self.array(cell, style))
+            if isinstance(value, str) and value[:1] in FORMULA_START:
+                cell.quotePrefix = True  # and stays text when the clerk edits it in Excel
             out.append(cell)
         sheet.append(out)
 

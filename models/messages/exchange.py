@@ -27,7 +27,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.names_collide": ("{count} 个部门只得到 {files} 个不同的文件名，未导出任何文件",
                              "{count} departments gave only {files} distinct file names; nothing "
                              "was exported"),
-    "export.partly_done": ("导出在“{department}”处中断（{reason}）；已写出 {done} 个文件：{files}",
-                           "Export stopped at “{department}” ({reason}); {done} files were "
-                           "written: {files}"),
 }

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
+import os
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from models.read_exchange import round_progress_by_task
 from models.dump import plan_dict
 from models.entities import STATUS_LABELS, STATUSES
-from models.messages import msg
+from models.messages import PlanDeskError, msg
+from models.storage_errors import storage_errors
 from models.read_departments import plan_departments
 from models.upper_keys import upper_keys
 
@@ -23,6 +26,7 @@ from . import exchange_format as fmt
 from . import styles
 from .exchange_layout import CURRENT
 from .errors import WorkbookError
+from .file_names import department_file_names
 from .sheet_writer import SheetWriter, header_row_after
 from .table_rows import TableRow, rows_for_department, table_rows
 
@@ -188,26 +192,47 @@ def export_for_departments(ws, plan_uuid, round_name: str, folder, departments=N
     """One workbook per department (default: every department with a role in the plan),
     written to ``folder`` as ``<round>-<department>.xlsx``, as one undoable step.
 
-    The plan is read once for all of them; ``progress(i, n, name)`` is called before each.
+    All or nothing: the workbooks are written into a staging folder beside the others and
+    moved into place only when every one was written; on any failure none is left behind
+    and the records of the exports are undone with the step. Each department gets its own
+    valid file name (``file_names``). ``progress(i, n, name)`` is called before each.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise WorkbookError(str(folder), "文件夹不存在")
     plan = ws.plan(plan_uuid)
     names = list(departments) if departments else plan_departments(ws, plan.uuid)
+    files = department_file_names(round_name, names)
+    if len({f.casefold() for f in files.values()}) != len(names):   # never two on one file
+        raise PlanDeskError("exchange.export.names_collide", count=len(names),
+                            files=len(set(files.values())))
     rows = table_rows(plan_dict(ws, plan.uuid))
-    results = []
-    with ws.operation(msg("store.op.send_workbooks", count=len(names))):
-        for i, name in enumerate(names):
-            if progress:
-                progress(i, len(names), name)
-            out = folder / f"{_safe(round_name)}-{_safe(name)}.xlsx"
-            results.append(_export(ws, plan, rows, round_name, out, ws.department(name)))
+    results: list[dict] = []
+    with storage_errors(folder):
+        staging = Path(tempfile.mkdtemp(prefix=".plandesk-export-", dir=folder))
+    moved: list[Path] = []
+    try:
+        with ws.operation(msg("store.op.send_workbooks", count=len(names))):
+            for i, name in enumerate(names):
+                if progress:
+                    progress(i, len(names), name)
+                with storage_errors(folder / files[name]):
+                    results.append(_export(ws, plan, rows, round_name, staging / files[name],
+                                           ws.department(name)))
+            with storage_errors(folder):
+                for r in results:          # same folder, same disk: each move is a rename
+                    target = folder / Path(r["path"]).name
+                    os.replace(r["path"], target)
+                    moved.append(target)
+    except BaseException:
+        for target in moved:               # the step is undone: so are its files
+            target.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for r in results:
+        r["path"] = str(folder / Path(r["path"]).name)
     return results
-
-
-def _safe(name: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "", name or "")[:60] or "_"
 
 
 def _export(ws, plan, rows, round_name: str, out_path: Path, dep) -> dict:
