@@ -16,9 +16,9 @@ from models.entities import STATUS_LABELS
 from models.status import FLAG_LABELS, LIGHT_COLOURS, LIGHT_LABELS, LIGHTS
 from models.status.agreement import answers_text
 
-FORMULA_START = ("=", "+", "-", "@")   # what Excel would take as the start of a formula
-
 from .atomic import atomic_path
+
+FORMULA_START = ("=", "+", "-", "@")   # what Excel would take as the start of a formula
 
 FILLS = {"on_track": "C6EFCE", "at_risk": "FFEB9C", "late": "FFC7CE", "": "FFFFFF"}
 FONTS = {"on_track": "006100", "at_risk": "9C5700", "late": "9C0006", "": "000000"}
