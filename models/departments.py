@@ -44,7 +44,7 @@ class DepartmentOps:
                 found = self.find_department(ref)
                 row = self.one("SELECT * FROM departments WHERE id=?", (found,)) if found else None
         if row is None:
-            raise NotFound(f"部门不存在：{ref}")
+            raise NotFound("store.not_found.department", ref=ref)
         aliases = [r[0] for r in self.all(
             "SELECT alias FROM department_aliases WHERE department_id=? ORDER BY id", (row["id"],))]
         return Department.from_row(row, aliases)
@@ -72,9 +72,9 @@ class DepartmentOps:
                        short_name: str = "", is_new: bool = False) -> Department:
         name = name.strip()
         if not normalize_name(name):
-            raise InvalidEdit("部门名称不能为空")
+            raise InvalidEdit("store.edit.department_name_empty")
         if self.find_department(name):
-            raise InvalidEdit(f"部门已存在：{name}")
+            raise InvalidEdit("store.edit.department_exists", name=name)
         kind = kind or guess_kind(name)
         with self.operation(msg("store.op.add_department", name=name)):
             position = self.one("SELECT coalesce(max(position)+1, 0) FROM departments")[0]
@@ -103,7 +103,7 @@ class DepartmentOps:
             return
         other = self.find_department(alias)
         if other and other != dep_id:
-            raise InvalidEdit(f"“{alias}”已是另一个部门的名称或别名")
+            raise InvalidEdit("store.edit.alias_taken", alias=alias)
         if other == dep_id:
             return
         self.conn.execute("INSERT INTO department_aliases(department_id, alias) VALUES (?,?)",
@@ -130,13 +130,13 @@ class DepartmentOps:
                 value = value.strip()
                 other = self.find_department(value)
                 if not normalize_name(value) or (other and other != dep.id):
-                    raise InvalidEdit(f"部门名称无效或已被使用：{value}")
+                    raise InvalidEdit("store.edit.department_name_invalid", name=value)
             elif key == "kind" and value not in ("unit", "collective"):
-                raise InvalidEdit(f"未知的部门类别：{value}")
+                raise InvalidEdit("store.edit.unknown_department_kind", kind=value)
             elif key == "is_new":
                 value = int(bool(value))
             elif key not in ("short_name", "position"):
-                raise InvalidEdit(f"部门没有字段 {key}")
+                raise InvalidEdit("store.edit.no_department_field", field=key)
             sets.append(f"{key}=?")
             params.append(value)
         if sets:
@@ -170,7 +170,7 @@ class DepartmentOps:
         """Fold ``drop`` into ``keep``: its assignments, progress and names follow."""
         keep, drop = self.department(keep_ref), self.department(drop_ref)
         if keep.id == drop.id:
-            raise InvalidEdit("不能把部门与自身合并")
+            raise InvalidEdit("store.edit.merge_self")
         rank = {r: i for i, r in enumerate(ROLES)}
         with self.operation(msg("store.op.merge_departments", drop=drop.name, keep=keep.name)):
             c = self.conn
@@ -265,7 +265,7 @@ class DepartmentOps:
     def assign(self, task_uuid, department_ref, role: str, position: int | None = None):
         """Give a department a role on a task (replacing its previous role there)."""
         if role not in ROLES:
-            raise InvalidEdit(f"未知的职责：{role}")
+            raise InvalidEdit("store.edit.unknown_role", role=role)
         t = self.task(task_uuid)
         dep = self.department(department_ref)
         with self.operation(msg("store.op.assign", name=dep.name, title=_short(t.title),
@@ -347,10 +347,10 @@ class DepartmentOps:
         for i, tg in enumerate(targets):
             unknown = set(tg) - {"metric", "value", "unit", "qualifier", "year", "baseline", "text"}
             if unknown:
-                raise InvalidEdit(f"指标没有字段 {sorted(unknown)[0]}")
+                raise InvalidEdit("store.edit.no_target_field", field=sorted(unknown)[0])
             value = tg.get("value")
             if value is not None and not isinstance(value, (int, float)):
-                raise InvalidEdit(f"指标值必须是数字：{value}")
+                raise InvalidEdit("store.edit.target_not_number", value=value)
             self.conn.execute(
                 "INSERT INTO targets(task_id, position, metric, value, unit, qualifier, year, baseline, text) "
                 "VALUES (?,?,?,?,?,?,?,?,?)",

@@ -23,16 +23,16 @@ class PlanOps:
             i = int(ref)
             if 1 <= i <= len(plans):
                 return plans[i - 1]
-            raise NotFound(f"没有第 {i} 个计划（共 {len(plans)} 个）")
+            raise NotFound("store.not_found.plan_index", index=i, count=len(plans))
         col = "id" if isinstance(ref, int) else "uuid"
         row = self.one(f"SELECT * FROM plans WHERE {col}=?", (ref,))
         if row is None:
-            raise NotFound(f"计划不存在：{ref}")
+            raise NotFound("store.not_found.plan", ref=ref)
         return Plan.from_row(row)
 
     def add_plan(self, title: str, kind: str = "work_plan", **fields) -> Plan:
         if kind not in PLAN_KINDS:
-            raise InvalidEdit(f"未知的计划类型：{kind}")
+            raise InvalidEdit("store.edit.unknown_plan_kind", kind=kind)
         values = {"title": title.strip(), "kind": kind, **fields}
         with self.operation(msg("store.op.add_plan", title=values["title"] or msg("store.untitled"))):
             position = self.one("SELECT coalesce(max(position)+1, 0) FROM plans")[0]
@@ -48,7 +48,7 @@ class PlanOps:
         cols, params = [], []
         for key, value in values.items():
             if key not in _PLAN_FIELDS:
-                raise InvalidEdit(f"计划没有字段 {key}")
+                raise InvalidEdit("store.edit.no_plan_field", field=key)
             if key in ("head", "warnings", "settings", "attachments"):
                 value = json.dumps(value, ensure_ascii=False)
             cols.append(key)
@@ -58,7 +58,7 @@ class PlanOps:
     def update_plan(self, plan_uuid: str, label: Message | None = None, **fields) -> Plan:
         plan = self.plan(plan_uuid)
         if "kind" in fields and fields["kind"] not in PLAN_KINDS:
-            raise InvalidEdit(f"未知的计划类型：{fields['kind']}")
+            raise InvalidEdit("store.edit.unknown_plan_kind", kind=fields["kind"])
         cols, params = self._plan_columns(fields)
         if cols:
             with self.operation(label or msg("store.op.edit_plan")):
@@ -70,7 +70,7 @@ class PlanOps:
     def rename_plan(self, plan_uuid: str, title: str) -> Plan:
         title = title.strip()
         if not title:
-            raise InvalidEdit("计划标题不能为空")
+            raise InvalidEdit("store.edit.plan_title_empty")
         return self.update_plan(plan_uuid, label=msg("store.op.rename_plan", title=title), title=title)
 
     def set_plan_setting(self, plan_uuid: str, key: str, value) -> Plan:

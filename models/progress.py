@@ -22,7 +22,7 @@ class ProgressOps:
         row = self.one("SELECT * FROM rounds WHERE plan_id=? AND (uuid=? OR name=?)",
                        (plan.id, ref, ref))
         if row is None:
-            raise NotFound(f"报送轮次不存在：{ref}")
+            raise NotFound("store.not_found.round", ref=ref)
         return Round.from_row(row)
 
     def add_round(self, plan_uuid, name: str, start_date: str | None = None,
@@ -30,9 +30,9 @@ class ProgressOps:
         plan = self.plan(plan_uuid)
         name = name.strip()
         if not name:
-            raise InvalidEdit("轮次名称不能为空")
+            raise InvalidEdit("store.edit.round_name_empty")
         if self.one("SELECT 1 FROM rounds WHERE plan_id=? AND name=?", (plan.id, name)):
-            raise InvalidEdit(f"轮次已存在：{name}")
+            raise InvalidEdit("store.edit.round_exists", name=name)
         with self.operation(msg("store.op.add_round", name=name)):
             position = self.one("SELECT coalesce(max(position)+1, 0) FROM rounds WHERE plan_id=?",
                                 (plan.id,))[0]
@@ -80,12 +80,12 @@ class ProgressOps:
         rows = []
         for key, v in entries.items():
             if key not in ids:
-                raise NotFound(f"任务不存在：{key}")
+                raise NotFound("store.not_found.task", ref=key)
             status, percent = v.get("status") or "", v.get("percent")
             if status and status not in STATUSES:
-                raise InvalidEdit(f"未知的完成状态：{status}")
+                raise InvalidEdit("store.edit.unknown_progress_status", status=status)
             if percent is not None and not 0 <= percent <= 100:
-                raise InvalidEdit(f"完成百分比应在 0–100 之间：{percent}")
+                raise InvalidEdit("store.edit.percent_range", percent=percent)
             rows.append((ids[key], dep_id, rnd.id, status, percent, v.get("text") or "",
                          v.get("note") or "", v.get("problems") or "", v.get("next_steps") or "",
                          exchange_id, stamp))

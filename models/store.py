@@ -425,7 +425,7 @@ class Store:
             return uuid
         row = self.one(f"SELECT id FROM {table} WHERE uuid=?", (uuid,))
         if row is None:
-            raise NotFound(f"{what}不存在：{uuid}")
+            raise NotFound("store.not_found.item", what=what, ref=uuid)
         return row[0]
 
     def meta(self, key: str, default: str | None = None) -> str | None:

@@ -20,7 +20,7 @@ class TaskOps:
         col = "id" if isinstance(ref, int) else "uuid"
         row = self.one(f"SELECT * FROM tasks WHERE {col}=?", (ref,))
         if row is None:
-            raise NotFound(f"任务不存在：{ref}")
+            raise NotFound("store.not_found.task", ref=ref)
         return Task.from_row(row)
 
     def tasks(self, plan_uuid) -> list[Task]:
@@ -95,7 +95,7 @@ class TaskOps:
         if parent is not None:
             p = self.task(parent)
             if p.plan_id != plan.id:
-                raise InvalidEdit("上级任务属于另一个计划")
+                raise InvalidEdit("store.edit.parent_other_plan")
             parent_id = p.id
         self._check_style(label_style)
         self._check_status(status)
@@ -104,7 +104,7 @@ class TaskOps:
             if position is None or position >= n:
                 position = n
             elif position < 0:
-                raise InvalidEdit("位置不能为负")
+                raise InvalidEdit("store.edit.negative_position")
             else:
                 self._open_gap(plan.id, parent_id, position)
             d = parse_deadline(deadline, plan.year)
@@ -134,7 +134,7 @@ class TaskOps:
                 sets.append(f"{key}=?")
                 params.append(value)
             else:
-                raise InvalidEdit(f"任务没有可编辑的字段 {key}")
+                raise InvalidEdit("store.edit.no_task_field", field=key)
         if sets:
             code = "store.op.edit_deadline" if list(fields) == ["deadline"] else "store.op.edit_task"
             with self.operation(msg(code, title=_short(t.title))):
@@ -152,12 +152,12 @@ class TaskOps:
         if new_parent is not None:
             p = self.task(new_parent)
             if p.plan_id != t.plan_id:
-                raise InvalidEdit("不能移动到另一个计划")
+                raise InvalidEdit("store.edit.move_other_plan")
             # No cycles: the new parent must not be the task or one of its descendants.
             a: Task | None = p
             while a is not None:
                 if a.id == t.id:
-                    raise InvalidEdit("不能把任务移动到它自己的下级")
+                    raise InvalidEdit("store.edit.move_into_own")
                 a = self.task(a.parent_id) if a.parent_id is not None else None
             parent_id = p.id
         with self.operation(label or msg("store.op.move_task", title=_short(t.title))):
@@ -168,7 +168,7 @@ class TaskOps:
             if position is None or position > n:
                 position = n
             elif position < 0:
-                raise InvalidEdit("位置不能为负")
+                raise InvalidEdit("store.edit.negative_position")
             # Park the task out of the sibling range before opening the gap.
             self.conn.execute("UPDATE tasks SET position=-1, parent_id=? WHERE id=?",
                               (parent_id, t.id))
@@ -179,14 +179,14 @@ class TaskOps:
     def move_up(self, task_uuid) -> Task:
         t = self.task(task_uuid)
         if t.position == 0:
-            raise InvalidEdit("已经是第一项")
+            raise InvalidEdit("store.edit.already_first")
         return self.move_task(t.uuid, self._parent_uuid(t), t.position - 1,
                               label=msg("store.op.move_up", title=_short(t.title)))
 
     def move_down(self, task_uuid) -> Task:
         t = self.task(task_uuid)
         if t.position >= self._siblings_count(t.plan_id, t.parent_id) - 1:
-            raise InvalidEdit("已经是最后一项")
+            raise InvalidEdit("store.edit.already_last")
         return self.move_task(t.uuid, self._parent_uuid(t), t.position + 1,
                               label=msg("store.op.move_down", title=_short(t.title)))
 
@@ -194,7 +194,7 @@ class TaskOps:
         """Make the task the last child of its previous sibling."""
         t = self.task(task_uuid)
         if t.position == 0:
-            raise InvalidEdit("第一项不能降级：上面没有同级任务")
+            raise InvalidEdit("store.edit.first_cannot_indent")
         prev = self.one("SELECT uuid FROM tasks WHERE plan_id=? AND parent_id IS ? AND position=?",
                         (t.plan_id, t.parent_id, t.position - 1))[0]
         return self.move_task(t.uuid, prev, None, label=msg("store.op.indent", title=_short(t.title)))
@@ -203,7 +203,7 @@ class TaskOps:
         """Make the task the next sibling of its parent."""
         t = self.task(task_uuid)
         if t.parent_id is None:
-            raise InvalidEdit("已经是最高一级")
+            raise InvalidEdit("store.edit.already_top")
         parent = self.task(t.parent_id)
         return self.move_task(t.uuid, self._parent_uuid(parent), parent.position + 1,
                               label=msg("store.op.outdent", title=_short(t.title)))
@@ -226,10 +226,10 @@ class TaskOps:
     @staticmethod
     def _check_style(style: str) -> None:
         if style not in STYLES:
-            raise InvalidEdit(f"未知的编号样式：{style}")
+            raise InvalidEdit("store.edit.unknown_style", style=style)
 
     @staticmethod
     def _check_status(status: str) -> None:
         if status and status not in STATUSES:
-            raise InvalidEdit(f"未知的状态：{status}")
+            raise InvalidEdit("store.edit.unknown_status", status=status)
 
