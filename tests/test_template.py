@@ -12,6 +12,7 @@ import zipfile
 import openpyxl
 import pytest
 from openpyxl.styles import Border, Side
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.carry import carry
 from models.templates import confirm_row, map_column, template, templates
@@ -150,11 +151,15 @@ def test_fill_the_city_template_changes_only_the_filled_cells(ws, district, tmp_
     assert sent[0]["summary"]["sent"][0] == ["F5", "进展情况", "大厦主体已封顶\n县财政局：拨付资金2000万元"]
 
 
-def _one_row_template(path, rows):
+def _one_row_template(path, rows, statuses: str = ""):
     """A made-up second form: one header row, status and a 0% percent column, 备注, and
     input cells the sheet does not contain at all (no value, no style)."""
     wb = openpyxl.Workbook()
     s = wb.active
+    if statuses:
+        dv = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True)
+        dv.add(f"D3:D{2 + len(rows)}")
+        s.add_data_validation(dv)
     s.title = "季度报表"
     s["A1"] = "重点工作落实情况统计表"
     s.append(["编号", "工作任务", "责任部门", "是否完成", "完成进度（%）", "工作推进情况", "备注"])
@@ -267,3 +272,32 @@ def test_the_same_form_again_takes_the_clerks_answers(ws, district, tmp_path):
     again = import_template(ws, first, city.uuid)             # next quarter's copy
     assert again["reading"]["rows"][1]["match"] == "clerk"
     assert again["reading"]["columns"][6]["field"] == "problems"
+
+
+def test_status_written_in_the_words_of_the_templates_drop_down(ws, district, tmp_path):
+    city, _ = district
+    source = tmp_path / "form4.xlsx"
+    _one_row_template(source, [("1", "建设中国地理标志产业大厦"), ("2", "推动知识产权品牌建设")],
+                      statuses="正常推进,滞后,已办结")
+    tpl = import_template(ws, source, city.uuid)
+    assert tpl["reading"]["columns"][3]["choices"] == ["正常推进", "滞后", "已办结"]
+    cells, _ = preview(ws, tpl, ROUND)
+    assert {c.address: c.new for c in cells if c.field == "status"} == {"D3": "正常推进",
+                                                                      "D4": "正常推进"}
+    out = tmp_path / "form4-filled.xlsx"
+    fill_template(ws, tpl["uuid"], ROUND, out)
+    s = openpyxl.load_workbook(out)["季度报表"]
+    assert s["D3"].value == "正常推进" and len(s.data_validations.dataValidation) == 1
+
+
+@pytest.mark.parametrize("status, choices, word", [
+    ("done", ["正常推进", "滞后", "已办结"], "已办结"),
+    ("done", ["未完成", "已完成"], "已完成"),
+    ("in_progress", ["未完成", "已完成"], "未完成"),
+    ("not_started", ["未开始", "进行中", "完成"], "未开始"),
+    ("not_started", ["正常推进", "滞后"], "未启动"),    # no word for it: PlanDesk's own
+    ("in_progress", None, "推进中")])
+def test_status_words(status, choices, word):
+    from models.entities import STATUS_LABELS
+    from reports.template.fill import status_word
+    assert status_word(status, STATUS_LABELS[status], choices) == word

@@ -76,9 +76,28 @@ class CellValue:
     task: str
 
 
-def _value(field: str, values: dict, number_format: str):
+# The words offices use in a status drop-down, for each reported status.
+STATUS_WORDS = {"done": ("已完成", "完成", "已办结", "办结", "已销号"),
+                "in_progress": ("推进中", "正在推进", "进行中", "正常推进", "序时推进", "未完成", "在办"),
+                "not_started": ("未启动", "未开始", "尚未启动", "未开展")}
+
+
+def status_word(status: str, label: str, choices: list[str] | None) -> str:
+    """The status as the template words it: one of its drop-down's values when it has one."""
+    if not choices or not status:
+        return label
+    if label in choices:
+        return label
+    for word in STATUS_WORDS.get(status, ()):
+        for choice in choices:
+            if choice == word or (len(word) > 2 and word in choice):
+                return choice
+    return label
+
+
+def _value(field: str, values: dict, number_format: str, choices=None):
     if field == "status":
-        return values.get("status_label") or ""
+        return status_word(values.get("status", ""), values.get("status_label") or "", choices)
     if field == "percent":
         p = values.get("percent")
         if p is None:
@@ -109,7 +128,7 @@ def preview(ws, tpl: dict, round_name: str) -> tuple[list[CellValue], list[dict]
         for col in columns:
             if col["col"] in covered:
                 continue
-            new = _value(col["field"], v, col.get("number_format", ""))
+            new = _value(col["field"], v, col.get("number_format", ""), col.get("choices"))
             if new == "" or new is None:
                 continue
             cells.append(CellValue(f"{col['letter']}{row['row']}", row["row"], col["col"],

@@ -49,6 +49,7 @@ class Sheet:
                     if (r, c) != top:
                         self.top_of[(r, c)] = top
         self._cell = ws.cell
+        self.choices = _list_choices(ws)
         self.hidden = {c for c in range(1, self.max_col + 1)
                        if ws.column_dimensions[get_column_letter(c)].hidden}
 
@@ -197,6 +198,24 @@ def _data_rows(sheet: Sheet, last_header: int, columns: list[dict], reading: dic
     for col in columns:   # a percent column formatted as 0% takes 0.6 for 60
         if first and col["field"] in FILLABLE:
             col["number_format"] = sheet.number_format(first, col["col"])
+            if (first, col["col"]) in sheet.choices:   # a drop-down: the office's own words
+                col["choices"] = sheet.choices[(first, col["col"])]
+
+
+def _list_choices(ws) -> dict[tuple[int, int], list[str]]:
+    """{(row, column): the values of the cell's drop-down} for lists written in the rule
+    ("已完成,推进中,未启动"); lists pointing at cells elsewhere are left out."""
+    out: dict[tuple[int, int], list[str]] = {}
+    for dv in ws.data_validations.dataValidation:
+        formula = (dv.formula1 or "").strip()
+        if dv.type != "list" or not formula.startswith('"'):
+            continue
+        values = [v.strip() for v in formula.strip('"').split(",") if v.strip()]
+        for rng in dv.sqref.ranges:
+            for r in range(rng.min_row, min(rng.max_row, rng.min_row + 5000) + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    out[(r, c)] = values
+    return out
 
 
 def _column_numbers(cells: list[str]) -> bool:
