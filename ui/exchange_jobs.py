@@ -52,10 +52,11 @@ def recheck_return(ctx, ws, path: Path):
     return features.get("exchange_read_return")(ws, path)
 
 
-def apply_return(ctx, ws, report, overwrite: bool) -> dict:
+def apply_return(ctx, ws, report, overwrite: bool, accept_valid: bool = False) -> dict:
     ctx.progress(0, 0, report.file_name)
     ctx.check()
-    return features.get("exchange_apply_return")(ws, report, overwrite_conflicts=overwrite)
+    return features.get("exchange_apply_return")(ws, report, overwrite_conflicts=overwrite,
+                                                  accept_valid=accept_valid)
 
 
 def consolidate_round(ctx, ws, plan_uuid: str, round_name: str, paths: list[Path],
@@ -116,11 +117,20 @@ class ReturnDialog(QDialog):
                                            "(changed here after the workbook was sent)").format(
                                                n=len(report.conflicts)), self)
         self.overwrite.setVisible(bool(report.conflicts))
+        # Errors confined to some rows: the valid rows may go in, the bad cells left to check.
+        self.accept_valid = QCheckBox(self.tr("Import the valid rows and leave the {n} cells "
+                                              "with errors to check with the department").format(
+                                                  n=len(report.left_out)), self)
+        self.accept_valid.setVisible(report.partial_ok)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
         self.apply_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.AcceptRole)
-        can_apply = report.ok and not report.already_imported and bool(
-            report.changes or report.conflicts)
-        self.apply_button.setEnabled(can_apply)
+        has_changes = not report.already_imported and bool(report.changes or report.conflicts)
+
+        def update() -> None:
+            self.apply_button.setEnabled(has_changes and (
+                report.ok or (report.partial_ok and self.accept_valid.isChecked())))
+        self.accept_valid.toggled.connect(update)
+        update()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -132,6 +142,7 @@ class ReturnDialog(QDialog):
             layout.addWidget(note)
         layout.addWidget(text, 1)
         layout.addWidget(self.overwrite)
+        layout.addWidget(self.accept_valid)
         layout.addWidget(buttons)
 
 
@@ -244,7 +255,7 @@ class ExchangeJobs(QObject, KeepsJobs):
                 self.tr("{file}: progress of {n} tasks imported").format(
                     file=report.file_name, n=result["applied"]), 10000)
             self._review(rest)
-        self._op(apply_return, report, d.overwrite.isChecked(),
+        self._op(apply_return, report, d.overwrite.isChecked(), d.accept_valid.isChecked(),
                  title=self.tr("Import returned workbooks"), on_success=applied,
                  on_failure=lambda failure: self._failed_then(failure, rest))
 

@@ -1727,6 +1727,10 @@ Progress reported by departments is shown per task in the detail panel of the br
         <translation>同时覆盖 {n} 处冲突（发出后本工作区又修改过的内容）</translation>
     </message>
     <message>
+        <source>Import the valid rows and leave the {n} cells with errors to check with the department</source>
+        <translation>只导入无误的行，{n} 处有错误的单元格留待与报送单位核实</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
