@@ -90,12 +90,32 @@ def _date_in(text: str, year: int | None) -> str | None:
     return None
 
 
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+
+
+def date_problem(text: str | None) -> str | None:
+    """What makes a deadline's date impossible ("13月", "2月30日"), or None.
+
+    Such a text keeps no date rather than a guessed one, and the importer says so."""
+    t = (text or "").translate(_FW)
+    for m in _MONTH_DAY.finditer(t):
+        month = int(m.group(1))
+        if not 1 <= month <= 12:
+            return f"{month}月"
+        if m.group(2) and not 1 <= int(m.group(2)) <= calendar.monthrange(2024, month)[1]:
+            return f"{month}月{int(m.group(2))}日"
+    return None
+
+
 def parse_deadline(text: str | None, plan_year: int | None = None) -> Deadline:
-    """Interpret a deadline text; unknown forms keep the text with no date."""
+    """Interpret a deadline text; unknown forms and impossible dates keep the text with no
+    date."""
     raw = (text or "").strip()
     if not raw:
         return Deadline("")
     t = raw.translate(_FW)
+    if date_problem(t):
+        return Deadline(raw, None, "by")
     if RECURRING.search(t) and not re.search(r"20\d\d\s*年", t.split("每")[0] if "每" in t else ""):
         date = _date_in(re.sub(r"每年|年度", "", t), plan_year)
         return Deadline(raw, date, "recurring")

@@ -34,8 +34,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run_together": ("“{unit}”像是几个单位名称连写在一起，已作为一个部门导入，请核对是否需要拆分。",
                      "{unit} looks like several unit names written together; imported as one "
                      "department, check whether to split it."),
-    "deadline_bad_date": ("完成时限“{text}”不是有效日期（{reason}），未设定日期，请核对。",
-                          "deadline {text} is not a valid date ({reason}); no date was set, check it."),
+    "deadline_bad_date": ("完成时限“{text}”中的“{reason}”不是有效日期，未设定到期日，请核对原文。",
+                          "deadline {text}: {reason} is not a valid date; no due date was set, "
+                          "check the original."),
     # tables
     "table_roles_before_task": ("第 {row} 行：责任单位或完成时限所在行之前没有任务，未导入。",
                                 "row {row}: responsibility or deadline in a row before any task, ignored."),

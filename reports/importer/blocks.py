@@ -19,6 +19,16 @@ from .responsibility import LABEL_RE
 from .spaced_table import SpacedTable
 
 
+# the empty fields and buttons of a web page's feedback form
+FORM_RESIDUE = re.compile(
+    r"^[—\-－*＊·•\s]*(?:姓\s*名|联系方式|联系电话|手机号码?|电子邮箱|邮\s*箱|验\s*证\s*码|留言(?:内容|标题)?"
+    r"|意见建议|您的意见|标\s*题|内\s*容|通讯地址|工作单位)\s*[:：]\s*[*＊]?$"
+    r"|^(?:提\s*交|重\s*置|发表评论|我要留言|看不清[，,]?换一张|点击更换)$")
+# "联系人：孙映吟，联系电话：81085234": the notice's contact, never a title or a task
+CONTACT_LINE = re.compile(
+    r"^[（(]?\s*(?:联\s*系\s*人|联络人)[:：][^。]{0,60}?(?:电话|手机|联系方式|座机)[:：]?\s*[\d（()）\-—－ ，,、]{5,}")
+
+
 @dataclass
 class Para:
     line: int
@@ -49,6 +59,8 @@ def text_blocks(text: str) -> tuple[list, dict]:
             continue
         for part in split_html_blocks(raw):
             clean = normalise(part)
+            if clean and FORM_RESIDUE.match(clean):
+                continue  # a web page's feedback form: "——姓名：", "*验证码：", "提交"
             if clean and furniture.is_furniture(clean):
                 # dropped without a trace: a page number must not split a wrapped paragraph
                 meta.update({k: v for k, v in furniture.read_metadata(clean).items() if k not in meta})

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .blocks import CONTACT_LINE
 from .errors import warn
 from .head_lines import (DATE, DOC_NUMBER, NOTE, compact, empty_head,
                          is_attachment_label, issuer_from_notice, issuer_from_title, iso_date,
@@ -38,7 +39,8 @@ _PERIOD_LINE = re.compile(r"^（\s*\d{4}\s*[—\-－~至到]+\s*\d{4}\s*年?\s*�
 def _title_like(text: str) -> bool:
     if not text or len(text) > 90 or text[-1] in "。；：:，":
         return False
-    if parse_label(text) or DATE.match(text) or DOC_NUMBER.fullmatch(text.strip()):
+    if parse_label(text) or DATE.match(text) or DOC_NUMBER.fullmatch(text.strip()) \
+            or CONTACT_LINE.match(text):
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", text))
 
@@ -264,6 +266,10 @@ def _bare_notice_title(text: str) -> str:
     """A notice title as a page heads it: "京政办发〔2016〕26号《北京市人民政府办公厅关于印发
     〈…〉的通知》" -> the title without the document number and the wrapping 《》."""
     text = re.sub(r"^[A-Za-z\u4e00-\u9fff]{1,14}〔\d{4}〕\d{1,5}号\s*", "", text.strip())
+    # a web page's column tag and a document number glued on, maybe cut short:
+    # "【优化营商环境】…的通知淮知联发〔20215"
+    text = re.sub(r"^[【\[][^】\]]{1,12}[】\]]\s*", "", text)
+    text = re.sub(r"(?<=通知|决定|通报)\s*[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{0,4}[〕\]］)）]?\d*号?$", "", text)
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
     return text

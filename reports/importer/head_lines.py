@@ -50,7 +50,8 @@ def kind_of(title: str) -> str:
 
 def empty_head() -> dict:
     return {"addressees": "", "body": "", "signer": "", "date": "", "date_text": "", "note": "",
-            "notice_title": "", "cc": ""}
+            "notice_title": "", "cc": "", "contact": "", "attachments": [],
+            "printed": ""}
 
 
 _COLOPHON = re.compile(r"^抄\s*送[:：]|印发$|^（此件[^）]*）$|^联系人[:：]|^（联系人[:：]")
@@ -63,16 +64,23 @@ def split_tail(paras: list[tuple[int, str]], head: dict) -> int:
     (what the notice already gave is kept). Without a date line nothing is cut.
     """
     i = len(paras) - 1
-    notes, cc = [], ""
+    notes, cc, printed = [], "", ""
     while i >= 0 and len(paras) - i <= 8 and _COLOPHON.search(paras[i][1]):
         text = paras[i][1]
         if re.match(r"^抄\s*送[:：]", text):
             cc = re.sub(r"^抄\s*送[:：]\s*", "", text).rstrip("。")
         elif NOTE.match(text):
             notes.append(text)
+        elif text.endswith("印发"):
+            printed = " ".join(text.split())
         i -= 1
     if i < 0 or not DATE.match(paras[i][1]):
+        if cc or printed:  # the 版记 of a notice that closes the document: 抄送, 印发
+            head["cc"] = head.get("cc") or cc
+            head["printed"] = head.get("printed") or printed
+            return i + 1
         return len(paras)
+    head["printed"] = head.get("printed") or printed
     date_text = paras[i][1]
     i -= 1
     signer = ""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Para, Table, text_blocks
+from .attachments import take_attachment_list
+from .blocks import CONTACT_LINE, Para, Table, text_blocks
 from .decoding import MAX_TEXT_BYTES
 from .errors import PlanImportError
 from .head import find_body_start, parse_head
@@ -42,12 +43,18 @@ def parse_text(text: str, source_name: str = "") -> dict:
 
 def assemble(blocks: list, meta: dict, name: str) -> dict:
     warnings: list = []
+    source_blocks = blocks
+    # the notice's contact line is neither title, preamble nor task, wherever it stands
+    contacts = [b.text for b in blocks if isinstance(b, Para) and CONTACT_LINE.match(b.text)]
+    blocks = [b for b in blocks if not (isinstance(b, Para) and CONTACT_LINE.match(b.text))]
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
     paras = [(b.line, b.text) for b in blocks[:first_table]]
     body_start, notice, plan_title = find_body_start(paras)
     if body_start == len(paras) and first_table == len(blocks):
         raise PlanImportError(name, "importer.no_structure")
     fields = parse_head(paras[:body_start], notice, plan_title, meta, warnings, name)
+    fields["head"]["contact"] = "；".join(c.strip("（）()") for c in contacts)
+    take_attachment_list(fields["head"])
     if body_start == len(paras) and first_table < len(blocks):
         _table_caption_is_title(paras, fields)
     body = [Para(*p) for p in paras[body_start:]] + blocks[first_table:]
@@ -103,10 +110,12 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
         fields["kind"] = "division_table"
     finisher = Finisher(warnings, convention)
     tasks = finisher.tasks(roots)
+    kept: list = []
     for section in sections[1:]:
-        attach_section(section, finisher, tasks, warnings)
+        attach_section(section, finisher, tasks, warnings, kept, fields["head"])
     plan = plan_dict(fields, tasks, warnings, finisher.convention)
-    add_sources(plan, meta, blocks)
+    plan["attachments"] = kept
+    add_sources(plan, meta, source_blocks)
     return plan
 
 

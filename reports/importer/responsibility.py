@@ -306,7 +306,15 @@ def _fields(text: str):
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         kind, role = _label_meaning(m)
-        yield kind, role, text[m.end():end]
+        piece = text[m.end():end]
+        if kind in ("person", "scope", "deadline"):
+            # a name, a place or a date ends with its sentence: "联系人：X；A牵头" leaves A
+            cut = re.search(r"[；。]", piece)
+            if cut:
+                yield kind, role, piece[:cut.start()]
+                yield "unit", None, piece[cut.end():]
+                continue
+        yield kind, role, piece
 
 
 def _at_clause_start(text: str, position: int) -> bool:
@@ -334,7 +342,9 @@ def _label_meaning(m: re.Match) -> tuple[str, str | None]:
 
 
 def _names(piece: str) -> list[str]:
-    return [n.strip() for n in re.split(r"[、，,；;\s]+", piece) if n.strip()]
+    """The people of a 责任领导/联系人 field; a phone number or a 联系电话 after them is not one."""
+    names = [n.strip() for n in re.split(r"[、，,；;\s]+", piece) if n.strip()]
+    return [n for n in names if re.fullmatch(r"[\u4e00-\u9fa5·]{2,10}", n)]
 
 
 def _clauses(piece: str, label_role: str | None, reading: Reading):

@@ -27,6 +27,7 @@ def plan_dict(fields: dict, tasks: list, warnings: list, convention: Convention)
         "conventions": {"lead_first": convention.lead_first,
                         "omitted_units": list(convention.omitted_units)},
         "warnings": sorted(warnings, key=lambda w: w["line"]),
+        "attachments": [],
         "tasks": tasks,
     }
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from models.messages import msg
+
+from .attachments import is_file_list, kind_of_attachment, record
 from .blocks import Para, Table
 from .deadlines import whole_deadline
 from .errors import warn
@@ -29,8 +32,10 @@ class Section:
         self.anchor = anchor  # for a table without "附件": the heading open above it
         self.table: TableReader | None = None
         self.ignored: list[Para] = []
+        self.blocks: list = []  # what the section holds, as read (for a kept attachment)
 
     def table_rows(self, block: Table, warnings: list) -> None:
+        self.blocks.append(block)
         if self.table is None:
             self.table = TableReader(self.builder, warnings)
         self.table.plan_columns([cells for _, cells in block.rows])
@@ -44,6 +49,7 @@ class Section:
         if self.marker and not self.title and not builder.roots and not label:
             self.title = text  # the attachment's own title line
             return
+        self.blocks.append(block)
         if label is None or label.ambiguous:
             decimal = parse_decimal(text)  # "2.1 …" under item 2 rather than item "2." 
             if decimal is not None and builder.plausible(decimal):
@@ -72,7 +78,11 @@ def is_role_line(text: str) -> bool:
     return False
 
 
-def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: list) -> None:
+def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: list,
+                   kept: list | None = None, head: dict | None = None) -> None:
+    """Give the plan what an attachment holds: roles for the body's tasks (a 分工表),
+    tasks of its own (a task list), or a kept attachment (``kept``) for anything else."""
+    kept = [] if kept is None else kept
     roots = section.builder.finish()
     title = section.title or section.marker
     if not roots:
@@ -86,11 +96,24 @@ def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: 
         if anchored is not None:
             parent, level = anchored["children"], anchored["level"] + 1
     extra = finisher.tasks(roots, level)
+    label = section.marker.split("：")[0].split(":")[0].strip()
     if section.table is not None and merge_division(tasks, extra, warnings):
+        if section.marker:
+            kept.append(record(label, title, "division_table", section.line, []))
         return
     title = title or (section.table.title if section.table else "")
     if not section.marker:
         parent.extend(extra)  # the table holds the tasks of the heading above it
+        return
+    if is_file_list(extra) and head is not None:
+        head["attachments"] = list(head.get("attachments") or []) + [
+            t["title"] + t["text"] for t in extra if t["title"]]
+        return  # a web page's list of the files it offers for download
+    kind = kind_of_attachment(title, extra, section.table is not None)
+    if kind is not None:
+        kept.append(record(label, title, kind, section.line, section.blocks))
+        warn(warnings, section.line, "importer.attachment_kept", title=title or label,
+             what=msg(f"importer.attachment_kind.{kind}"))
         return
     tasks.append({"level": 1, "label_style": "none", "source_label": section.marker.split("：")[0],
                   "title": title, "text": "", "deadline": None,

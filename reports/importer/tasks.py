@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from models.deadline import date_problem
+
 from . import deadlines
 from .errors import warn
 from .responsibility import (LABEL_RE, ROLES, Convention, Reading, empty_roles, has_roles,
@@ -62,6 +64,9 @@ class Finisher:
             body = "\n".join([body] + extra) if body else "\n".join(extra)
         full = f"{title}。{body}" if body else title
         deadline = deadline or deadlines.in_clauses(full)
+        if deadline and date_problem(deadline):
+            warn(self.warnings, node.line, "importer.deadline_bad_date", text=deadline,
+                 reason=date_problem(deadline))
         task = {
             "level": level,
             "label_style": node.label_style,
