@@ -60,14 +60,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "attachment {title} holds no tasks; its text was not imported as tasks."),
     "attachment_as_section": ("附件“{title}”作为单独的一部分导入。",
                               "attachment {title} was added as a section of its own."),
-    "attachment_kept": ("附件“{title}”不是任务清单（{what}），已作为计划的附件保存，未导入为任务。",
-                        "attachment {title} is not a task list ({what}); kept as an attachment of "
-                        "the plan, not as tasks."),
     "division_row_unmatched": ("第 {row} 行：分工表中的任务“{title}”（{units}）与正文任务都对不上，未导入。",
                                "row {row}: division-table task {title} ({units}) matches no task "
                                "of the plan, not imported."),
-    "attachment_kind.indicators": ("指标表", "an indicator table"),
-    "attachment_kind.catalogue": ("目录清单", "an item catalogue"),
-    "attachment_kind.form": ("表格样式", "a form"),
-    "attachment_kind.text": ("说明文字", "explanatory text"),
+    "attachment_kept.indicators": ("附件“{title}”是指标表，不是任务清单，已作为计划的附件保存，未导入为任务。",
+                         "attachment {title} is an indicator table, not a task list; kept as an attachment "
+                         "of the plan, not imported as tasks."),
+    "attachment_kept.catalogue": ("附件“{title}”是目录清单，不是任务清单，已作为计划的附件保存，未导入为任务。",
+                         "attachment {title} is an item catalogue, not a task list; kept as an attachment "
+                         "of the plan, not imported as tasks."),
+    "attachment_kept.form": ("附件“{title}”是表格样式，不是任务清单，已作为计划的附件保存，未导入为任务。",
+                         "attachment {title} is a form, not a task list; kept as an attachment "
+                         "of the plan, not imported as tasks."),
+    "attachment_kept.text": ("附件“{title}”是说明文字，不是任务清单，已作为计划的附件保存，未导入为任务。",
+                         "attachment {title} is explanatory text, not a task list; kept as an attachment "
+                         "of the plan, not imported as tasks."),
 }

@@ -111,8 +111,9 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
     finisher = Finisher(warnings, convention)
     tasks = finisher.tasks(roots)
     kept: list = []
-    for section in sections[1:]:
-        attach_section(section, finisher, tasks, warnings, kept, fields["head"])
+    for i, section in enumerate(sections[1:], 2):
+        attach_section(section, finisher, tasks, warnings, kept, fields["head"],
+                       followed=i < len(sections))
     plan = plan_dict(fields, tasks, warnings, finisher.convention)
     plan["attachments"] = kept
     add_sources(plan, meta, source_blocks)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from models.messages import msg
-
 from .attachments import is_file_list, kind_of_attachment, record
 from .blocks import Para, Table
 from .deadlines import whole_deadline
@@ -46,9 +44,13 @@ class Section:
         text, line = block.text, block.line
         builder = self.builder
         label = parse_label(text)
-        if self.marker and not self.title and not builder.roots and not label:
-            self.title = text  # the attachment's own title line
-            return
+        if self.marker and not builder.roots and not label and not self.blocks:
+            if not self.title:
+                self.title = text  # the attachment's own title line
+                return
+            if _continues_title(self.title, text):
+                self.title += text  # a title broken over lines: "…种类范" / "围" / "（91个品目）"
+                return
         self.blocks.append(block)
         if label is None or label.ambiguous:
             decimal = parse_decimal(text)  # "2.1 …" under item 2 rather than item "2." 
@@ -62,6 +64,11 @@ class Section:
             builder.add_paragraph(text, line)
         else:
             self.ignored.append(block)
+
+
+def _continues_title(title: str, text: str) -> bool:
+    return (len(title) + len(text) <= 90 and len(text) <= 40 and not re.search(r"[。；：:，]", title)
+            and text[-1] not in "。；：:，" and not is_role_line(text))
 
 
 def is_role_line(text: str) -> bool:
@@ -79,12 +86,17 @@ def is_role_line(text: str) -> bool:
 
 
 def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: list,
-                   kept: list | None = None, head: dict | None = None) -> None:
+                   kept: list | None = None, head: dict | None = None,
+                   followed: bool = False) -> None:
     """Give the plan what an attachment holds: roles for the body's tasks (a 分工表),
     tasks of its own (a task list), or a kept attachment (``kept``) for anything else."""
     kept = [] if kept is None else kept
     roots = section.builder.finish()
     title = section.title or section.marker
+    if not roots and followed and not section.blocks and section.title and head is not None:
+        # "附件：X" right before the attachments themselves: the document's list of them
+        head["attachments"] = list(head.get("attachments") or []) + [section.title]
+        return
     if not roots:
         code = "importer.attachment_no_tasks" if section.ignored else "importer.attachment_missing"
         warn(warnings, section.line, code, title=title or "附件")
@@ -112,8 +124,7 @@ def attach_section(section: Section, finisher: Finisher, tasks: list, warnings: 
     kind = kind_of_attachment(title, extra, section.table is not None)
     if kind is not None:
         kept.append(record(label, title, kind, section.line, section.blocks))
-        warn(warnings, section.line, "importer.attachment_kept", title=title or label,
-             what=msg(f"importer.attachment_kind.{kind}"))
+        warn(warnings, section.line, f"importer.attachment_kept.{kind}", title=title or label)
         return
     tasks.append({"level": 1, "label_style": "none", "source_label": section.marker.split("：")[0],
                   "title": title, "text": "", "deadline": None,
