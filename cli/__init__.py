@@ -8,6 +8,7 @@ goes to the log file (``models.applog``), stderr gets one line saying where, sta
 from __future__ import annotations
 
 import argparse
+import gc
 import sqlite3
 import sys
 
@@ -67,6 +68,9 @@ def run(argv: list[str]) -> int:
     if not getattr(args, "command", None) or not hasattr(args, "handler"):
         parser.print_help()
         return 2
+    # Cleanup errors a library ignores after a failure already reported (a writer on a full
+    # disk) go to the log, not to the clerk's terminal.
+    previous, sys.unraisablehook = sys.unraisablehook, _to_log
     try:
         return args.handler(args) or 0
     except (PlanDeskError, OSError) as e:
@@ -83,6 +87,14 @@ def run(argv: list[str]) -> int:
         path = applog.record(e, "main.py " + " ".join(argv))
         print(f"错误：{msg('common.crash', log=str(path))}", file=sys.stderr)
         return 1
+    finally:
+        gc.collect()            # finalise what the failure left, while the hook is ours
+        sys.unraisablehook = previous
+
+
+def _to_log(unraisable) -> None:
+    if unraisable.exc_value is not None:
+        applog.record(unraisable.exc_value, unraisable.err_msg or "ignored")
 
 
 def pick_plan(ws, ref):

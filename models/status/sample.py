@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 
 from ..deadline import parse_deadline
+from ..messages import msg
 
 SAMPLE_TITLE = "××区2025年知识产权强区建设工作方案"
 DEPARTMENTS = ("区市场监管局", "区发展改革局", "区科技局", "区财政局", "区教体局",
@@ -55,7 +56,7 @@ _TASKS: list = [
 
 def build_sample(ws, with_reports: bool = True) -> str:
     """Add the sample plan to ``ws`` (one undo step); returns its uuid."""
-    with ws.operation("添加示例计划"):
+    with ws.operation(msg("store.op.sample_plan")):
         plan = ws.add_plan(SAMPLE_TITLE, kind="work_plan", year=2025,
                            issuer="××区人民政府办公室", doc_number="×政办字〔2025〕3号")
         for name in DEPARTMENTS:
@@ -84,7 +85,7 @@ def build_large(ws, n_tasks: int = 10000, seed: int = 7) -> str:
     deadlines = ["2025年3月底前", "2025年6月底前", "2025年9月底前", "2025年底前", "长期坚持",
                  "每年2月底前", "2025年11月底前", "2026年6月底前", ""]
     statuses = ["not_started", "in_progress", "in_progress", "done"]
-    with ws.operation("生成大计划"):
+    with ws.operation(msg("store.op.large_plan")):
         plan = ws.add_plan("大规模测试计划", year=2025)
         dep_ids = [ws.find_department(d) or ws.add_department(d).id for d in deps]
         round_ids = [ws.add_round(plan.uuid, name, s, e).id for name, s, e in ROUNDS]
