@@ -22,11 +22,42 @@ Undo and migrations (``models/undo.py``):
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-migrations = Migrations("plandesk")
+
+class _Migrations:
+    """The migrations in order; sqlite-utils' ``Migrations`` runs them, made on first use:
+    importing sqlite-utils costs more than starting Qt, and opening a workspace that is up
+    to date needs neither it nor them (``Store`` checks ``PRAGMA user_version`` first)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.steps: list[tuple[str, Callable]] = []
+        self._real: Any = None
+
+    def __call__(self, *, name: str):
+        def register(fn: Callable) -> Callable:
+            self.steps.append((name, fn))
+            self._real = None
+            return fn
+        return register
+
+    def __getattr__(self, attr: str):
+        # pending, apply, applied, _migrations …: sqlite-utils' own object answers.
+        if self._real is None:
+            from sqlite_utils.migrations import Migrations
+            real = Migrations(self.name)
+            for name, fn in self.steps:
+                real(name=name)(fn)
+            self._real = real
+        return getattr(self._real, attr)
+
+
+migrations = _Migrations("plandesk")
 
 
 @migrations(name="m001_plans_tasks_departments")
@@ -264,5 +295,5 @@ def m007(db: Database) -> None:
     db.execute("ALTER TABLE rounds ADD COLUMN due_date TEXT")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
-KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
+SCHEMA_VERSION = len(migrations.steps)
+KNOWN_MIGRATIONS = [name for name, _fn in migrations.steps]

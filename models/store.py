@@ -14,8 +14,6 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from . import undo
 from .backup import take_backup
 from .errors import (DamagedWorkspace, NewerWorkspace, NotAWorkspace, NotFound,
@@ -72,6 +70,7 @@ def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute("PRAGMA recursive_triggers=ON")     # as sqlite-utils' Database sets it
     return conn
 
 
@@ -81,7 +80,6 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | None, readonly: bool,
                  lock: WriterLock | None):
         self.conn = conn
-        self.db = Database(conn)
         self.path = path
         self.readonly = readonly
         self._lock = lock
@@ -126,8 +124,8 @@ class Store:
             conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute("PRAGMA journal_mode=DELETE")
-            db = Database(conn)
-            migrations.apply(db)
+            from sqlite_utils import Database
+            migrations.apply(Database(conn))
             undo.install_triggers(conn)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("PRAGMA journal_mode=WAL")
@@ -207,6 +205,12 @@ class Store:
             if unknown:
                 raise NewerWorkspace("store.newer_migration", file=str(path), name=unknown[0])
 
+    @property
+    def db(self):
+        """sqlite-utils' view of the connection, for the migrations (imported only then)."""
+        from sqlite_utils import Database
+        return Database(self.conn)
+
     def _prepare_for_writing(self, version: int) -> None:
         c = self.conn
         if self.path is not None:
@@ -215,7 +219,8 @@ class Store:
         c.execute("PRAGMA foreign_keys=ON")
         c.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
         backed_up = False
-        pending = migrations.pending(self.db)
+        # Up to date (its migrations were checked by name in _verify): nothing to run.
+        pending = version != SCHEMA_VERSION and migrations.pending(self.db)
         if pending:
             if self.path is not None and version > 0:
                 take_backup(c, self.path, f"before-upgrade-v{version}")

@@ -10,6 +10,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The application's log goes to a folder of the run, not the clerk's profile.
 os.environ.setdefault("PLANDESK_LOG_DIR", tempfile.mkdtemp(prefix="plandesk-log-"))
+# The demo is built once per run into a cache of the run (ui.demo).
+os.environ.setdefault("PLANDESK_CACHE_DIR", tempfile.mkdtemp(prefix="plandesk-cache-"))
 
 import pytest
 

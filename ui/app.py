@@ -44,26 +44,34 @@ def run_gui(demo: bool = False, screenshot: str | None = None, lang: str | None 
             workspace: str | None = None) -> int:
     if screenshot and _no_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, window, translators = start_gui(demo=demo, lang=lang, workspace=workspace,
+                                         persist=not screenshot)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+        return take_screenshot(app, window, Path(screenshot))
+    window.show()
+    code = app.exec()
+    del translators
+    return code
+
+
+def start_gui(demo: bool = False, lang: str | None = None, workspace: str | None = None,
+              persist: bool = True):
+    """The application and its main window with the workspace open, not yet shown:
+    (app, window, translators). The log and the crash handler are set up first."""
     applog.setup()
     settings = Settings()
     app, translators = make_app(lang, settings)
     crash.install()
     from .main_window import MainWindow
-    window = MainWindow(settings, persist=not screenshot)
-    if screenshot:
-        window.resize(*SCREENSHOT_SIZE)
+    window = MainWindow(settings, persist=persist)
     if demo:
         window.files.open_demo()
     elif workspace:
         window.files.open(Path(workspace))
     elif settings.last_workspace and Path(settings.last_workspace).exists():
         window.files.open(Path(settings.last_workspace), quiet_missing=True)
-    if screenshot:
-        return take_screenshot(app, window, Path(screenshot))
-    window.show()
-    code = app.exec()
-    del translators
-    return code
+    return app, window, translators
 
 
 def take_screenshot(app: QApplication, window, out: Path) -> int:

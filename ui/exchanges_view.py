@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 TIME, DIRECTION, COUNTERPART, ROUND, FILE, SUMMARY = range(6)
+RESIZE_ROWS = 50
 
 
 class ExchangesModel(QAbstractTableModel):
@@ -93,6 +94,8 @@ class ExchangesView(QWidget):
         for column in (TIME, DIRECTION, COUNTERPART, ROUND):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(SUMMARY, QHeaderView.Stretch)
+        # Widths from the first rows: a long log is not measured row by row at each reset.
+        header.setResizeContentsPrecision(RESIZE_ROWS)
         self.empty = QLabel(self.tr("No workbooks exchanged for this plan yet.\n"
                                     "Workbooks sent to departments and their returns "
                                     "are listed here."), self)
