@@ -26,15 +26,19 @@ log = logging.getLogger("plandesk")
 _handler: RotatingFileHandler | None = None
 
 
+def per_user_dir(override: str, windows: tuple[str, str], xdg: tuple[str, str],
+                 *tail: str) -> Path:
+    """A folder of the user's: ``$override`` when set; else ``%windows[0]%`` (or
+    ``~/windows[1]``) on Windows and ``$xdg[0]`` (or ``~/xdg[1]``) elsewhere, then ``tail``."""
+    if os.environ.get(override):
+        return Path(os.environ[override])
+    var, default = windows if sys.platform == "win32" else xdg
+    return Path(os.environ.get(var) or Path.home() / default).joinpath(*tail)
+
+
 def log_dir() -> Path:
-    override = os.environ.get("PLANDESK_LOG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-    else:
-        base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "PlanDesk"
+    return per_user_dir("PLANDESK_LOG_DIR", ("APPDATA", "AppData/Roaming"),
+                        ("XDG_CONFIG_HOME", ".config"), "PlanDesk")
 
 
 def log_path() -> Path:

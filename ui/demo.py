@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
+
+from models.applog import per_user_dir
 
 from . import features
 
@@ -28,13 +29,8 @@ SAMPLES = ROOT / "resources" / "samples"
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("PLANDESK_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "PlanDesk" / "cache"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "plandesk"
+    return per_user_dir("PLANDESK_CACHE_DIR", ("LOCALAPPDATA", "AppData/Local"),
+                        ("XDG_CACHE_HOME", ".cache"), "PlanDesk", "cache")
 
 
 def demo_key() -> str:
