@@ -107,7 +107,7 @@ def paragraphs(lines: list[Line], m: Margins, first_line: int = 1,
     per_page = Counter() if per_page is None else per_page
     for number, line in enumerate(lines, first_line):
         per_page[line.page] += 1
-        text = normalise(line.text)
+        text = line.text.strip()
         if not text:
             continue
         if previous is not None and out and (_continues(previous, line, m)
@@ -116,14 +116,18 @@ def paragraphs(lines: list[Line], m: Margins, first_line: int = 1,
         else:
             out.append(Para(number, text, line.page, per_page[line.page]))
         previous = line
-    return out
+    for para in out:            # once per paragraph, not once per printed line
+        para.text = normalise(para.text)
+    return [para for para in out if para.text]
 
 
 def _closes_bracket(before: str, text: str) -> bool:
     """A note left open ("…（牵头部") and a line that closes it first ("门：…）"): the
     note was cut by a page break, wherever the line starts."""
+    text = text.replace("(", "（").replace(")", "）")
     close, opening = text.find("）"), text.find("（")
-    return before.count("（") > before.count("）") and close >= 0 and (opening < 0 or close < opening)
+    opened = before.count("（") + before.count("(") - before.count("）") - before.count(")")
+    return opened > 0 and close >= 0 and (opening < 0 or close < opening)
 
 
 def _continues(a: Line, b: Line, m: Margins) -> bool:
@@ -144,6 +148,7 @@ def _adjacent(a: Line, b: Line) -> bool:
 
 
 def _join(a: str, b: str) -> str:
+    """Two printed lines of one paragraph: Latin words keep a space between them."""
     if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
         return a + " " + b
     return a + b

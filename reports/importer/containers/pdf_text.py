@@ -9,8 +9,8 @@ caller decides whether to recognise it (``scan.py``) or to say so.
 from __future__ import annotations
 
 import ctypes
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -48,12 +48,12 @@ def _read_page(page, number: int) -> PageContent:
     try:
         text = textpage.get_text_range()
         content = PageContent(number, height)
-        visible = sum(1 for ch in text if not ch.isspace())
-        objects = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE]))
-        if visible < _SCAN_CHARS and any(o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for o in objects):
+        visible = len(text) - sum(text.count(ch) for ch in " \r\n\t\u3000")
+        paths, images = _objects(page.raw)
+        if visible < _SCAN_CHARS and images:
             content.scanned = True
             return content
-        grids = find_grids(_rules(objects, height))
+        grids = find_grids(_rules(paths, height))
         lines = _lines(textpage, text, height, number)
         if grids:
             lines = [ln for ln in lines if not any(g.contains((ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2)
@@ -65,9 +65,43 @@ def _read_page(page, number: int) -> PageContent:
         textpage.close()
 
 
+def _objects(raw_page) -> tuple[list, int]:
+    """The page's path objects (raw handles) and how many images it has, looking into
+    form XObjects. Raw calls: a page of text has thousands of text objects to pass over."""
+    paths: list = []
+    images = 0
+    get_type, path, image, form = (pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_PATH,
+                                   pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+    get_object = pdfium_c.FPDFPage_GetObject
+    objects = [get_object(raw_page, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw_page))]
+    depth = 0
+    while objects and depth < 4:
+        forms = []
+        for obj in objects:
+            kind = get_type(obj)
+            if kind == path:
+                paths.append(obj)
+            elif kind == image:
+                images += 1
+            elif kind == form:
+                forms.append(obj)
+        objects = [pdfium_c.FPDFFormObj_GetObject(f, j) for f in forms
+                   for j in range(pdfium_c.FPDFFormObj_CountObjects(f))]
+        depth += 1
+    return paths, images
+
+
+def _char_box(textpage, index: int, box) -> tuple[float, float, float, float]:
+    """The character's loose box (its em box: "（" starts where its cell starts, not where
+    its ink does) as (left, bottom, right, top); ``box`` is an FS_RECTF to fill."""
+    pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, box)
+    return box.left, box.bottom, box.right, box.top
+
+
 def _lines(textpage, text: str, height: float, number: int) -> list[Line]:
     """Each line of PDFium's text with the box from its first to its last character."""
     lines = []
+    box = pdfium_c.FS_RECTF()
     aligned = textpage.count_chars() == len(text)
     pos = 0
     for raw in text.splitlines(keepends=True):
@@ -82,21 +116,20 @@ def _lines(textpage, text: str, height: float, number: int) -> list[Line]:
             continue
         first = start + len(body) - len(body.lstrip())
         last = start + len(body.rstrip()) - 1
-        # the loose box is the character's em box: "（" starts where its cell starts,
-        # not where its ink does
-        l0, b0, _, t0 = textpage.get_charbox(first, loose=True)
-        _, b1, r1, t1 = textpage.get_charbox(last, loose=True)
+        l0, b0, _, t0 = _char_box(textpage, first, box)
+        _, b1, r1, t1 = _char_box(textpage, last, box)
         lines.append(Line(number, stripped, l0, r1, height - max(t0, t1), height - min(b0, b1), height))
     return lines
 
 
-def _rules(objects, height: float) -> list[Segment]:
+def _rules(paths: list, height: float) -> list[Segment]:
     """Thin paths (lines, hairline rectangles) and the straight edges of other paths."""
     out = []
-    for obj in objects:
-        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+    bounds = [ctypes.c_float() for _ in range(4)]
+    for obj in paths:
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
             continue
-        left, bottom, right, top = obj.get_bounds()
+        left, bottom, right, top = (b.value for b in bounds)
         if right - left <= 2.5 and top - bottom > 2.5:
             out.append(Segment(False, (left + right) / 2, height - top, height - bottom))
         elif top - bottom <= 2.5 and right - left > 2.5:
@@ -108,24 +141,23 @@ def _rules(objects, height: float) -> list[Segment]:
 
 def _stroked(obj) -> bool:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke):
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
         return False
     return bool(stroke.value)
 
 
-def _box_edges(obj, height: float) -> list[Segment]:
+def _box_edges(raw, height: float) -> list[Segment]:
     """The axis-parallel edges of a path that is more than one line (a cell outline)."""
-    raw = obj.raw
     count = pdfium_c.FPDFPath_CountSegments(raw)
     if count <= 0 or count > 400:
         return []
-    matrix = obj.get_matrix()
+    matrix = _matrix(raw)
     points = []
     for i in range(count):
         seg = pdfium_c.FPDFPath_GetPathSegment(raw, i)
         x, y = pdfium_c.FS_FLOAT(), pdfium_c.FS_FLOAT()
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        px, py = matrix.on_point(x.value, y.value)
+        px, py = matrix(x.value, y.value)
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
         points.append((kind, px, py))
     out = []
@@ -137,6 +169,14 @@ def _box_edges(obj, height: float) -> list[Segment]:
         elif abs(ax - bx) < 0.5 and abs(ay - by) > 2.5:
             out.append(Segment(False, ax, height - max(ay, by), height - min(ay, by)))
     return out
+
+
+def _matrix(raw):
+    """The path's transformation, as a function of a point."""
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(raw, m):
+        return lambda x, y: (x, y)
+    return lambda x, y: (m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f)
 
 
 def _cell_pieces(textpage, grid: Grid, height: float) -> dict:
