@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synthetic import build, department_names  # noqa: E402
 from models.dump import plan_dict  # noqa: E402
 from models.workspace import Workspace  # noqa: E402
+from reports.xlsx.exchange_layout import CURRENT as LAYOUT  # noqa: E402
 from reports.xlsx import (apply_return, consolidate, export_exchange, read_return,  # noqa: E402
                           render_division_table_xlsx)
 
@@ -35,14 +36,16 @@ def fill_return(src: Path, dst: Path, rng: random.Random) -> int:
     """Fill every editable row as a department would; returns the rows filled."""
     wb = openpyxl.load_workbook(src)
     sheet = wb["分工及进展"]
+    text, status_at, percent_at = (LAYOUT.index[k] - 1 for k in ("progress", "status", "percent"))
     n = 0
     for row in sheet.iter_rows(min_row=5):
-        if row[6].protection.locked:
+        if row[text].protection.locked:
             continue
         status = rng.choice(STATUSES)
-        row[6].value = f"已按计划推进，完成阶段性任务{rng.randint(1, 99)}项。"
-        row[7].value = status
-        row[8].value = 100 if status == "已完成" else (0 if status == "未启动" else rng.randint(10, 90))
+        row[text].value = f"已按计划推进，完成阶段性任务{rng.randint(1, 99)}项。"
+        row[status_at].value = status
+        row[percent_at].value = 100 if status == "已完成" else (
+            0 if status == "未启动" else rng.randint(10, 90))
         n += 1
     wb.save(dst)
     return n

@@ -124,3 +124,18 @@ def test_disagreement_is_a_state_with_each_answer_and_the_rule_used(office, tmp_
     apply_return(ws, read_return(ws, lead))
     status = evaluate_plan(ws, plan, ROUND).by_uuid()[GEO]
     assert status.reported == 80 and "按牵头单位区市场监管局的报送" in status.reason
+
+
+def test_the_rollup_prints_like_the_office_tables_and_keeps_text_as_text(office, tmp_path):
+    ws, plan = office
+    back, rows = returned(ws, plan, tmp_path, "区市场监管局", {GEO: ("=见附件", "推进中", 50)})
+    out = tmp_path / "汇总.xlsx"
+    consolidate(ws, plan, ROUND, [back], out)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["汇总", "任务汇总", "未报送单位", "进展明细", "导入情况"]
+    detail = wb["进展明细"]
+    assert detail.print_title_rows == "$3:$3" and detail.page_setup.orientation == "landscape"
+    assert detail["A3"].font.name == "黑体" and detail["A3"].font.charset == 134
+    cell = next(c for row in detail.iter_rows(min_row=4) for c in row if c.value == "=见附件")
+    assert cell.data_type == "s" and cell.quotePrefix and cell.font.name == "仿宋_GB2312"
+    assert detail.auto_filter.ref.startswith("A3:I")

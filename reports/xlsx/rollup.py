@@ -16,16 +16,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-
 from models.entities import STATUS_LABELS
 from models.messages import msg
 from models.status.agreement import answer, answers_text, basis_text, choose
 
 from ..atomic import atomic_path
 from . import styles
-from .sheet_writer import SheetWriter, header_row_after
+from .fast_sheets import FastBook, FastSheet
+from .sheet_writer import header_row_after
 from .table_rows import TableRow
 
 STATUS_ORDER = ("done", "in_progress", "not_started", "")
@@ -106,25 +104,24 @@ class Rollup:
         return out
 
 
-def _sheet(wb, name: str, title: str, info: list, headers: list[str], widths: list[float],
-           freeze: str | None = None) -> SheetWriter:
-    out = SheetWriter(wb, name, widths, header_row_after(len(info)), freeze)
+def _sheet(book: FastBook, name: str, title: str, info: list, headers: list[str],
+           widths: list[float], freeze: str | None = None) -> FastSheet:
+    out = book.sheet(name, widths, header_row_after(len(info)), freeze)
     out.title(title, info)
     out.header(headers)
     return out
 
 
-def _line(out: SheetWriter, values: list, style: str = "pd_body", centred=(), tall=()) -> None:
+def _line(out: FastSheet, values: list, style: str = "pd_body", centred=(), tall=()) -> None:
     """One table line; numbers and the ``centred`` columns (1-based) are centred. The height
     is estimated from the ``tall`` columns only (default: all)."""
-    cells = []
+    looks = []
     for c, v in enumerate(values, 1):
         number = isinstance(v, (int, float)) and not isinstance(v, bool)
-        centre = number or c in centred
-        cells.append((v, "pd_centre" if centre and style == "pd_body" else style))
+        looks.append("pd_centre" if (number or c in centred) and style == "pd_body" else style)
     columns = tall or range(1, len(values) + 1)
-    out.add(cells, styles.row_height([(str(values[c - 1]), out.widths[c - 1]) for c in columns
-                                      if values[c - 1] not in (None, "")]))
+    texts = [(str(values[c - 1]), out.widths[c - 1]) for c in columns if values[c - 1] not in (None, "")]
+    out.add(values, looks, styles.row_height(texts) if texts else 20.0)
 
 
 def _summary_sheet(wb, rollup: Rollup) -> None:
@@ -166,6 +163,8 @@ def _tasks_sheet(wb, rollup: Rollup) -> None:
         if row.section:
             continue
         state = rollup.task_state(row)
+        if not state["status"] and state["percent"] is None and not state["to_check"]:
+            continue      # nothing came back on it: the 汇总 and 未报送 sheets say who is missing
         flag = str(msg("exchange.task.disagree")) if state["disagree"] else (
             str(msg("exchange.task.to_check")) if state["to_check"] else "")
         answers = answers_text((a["department"], *answer(a)) for a in state["answers"])
@@ -225,8 +224,7 @@ def _detail_sheet(wb, rollup: Rollup) -> None:
                  DETAIL_WIDTHS, freeze=f"D{header_row_after(1) + 1}")
     for line in detail_lines(rollup):
         _line(out, line, centred=(1, 4, 5), tall=(6, 7, 8))
-    last = get_column_letter(len(DETAIL_HEADERS))
-    out.sheet.auto_filter.ref = f"A{header_row_after(1)}:{last}{max(out.row, header_row_after(1))}"
+    out.autofilter(header_row_after(1), len(DETAIL_HEADERS))
 
 
 def file_state(f: dict) -> str:
@@ -249,13 +247,11 @@ def _issues_sheet(wb, files: list[dict]) -> None:
 
 
 def write_rollup(rollup: Rollup, files: list[dict], out_path) -> None:
-    wb = Workbook(write_only=True)
-    styles.register_styles(wb)
-    _summary_sheet(wb, rollup)
-    _tasks_sheet(wb, rollup)
-    _missing_sheet(wb, rollup)
-    _detail_sheet(wb, rollup)
-    _issues_sheet(wb, files)
-    wb.properties.creator = "PlanDesk"
     with atomic_path(Path(out_path)) as tmp:
-        wb.save(tmp)
+        wb = FastBook(tmp)
+        _summary_sheet(wb, rollup)
+        _tasks_sheet(wb, rollup)
+        _missing_sheet(wb, rollup)
+        _detail_sheet(wb, rollup)
+        _issues_sheet(wb, files)
+        wb.close()
