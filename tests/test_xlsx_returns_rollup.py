@@ -128,9 +128,10 @@ def test_disagreement_is_a_state_with_each_answer_and_the_rule_used(office, tmp_
 
 def test_the_rollup_prints_like_the_office_tables_and_keeps_text_as_text(office, tmp_path):
     ws, plan = office
-    back, rows = returned(ws, plan, tmp_path, "区市场监管局", {GEO: ("=见附件", "推进中", 50)})
+    ws.ensure_round(plan, ROUND)
+    ws.record_progress(GEO, ROUND, "区市场监管局", "in_progress", 50, "=见附件")
     out = tmp_path / "汇总.xlsx"
-    consolidate(ws, plan, ROUND, [back], out)
+    consolidate(ws, plan, ROUND, [], out)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["汇总", "任务汇总", "未报送单位", "进展明细", "导入情况"]
     detail = wb["进展明细"]
