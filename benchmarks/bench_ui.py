@@ -101,6 +101,8 @@ def timed(label: str, goal_ms: float, fn, app, repeat: int = 5, before=None,
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--no-double", action="store_true",
+                        help="skip the run with twice the tasks")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="plandesk-bench-"))
     path = folder / "bench.plandesk"
@@ -138,8 +140,8 @@ def main() -> int:
     def apply_filter(text):
         bd.filter_bar.search.setText(text)
         bd.filter_bar.apply()
-    timed("filter “专利” (2 characters)", 100, lambda i: apply_filter("专利"), app,
-          before=lambda: apply_filter(""))
+    filter_ms = timed("filter “专利” (2 characters)", 100, lambda i: apply_filter("专利"), app,
+                      before=lambda: apply_filter(""))
     timed("filter “措施5-” (fewer matches)", 100, lambda i: apply_filter("措施5-"), app,
           before=lambda: apply_filter(""))
     timed("clear the filter", 100, lambda i: apply_filter(""), app,
@@ -147,11 +149,12 @@ def main() -> int:
 
     timed("one edit: rename a task (all expanded)", 100,
           lambda i: ws.edit_task(node.uuid, title=f"再改{i}"), app, split=True)
-    timed("one edit: indent a task (all expanded)", 100, lambda i: ws.indent_task(node.uuid),
-          app, before=lambda: ws.undo() if ws.undo_label().startswith("降级") else None,
-          split=True)
-    timed("undo (all expanded)", 100, lambda i: ws.undo(), app,
-          before=lambda: ws.indent_task(node.uuid), split=True)
+    indent_ms = timed("one edit: indent a task (all expanded)", 100,
+                      lambda i: ws.indent_task(node.uuid), app,
+                      before=lambda: ws.undo() if ws.undo_label().startswith("降级") else None,
+                      split=True)
+    undo_ms = timed("undo (all expanded)", 100, lambda i: ws.undo(), app,
+                    before=lambda: ws.indent_task(node.uuid), split=True)
 
     def indent_undone():
         if ws.undo_label().startswith("降级"):
@@ -176,6 +179,26 @@ def main() -> int:
     timed("one edit: assign a role in the matrix", 100,
           lambda i: m.set_role([m.index(5, 3)], ("lead", "support")[i % 2]), app, split=True)
     print(f"{'resident memory':42} {rss_mb():8.1f} MB   (goal < 400 MB)")
+    k = args.tasks // 1000
+    print(f"ms tree_indent_{k}k: {indent_ms:.1f} (goal 16)")
+    print(f"ms tree_undo_{k}k: {undo_ms:.1f} (goal 16)")
+    print(f"ms tree_filter_{k}k: {filter_ms:.1f} (goal 30)")
+    if not args.no_double:
+        # Twice the tasks: an indent must still fit in two frames.
+        big = folder / "bench-double.plandesk"
+        build(big, 2 * args.tasks)
+        window.tabs.setCurrentIndex(0)
+        window.files.open(big)
+        app.processEvents()
+        bd.tree.expandAll()
+        app.processEvents()
+        ws = window.session.ws
+        node = bd.model.root.children[len(bd.model.root.children) // 2].children[3]
+        double_ms = timed(f"indent with {2 * args.tasks} tasks (all expanded)", 33,
+                          lambda i: ws.indent_task(node.uuid), app,
+                          before=lambda: ws.undo() if ws.undo_label().startswith("降级") else None,
+                          split=True)
+        print(f"ms tree_indent_{2 * k}k: {double_ms:.1f} (goal 33)")
     window.close()
     QApplication.processEvents()
     return 0
