@@ -1,6 +1,7 @@
 """render notice | table | report, and check-docx."""
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 from pathlib import Path
 
@@ -9,7 +10,11 @@ from models.workspace import Workspace
 
 from . import CommandError, pick_plan
 
-SUFFIXES = {"notice": (".docx",), "table": (".docx", ".xlsx"), "report": (".docx", ".xlsx")}
+SUFFIXES = {"notice": (".docx",), "table": (".docx", ".xlsx"), "report": (".docx", ".xlsx"),
+            "request": (".docx",)}
+# The office's head of a 上行文, taken from its notices unless given.
+UPWARD_FIELDS = ("issuer_mark", "letterhead", "signer", "printer", "cc", "sealed", "doc_number",
+                 "colophon")
 
 
 def register(sub) -> None:
@@ -55,13 +60,77 @@ def register(sub) -> None:
     r = rsub.add_parser("report", help="某一报送轮次的进度报告（.docx / .xlsx）")
     _common(r)
     r.add_argument("--round", required=True, metavar="R", help="报送轮次名称")
+    r.add_argument("--addressees", help="主送机关（上级机关）；给出时按上行文“报告”印发")
+    r.add_argument("--signers", help="签发人姓名（报告为上行文），多人用“，”分隔")
+    _upward_options(r)
     r.set_defaults(handler=cmd_report)
+
+    q = rsub.add_parser("request", help="请示（上行文：签发人、一个主送机关、附注联系人）")
+    _common(q)
+    q.add_argument("--title", required=True, help="标题，如“关于……的请示”")
+    q.add_argument("--addressees", required=True, help="主送机关（只写一个上级机关）")
+    q.add_argument("--signers", required=True, help="签发人姓名，多人用“，”分隔")
+    q.add_argument("--contact", required=True, help="联系人和电话，如“张三，0531-12345678”")
+    _upward_options(q)
+    q.add_argument("--body", help="正文（缺省为请示的模板，末尾自动加“妥否，请批示。”）")
+    q.set_defaults(handler=cmd_request)
 
     c = sub.add_parser("check-docx", help="按 GB/T 9704-2012 自检 .docx，每处偏差一行")
     c.add_argument("file", metavar="F.docx")
     c.add_argument("--no-pages", action="store_true",
                    help="不检查分页（署名页、附件说明、版记位置、表格跨页需 LibreOffice 排版）")
     c.set_defaults(handler=cmd_check)
+
+
+def _upward_options(p) -> None:
+    p.add_argument("--doc-number", help="发文字号（缺省按本机关上次的字号顺延）")
+    p.add_argument("--date", help="成文日期 YYYY-MM-DD（缺省为今天）")
+    p.add_argument("--issuer-mark", help="发文机关标志")
+    p.add_argument("--signer", help="发文机关署名")
+    p.add_argument("--cc", help="抄送机关")
+    p.add_argument("--printer", help="印发机关（缺省为发文机关的办公室）")
+
+
+def _upward_meta(ws, plan_ref, args) -> dict:
+    """The office's head (from its notices), overridden by the options given."""
+    from reports.notice_meta import notice_for
+
+    from reports.docx import suggest_next_doc_number
+    from reports.notice_meta import prefix_of
+
+    base = notice_for(ws, pick_plan(ws, plan_ref).uuid) if ws.plans() else {}
+    meta = {k: base[k] for k in UPWARD_FIELDS if k in base}
+    prefix = prefix_of(meta.get("doc_number", ""))
+    if prefix and not getattr(args, "doc_number", None):
+        # a document of its own: the office's next number, not the notice's
+        year = int(str(args.date or _dt.date.today().isoformat())[:4])
+        numbers = [n.get("doc_number", "") for n in ws.all_notices()]
+        meta["doc_number"] = suggest_next_doc_number(numbers + [meta["doc_number"]], prefix, year)
+    for key in ("doc_number", "date", "issuer_mark", "signer", "cc", "printer", "addressees",
+                "signers", "title", "contact", "body"):
+        value = getattr(args, key, None)
+        if value:
+            meta[key] = value
+    meta.setdefault("date", _dt.date.today().isoformat())   # a new document: dated today
+    return meta
+
+
+def cmd_request(args) -> int:
+    from reports.docx import NoticeError
+    from reports.docx.upward import render_request
+
+    out = _out(args, "request")
+    with Workspace.open(args.workspace, readonly=True) as ws:
+        meta = _upward_meta(ws, args.plan, args)
+    try:
+        result = render_request(meta, out)
+    except NoticeError as e:
+        raise CommandError("请示信息有误：" + "；".join(e.messages)) from e
+    for w in result.warnings:
+        print(f"提示：{w}", file=sys.stderr)
+    pages = f"，共 {result.pages} 页" if result.pages else ""
+    print(f"已生成 {out}{pages}", file=sys.stderr)
+    return 0
 
 
 def _common(p) -> None:
@@ -140,13 +209,26 @@ def cmd_table(args) -> int:
 
 
 def cmd_report(args) -> int:
+    from reports.docx import NoticeError
     from reports.progress_report import cli_render_report
 
     out = _out(args, "report")
     with Workspace.open(args.workspace, readonly=True) as ws:
         plan = pick_plan(ws, args.plan)
         ws.round(plan.uuid, args.round)          # a clear error for an unknown round
-        cli_render_report(ws, plan.uuid, args.round, out)
+        meta = None
+        if args.addressees or args.signers:
+            meta = _upward_meta(ws, args.plan, args)
+            meta.pop("title", None)
+            if not args.date:
+                meta.pop("date", None)
+            meta["warnings"] = []
+        try:
+            cli_render_report(ws, plan.uuid, args.round, out, meta=meta)
+        except NoticeError as e:
+            raise CommandError("报告信息有误：" + "；".join(e.messages)) from e
+    for w in (meta or {}).get("warnings", []):
+        print(f"提示：{w}", file=sys.stderr)
     print(f"已生成 {out}", file=sys.stderr)
     return 0
 

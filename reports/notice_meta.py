@@ -27,7 +27,7 @@ def default_attachments(plan) -> list[str]:
     return [plan.title, f"{plan.title}重点任务分工表"]
 
 
-def _prefix_of(number: str) -> str | None:
+def prefix_of(number: str) -> str | None:
     m = re.match(r"^(.*?)[〔\[（(【［]\d{4}[〕\]）)】］]", number or "")
     return m.group(1) if m else None
 
@@ -50,7 +50,7 @@ def notice_for(ws, plan_uuid, overrides: dict | None = None, today: _dt.date | N
             notice.setdefault("issuer_mark", f"{issuer}文件")
         if head.get("note"):
             notice.setdefault("note", head["note"])
-        prefix = _prefix_of(latest.get("doc_number", ""))
+        prefix = prefix_of(latest.get("doc_number", ""))
         if prefix:
             numbers = [n.get("doc_number", "") for n in others]
             notice["doc_number"] = suggest_next_doc_number(numbers, prefix, today.year)

@@ -13,20 +13,26 @@ Page, styles, fonts and page numbers are those of ``reports.docx`` (GB/T 9704).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from models.status.summary import problem_tasks
 
 from .charts import CHART_TITLES, TEXT, figure_png_bytes, progress_figures, target_title
-from .docx import sections
 from .docx.attachments import attachment_labels, write_attachment_head, write_attachment_list
 from .docx.body import write_title
 from .docx.builder import BodyBuilder
 from .docx.document import new_document, save_atomic
 from .docx.footers import landscape_footers, portrait_footers
-from .docx.notice import cn_date
+from .docx.header import mark_size, write_header
+from .docx.notice import NoticeError, cn_date
 from .docx.options import RenderOptions
+from .docx.paginate import Layout, split_text
+from .docx.render import (RenderResult, SectionWriter, layout_warnings, paginate, tighten,
+                          title_lexicon, with_colophon_defaults, write_closing)
 from .docx.signature import write_signature
-from .docx.styles import BODY, HEADING
+from .docx.styles import ADDRESSEE, BODY, HEADING
+from .docx.title import break_title, lexicon_from_names
+from .docx.upward import upward, upward_problems
 from .progress_docx_parts import caption, picture, problem_table
 
 CHART_DPI = 200
@@ -39,18 +45,63 @@ def report_title(view) -> str:
     return f"关于《{view.plan.title.strip()}》{round_name}推进情况的报告"
 
 
-def render_progress_docx(view, out_path, today=None, options=None):
-    """Write the report of a ``ProgressView``; returns the path."""
+def render_progress_docx(view, out_path, today=None, options=None, meta=None):
+    """Write the report of a ``ProgressView``; returns the path.
+
+    With ``meta`` (the office's head: addressees = the office above, signers, doc_number,
+    issuer_mark, signer …) it is a 上行文 报告: 版头 with 签发人, 主送, 版记, and paginated like
+    a notice when LibreOffice is at hand.  ``meta["warnings"]`` receives the clerk's lines.
+    """
     opts = RenderOptions.from_any(options)
     today = today or dt.date.today()
     title = report_title(view)
-    document = new_document(opts, title=title)
+    problems = problem_tasks(view.statuses)
+    if meta is None:
+        document = _build(view, opts, Layout(), None, today, title, problems)
+        return save_atomic(document, out_path)
+    head = upward({"title": title, "date": today.isoformat(),
+                   "signer": (view.plan.issuer or "").strip(), **meta}, "report")
+    head.pop("warnings", None)
+    head, warnings = with_colophon_defaults(head, opts)
+    errors = upward_problems(head, "report")
+    if errors:
+        raise NoticeError(errors)
+    result = RenderResult(Path(out_path))
+    result.warnings += warnings + layout_warnings(head)
+    lexicon = title_lexicon({}, head, opts) | lexicon_from_names(
+        n for s in view.statuses for n in (s.lead or []))
+    document = paginate(lambda layout: _build(view, opts, layout, head, today, title, problems,
+                                              lexicon),
+                        head, opts, result,
+                        title_first_line=break_title(title, lexicon=lexicon)[0],
+                        body=[_opening(view), NEXT_STEPS])
+    if isinstance(meta.get("warnings"), list):
+        meta["warnings"] += [str(w) for w in result.warnings]
+    return save_atomic(document, out_path)
+
+
+NEXT_STEPS = ("对滞后任务，将向牵头单位发出督办通知，请有关单位分析原因、制定整改措施，"
+              "于下一轮报送时说明整改进展；对存在风险的任务加强跟踪，确保按期完成。")
+
+
+def _build(view, opts, layout, head, today, title, problems, lexicon=()):
+    mark_sz = mark_size((head or {}).get("issuer_mark") or "", opts.mark_max_sz)
+    document = new_document(opts, mark_sz=mark_sz, title=title)
     b = BodyBuilder(document)
     portrait = portrait_footers(document, opts)
-    problems = problem_tasks(view.statuses)
-
-    write_title(b, title)
-    b.blank(1)
+    sw = SectionWriter(b, opts, footers=portrait)
+    first = None
+    if head:
+        write_header(b, head, opts, mark_sz)
+        first = b.last_p
+    write_title(b, title, lexicon=lexicon)
+    if first is None:
+        first = b.last_p
+    if head and head.get("addressees"):
+        b.blank(1)
+        b.p(ADDRESSEE, [head["addressees"]])
+    else:
+        b.blank(1)
     b.p(BODY, [_opening(view)])
     b.p(HEADING[1], ["一、总体情况"])
     for text in _overview(view):
@@ -60,26 +111,31 @@ def render_progress_docx(view, out_path, today=None, options=None):
     b.p(HEADING[1], ["三、滞后和存在风险的任务"])
     b.p(BODY, [_problems_sentence(view, problems)])
     b.p(HEADING[1], ["四、下一步工作"])
-    b.p(BODY, ["对滞后任务，将向牵头单位发出督办通知，请有关单位分析原因、制定整改措施，"
-               "于下一轮报送时说明整改进展；对存在风险的任务加强跟踪，确保按期完成。"])
+    if layout.split_at:
+        lead, rest = split_text(NEXT_STEPS, layout.split_at)
+        b.p(BODY, [lead], jc="distribute")
+        b.p(BODY, [rest], first_line=0)
+    else:
+        b.p(BODY, [NEXT_STEPS])
     if problems:
         write_attachment_list(b, [ATTACHMENT_TITLE])
-    issuer = (view.plan.issuer or "").strip()
-    if issuer:
-        write_signature(b, {"signer": issuer, "date": today.isoformat()}, opts)
+    signer = (head or {}).get("signer") or (view.plan.issuer or "").strip()
+    if signer:
+        date = (head or {}).get("date") or today.isoformat()
+        write_signature(b, {**(head or {}), "signer": signer, "date": date}, opts,
+                        seal_blanks=layout.seal_blanks)
+    if layout.pitch and first is not None:
+        tighten(first, b.last_p, layout.pitch)
     if problems:
         # The list is wide: it goes on landscape pages, as the 分工表 does in a notice.
-        b.end_section(sections.sectpr(footers=portrait, line_pitch=opts.line_pitch,
-                                      footer_distance_mm=opts.footer_distance_mm))
+        sw.start(landscape=True, footers=landscape_footers(document, opts))
         write_attachment_head(b, attachment_labels(1)[0], ATTACHMENT_TITLE, opts, page_break=False)
         b.add(problem_table(problems, round_name=view.statuses.round_name))
-        b.p(None, line=20)   # a section cannot end on a table
-        sections.fill(b.final_sectpr, landscape=True, footers=landscape_footers(document, opts),
-                      line_pitch=opts.line_pitch, footer_distance_mm=opts.footer_distance_mm)
+    if head:
+        write_closing(b, sw, document, head, opts, layout, portrait)
     else:
-        sections.fill(b.final_sectpr, footers=portrait, line_pitch=opts.line_pitch,
-                      footer_distance_mm=opts.footer_distance_mm)
-    return save_atomic(document, out_path)
+        sw.finish()
+    return document
 
 
 def _date(d) -> str:

@@ -16,7 +16,8 @@ from models.status import LIGHT_LABELS
 from .docx import units
 from .docx.builder import paragraph
 from .docx.styles import FLUSH, TABLE_HEAD, TABLE_TEXT
-from .docx.table import grid_table_properties
+from .docx.table import Column, fit_to_names, grid_table_properties
+from .docx.title import width
 from .docx.xml import el, qn, set_child
 
 SHADE = {"late": "FFC7CE", "at_risk": "FFEB9C", "on_track": "C6EFCE"}
@@ -101,11 +102,23 @@ def _tr(cells, header=False):
     return tr
 
 
+def column_widths(statuses, total_width: int = units.TYPE_H) -> list[int]:
+    """Widths of PROBLEM_COLUMNS: the name columns as wide as their longest name needs,
+    taken from 任务 and 进展及滞后情况."""
+    scale = total_width / sum(c[2] for c in PROBLEM_COLUMNS)
+    cols = [Column(key, label, int(mm * scale)) for key, label, mm in PROBLEM_COLUMNS]
+    cols[-1].width += total_width - sum(c.width for c in cols)
+    longest: dict = {}
+    for s in statuses:
+        for key, names in (("lead", s.lead), ("support", s.support)):
+            for name in names or ():
+                longest[key] = max(longest.get(key, 0.0), width(name))
+    return [c.width for c in fit_to_names(cols, longest, donors=("task", "detail"))]
+
+
 def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | None = None):
     """The w:tbl of late and at-risk tasks: one row per task, the light as a shaded cell."""
-    scale = total_width / sum(c[2] for c in PROBLEM_COLUMNS)
-    widths = [int(c[2] * scale) for c in PROBLEM_COLUMNS]
-    widths[-1] += total_width - sum(widths)
+    widths = column_widths(statuses, total_width)
     tbl = el("tbl")
     grid_table_properties(tbl, total_width)
     grid = el("tblGrid")

@@ -22,12 +22,13 @@ SUFFIXES = (".docx", ".xlsx")
 
 
 def render_progress_report_docx(ws, plan_uuid, round_name, out_path, today=None,
-                                options=None) -> Path:
-    """The 推进情况报告 (.docx, GB/T 9704): summary, charts, late and at-risk tasks."""
+                                options=None, meta=None) -> Path:
+    """The 推进情况报告 (.docx, GB/T 9704): summary, charts, late and at-risk tasks; with
+    ``meta`` a 上行文 报告 to the office above (版头 with 签发人, 主送, 版记)."""
     from .progress_docx import render_progress_docx
     today = to_date(today)
     view = progress_view(ws, plan_uuid, round_name, today)
-    return Path(render_progress_docx(view, out_path, today=today, options=options))
+    return Path(render_progress_docx(view, out_path, today=today, options=options, meta=meta))
 
 
 def render_progress_report_xlsx(ws, plan_uuid, round_name, out_path, today=None) -> Path:
@@ -58,11 +59,11 @@ def late_departments(ws, plan_uuid, round_name=None, today=None) -> list[str]:
     return followup_departments(progress_view(ws, plan_uuid, round_name, to_date(today)).statuses)
 
 
-def cli_render_report(ws, plan_uuid, round_name, out_path, today=None) -> Path:
+def cli_render_report(ws, plan_uuid, round_name, out_path, today=None, meta=None) -> Path:
     """``render report``: .docx or .xlsx by the output's suffix."""
     suffix = Path(out_path).suffix.lower()
     if suffix == ".docx":
-        return render_progress_report_docx(ws, plan_uuid, round_name, out_path, today)
+        return render_progress_report_docx(ws, plan_uuid, round_name, out_path, today, meta=meta)
     if suffix == ".xlsx":
         return render_progress_report_xlsx(ws, plan_uuid, round_name, out_path, today)
     raise WorkspaceError(f"{out_path}: 进度报告只能输出为 .docx 或 .xlsx")

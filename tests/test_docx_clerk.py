@@ -291,3 +291,67 @@ def test_table_rows_of_one_group_repeat_their_number():
     tbl = build_table(rows, columns_for(shandong_plan()))
     seqs = [text_of(tr.findall(qn("w:tc"))[0]).strip() for tr in tbl.findall(qn("w:tr"))[1:]]
     assert seqs == ["1", "1"]
+
+
+# --- 上行文: the 请示 and the 报告 to the office above ------------------------------
+
+REQUEST = {"issuer_mark": "淄博市张店区人民政府文件", "doc_number": "张政字〔2025〕8号",
+           "title": "淄博市张店区人民政府关于申请知识产权强县建设专项资金的请示",
+           "addressees": "淄博市人民政府", "signer": "淄博市张店区人民政府", "signers": "李某",
+           "contact": "王五，0533-1234567", "date": "2025-04-01",
+           "body": "为加快知识产权强县建设，现就有关事项请示如下：\n"
+                   "一、申请专项资金100万元，用于高价值专利培育。\n二、资金按规定管理使用。"}
+
+
+def test_request_is_an_upward_document_with_one_addressee_and_a_contact(tmp_path):
+    from reports.docx.upward import render_request
+
+    result = render_request(REQUEST, tmp_path / "q.docx", {"paginate": False})
+    paras = [p for p in _paras(Document(str(tmp_path / "q.docx"))) if text_of(p).strip()]
+    texts = [text_of(p) for p in paras]
+    assert texts[1].startswith("\t张政字〔2025〕8号\t签发人：") and texts[1].endswith("李某")
+    assert "淄博市人民政府：" in texts
+    assert "妥否，请批示。" in texts                     # the closing a 请示 needs
+    assert "（联系人：王五，0533-1234567）" in texts
+    heading = paras[texts.index("一、申请专项资金100万元，用于高价值专利培育。")]
+    assert heading.find(f"{W}pPr/{W}pStyle").get(W + "val") == "GwHeading1"
+    assert any("淄博市张店区人民政府办公室" in w for w in result.warnings)   # its 版记
+    assert check_docx(tmp_path / "q.docx") == []
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"addressees": "淄博市人民政府，淄博市财政局"}, "只主送一个上级机关"),
+    ({"contact": ""}, "联系人"), ({"signers": ""}, "签发人"), ({"title": "关于申请资金的报告"}, "的请示")])
+def test_request_problems_are_refused(tmp_path, change, words):
+    from reports.docx import NoticeError
+    from reports.docx.upward import render_request
+
+    with pytest.raises(NoticeError) as err:
+        render_request({**REQUEST, **change}, tmp_path / "q.docx", {"paginate": False})
+    assert words in str(err.value)
+    assert not (tmp_path / "q.docx").exists()
+
+
+def test_progress_report_to_the_office_above(ws, tmp_path):
+    import datetime as dt
+
+    from models.status.sample import build_sample
+    from reports.progress_report import render_progress_report_docx
+
+    plan = build_sample(ws)
+    meta = {"issuer_mark": "××区市场监督管理局文件", "doc_number": "×市监字〔2025〕21号",
+            "addressees": "××市市场监督管理局", "signers": ["赵某", "钱某"],
+            "signer": "××区市场监督管理局", "warnings": []}
+    out = render_progress_report_docx(ws, plan, "2025年第三季度", tmp_path / "r.docx",
+                                      dt.date(2025, 10, 15), options={"paginate": False}, meta=meta)
+    document = Document(str(out))
+    texts = [text_of(p) for p in _paras(document) if text_of(p).strip()]
+    assert texts[0] == "××区市场监督管理局文件"
+    assert texts[1].startswith("\t×市监字〔2025〕21号\t签发人：") and texts[1].endswith("赵某\u3000钱某")
+    assert "××市市场监督管理局：" in texts                # 主送
+    assert texts[-1].startswith("××区市场监督管理局办公室\t2025年10月15日印发")   # the 版记
+    assert any("版记" in w for w in meta["warnings"])
+    tables = document.element.body.findall(qn("w:tbl"))
+    widths = [int(g.get(W + "w")) for g in tables[0].iter(qn("w:gridCol"))]
+    assert widths[2] >= name_column_width(4, "牵头单位") and widths[2] > 1100   # not 20 mm
+    assert check_docx(out) == []

@@ -1,9 +1,11 @@
 """The main part of the notice up to the attachment list: title, 主送机关, 正文."""
 from __future__ import annotations
 
+import re
+
 from .paginate import split_text
 from .plan import split_paragraphs
-from .styles import ADDRESSEE, BODY, TITLE
+from .styles import ADDRESSEE, BODY, HEADING, KAI_CHAR, TITLE
 from .title import break_title
 
 
@@ -14,6 +16,24 @@ def write_title(builder, title: str, style: str = TITLE, lexicon=()) -> None:
 
 def default_body(plan: dict) -> str:
     return f"现将《{plan.get('title', '').strip()}》印发给你们，请认真组织实施。"
+
+
+_HEAD1 = re.compile(r"^[一二三四五六七八九十]+、")
+_HEAD2 = re.compile(r"^（[一二三四五六七八九十]+）[^。；]*[。；]?")
+
+
+def write_body_paragraph(builder, text: str) -> None:
+    """A paragraph of 正文 by its numbering: “一、” 黑体, “（一）…。” run in 楷体."""
+    if _HEAD1.match(text):
+        # A heading with its text run in is no heading line to keep with the next one.
+        run_in = len(text) > 30 or "。" in text.rstrip("。")
+        builder.p(HEADING[1], [text], **({"keep_next": False} if run_in else {}))
+        return
+    m = _HEAD2.match(text)
+    if m:
+        builder.p(HEADING[2], [(m.group(0), {"style": KAI_CHAR}), text[m.end():]])
+        return
+    builder.p(BODY, [text])
 
 
 def body_paragraphs(plan: dict, notice: dict) -> list[str]:
@@ -37,4 +57,4 @@ def write_main(builder, plan: dict, notice: dict, lexicon=(), split_at=None) -> 
                 builder.p(BODY, [head], jc="distribute")
                 builder.p(BODY, [tail], first_line=0)
                 continue
-        builder.p(BODY, [text])
+        write_body_paragraph(builder, text)

@@ -169,7 +169,7 @@ def build_notice(plan: dict, notice: dict, opts: RenderOptions, *, layout: Layou
     write_attachment_list(b, names)
     write_signature(b, notice, opts, seal_blanks=layout.seal_blanks)
     if layout.pitch:
-        _tighten(first, b.last_p, layout.pitch)
+        tighten(first, b.last_p, layout.pitch)
 
     i = 0
     if opts.include_plan:
@@ -181,18 +181,11 @@ def build_notice(plan: dict, notice: dict, opts: RenderOptions, *, layout: Layou
         write_attachment_head(b, labels[i], names[i], opts, page_break=False, lexicon=lexicon)
         cols = columns_for(plan, opts.table_columns_spec())
         b.add(build_table(table_rows(plan, opts.table_only_assigned), cols))
-    if has_colophon(notice):
-        if layout.colophon == "share":
-            write_colophon(b, notice, opts, lines_before=layout.lines_before_colophon)
-        else:
-            blank = layout.colophon == "blank"
-            sw.start(footers=empty_footers(document) if blank else portrait)
-            write_colophon(b, notice, opts, blank_page_before=blank)
-    sw.finish()
+    write_closing(b, sw, document, notice, opts, layout, portrait)
     return document
 
 
-def _tighten(after, last, pitch: int) -> None:
+def tighten(after, last, pitch: int) -> None:
     """Exact line pitch `pitch` for the paragraphs after `after` up to `last`."""
     p = after.getnext() if after is not None else None
     while p is not None:
@@ -218,35 +211,62 @@ def render_notice(plan: dict, notice: dict, out_path, options=None) -> RenderRes
     result = RenderResult(Path(out_path))
     result.warnings += warnings + layout_warnings(notice) + table_warnings(plan, opts)
     result.warnings += coverage_warnings(plan, notice, opts)
+    document = paginate(lambda layout: build_notice(plan, notice, opts, layout=layout),
+                        notice, opts, result,
+                        title_first_line=break_title(notice["title"],
+                                                     lexicon=title_lexicon(plan, notice, opts))[0],
+                        body=body_paragraphs(plan, notice))
+    result.warnings = [str(w) for w in result.warnings]   # in the clerk's language
+    save_atomic(document, out_path)
+    return result
+
+
+def paginate(build, notice: dict, opts, result: RenderResult, *, title_first_line: str,
+             body: list[str]):
+    """The document `build(layout)` makes, paginated as a 文秘 would.
+
+    Laid out once by LibreOffice; when page 1 lost its 正文 to the signature chain, built
+    again tightened (and laid out again); then the 版记 placed on the last even page.
+    Without LibreOffice the first build is kept and `result` says why.
+    """
     layout = Layout()
-    document = build_notice(plan, notice, opts, layout=layout)
+    document = build(layout)
     pages, warning = _probe(document, opts)
     if warning:
         result.warnings.append(warning)
     if pages is not None:
-        fix = fix_signature_page(
-            pages, date_text=cn_date(notice["date"]),
-            title_first_line=break_title(notice["title"], lexicon=title_lexicon(plan, notice, opts))[0],
-            body=body_paragraphs(plan, notice), sealed=bool(notice.get("sealed")),
-            seal_blanks=opts.sealed_blank_lines)
+        fix = fix_signature_page(pages, date_text=cn_date(notice["date"]),
+                                 title_first_line=title_first_line, body=body,
+                                 sealed=bool(notice.get("sealed")),
+                                 seal_blanks=opts.sealed_blank_lines)
         if fix.tightened:
             layout = fix
-            document = build_notice(plan, notice, opts, layout=layout)
+            document = build(layout)
             pages, _ = _probe(document, opts)
-    if pages is not None and has_colophon(notice) and opts.colophon_even_page:
+    if pages is not None and has_colophon(notice) and opts.colophon_even_page is not False:
         placed = place_colophon(pages, colophon_lines(notice, opts.line_pitch))
         layout.colophon, layout.lines_before_colophon = placed.colophon, placed.lines_before_colophon
         if layout.colophon != "own":
-            document = build_notice(plan, notice, opts, layout=layout)
+            document = build(layout)
         result.pages = len(pages) + {"own": 0, "share": -1, "blank": 1}[layout.colophon]
         result.blank_page_inserted = layout.colophon == "blank"
         result.colophon_shared = layout.colophon == "share"
     elif pages is not None:
         result.pages = len(pages)
     result.layout = layout
-    result.warnings = [str(w) for w in result.warnings]   # in the clerk's language
-    save_atomic(document, out_path)
-    return result
+    return document
+
+
+def write_closing(b, sw, document, notice: dict, opts, layout: Layout, portrait) -> None:
+    """The 版记 where `layout` puts it, then the last section closed."""
+    if has_colophon(notice):
+        if layout.colophon == "share":
+            write_colophon(b, notice, opts, lines_before=layout.lines_before_colophon)
+        else:
+            blank = layout.colophon == "blank"
+            sw.start(footers=empty_footers(document) if blank else portrait)
+            write_colophon(b, notice, opts, blank_page_before=blank)
+    sw.finish()
 
 
 def table_warnings(plan: dict, opts) -> list:

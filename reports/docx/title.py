@@ -160,10 +160,11 @@ def break_title(text: str, max_chars: float = MAX_TITLE_CHARS, lexicon=()) -> li
     n = len(text)
     lines_min = math.ceil(rendered_width(text) / max_chars)
     best: tuple[float, list[str]] | None = None
-    for limit in (15.0, 30.0, 80.0, math.inf):
+    # Good breaks first; then any allowed one; short lines only when nothing else fits.
+    for limit, prune in ((15.0, True), (30.0, True), (80.0, True), (80.0, False)):
         cuts = [i for i in range(1, n) if pen[i] <= limit]
         for k in range(lines_min, min(lines_min + 2, MAX_LINES) + 1):
-            found = _best_with(text, cuts, pen, k, max_chars)
+            found = _best_with(text, cuts, pen, k, max_chars, prune)
             if found is not None:
                 cost = found[0] + 6.0 * (k - lines_min)
                 if best is None or cost < best[0]:
@@ -173,14 +174,14 @@ def break_title(text: str, max_chars: float = MAX_TITLE_CHARS, lexicon=()) -> li
     return _hard_cut(text, max_chars)
 
 
-def _best_with(text, cuts, pen, k, max_chars):
+def _best_with(text, cuts, pen, k, max_chars, prune=True):
     """The cheapest breaking of `text` into k lines using only `cuts`."""
     n = len(text)
     if k - 1 > len(cuts):
         return None
     # Prune: a line is at most max_chars wide and at least a third of the average.
     avg = rendered_width(text) / k
-    low = min(avg / 3, max_chars)
+    low = min(avg / 3, max_chars) if prune else 0.0
     best = None
     widths_cache: dict[tuple[int, int], float] = {}
 
