@@ -13,26 +13,22 @@ Page, styles, fonts and page numbers are those of ``reports.docx`` (GB/T 9704).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from models.status.summary import problem_tasks
 
 from .charts import CHART_TITLES, TEXT, figure_png_bytes, progress_figures, target_title
 from .docx.attachments import attachment_labels, write_attachment_head, write_attachment_list
 from .docx.body import write_title
-from .docx.builder import BodyBuilder
-from .docx.document import new_document, save_atomic
-from .docx.footers import landscape_footers, portrait_footers
-from .docx.header import mark_size, write_header
-from .docx.notice import NoticeError, cn_date
+from .docx.document import save_atomic
+from .docx.footers import landscape_footers
+from .docx.notice import cn_date
 from .docx.options import RenderOptions
 from .docx.paginate import Layout, split_text
-from .docx.render import (RenderResult, SectionWriter, layout_warnings, paginate, tighten,
-                          title_lexicon, with_colophon_defaults, write_closing)
+from .docx.render import paginate, start_document, tighten, title_lexicon, write_closing
 from .docx.signature import write_signature
 from .docx.styles import ADDRESSEE, BODY, HEADING
 from .docx.title import break_title, lexicon_from_names
-from .docx.upward import upward, upward_problems
+from .docx.upward import prepare
 from .progress_docx_parts import caption, picture, problem_table
 
 CHART_DPI = 200
@@ -59,15 +55,10 @@ def render_progress_docx(view, out_path, today=None, options=None, meta=None):
     if meta is None:
         document = _build(view, opts, Layout(), None, today, title, problems)
         return save_atomic(document, out_path)
-    head = upward({"title": title, "date": today.isoformat(),
-                   "signer": (view.plan.issuer or "").strip(), **meta}, "report")
-    head.pop("warnings", None)
-    head, warnings = with_colophon_defaults(head, opts)
-    errors = upward_problems(head, "report")
-    if errors:
-        raise NoticeError(errors)
-    result = RenderResult(Path(out_path))
-    result.warnings += warnings + layout_warnings(head)
+    given = {k: v for k, v in meta.items() if k != "warnings"}
+    head, result = prepare({"title": title, "date": today.isoformat(),
+                            "signer": (view.plan.issuer or "").strip(), **given}, "report",
+                           opts, out_path)
     lexicon = title_lexicon({}, head, opts) | lexicon_from_names(
         n for s in view.statuses for n in (s.lead or []))
     document = paginate(lambda layout: _build(view, opts, layout, head, today, title, problems,
@@ -85,18 +76,10 @@ NEXT_STEPS = ("对滞后任务，将向牵头单位发出督办通知，请有�
 
 
 def _build(view, opts, layout, head, today, title, problems, lexicon=()):
-    mark_sz = mark_size((head or {}).get("issuer_mark") or "", opts.mark_max_sz)
-    document = new_document(opts, mark_sz=mark_sz, title=title)
-    b = BodyBuilder(document)
-    portrait = portrait_footers(document, opts)
-    sw = SectionWriter(b, opts, footers=portrait)
-    first = None
-    if head:
-        write_header(b, head, opts, mark_sz)
-        first = b.last_p
+    document, b, sw, portrait = start_document({**(head or {}), "title": title}, opts,
+                                               header=bool(head))
+    first = b.last_p
     write_title(b, title, lexicon=lexicon)
-    if first is None:
-        first = b.last_p
     if head and head.get("addressees"):
         b.blank(1)
         b.p(ADDRESSEE, [head["addressees"]])

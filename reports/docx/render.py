@@ -154,16 +154,10 @@ def _options(notice: dict, options) -> RenderOptions:
 def build_notice(plan: dict, notice: dict, opts: RenderOptions, *, layout: Layout | None = None):
     """The Document object (not saved), paginated as `layout` says."""
     layout = layout or Layout()
-    mark_sz = mark_size(notice.get("issuer_mark") or "", opts.mark_max_sz)
     lexicon = title_lexicon(plan, notice, opts)
     names = attachment_names(plan, notice, opts)
     labels = attachment_labels(len(names))
-    document = new_document(opts, mark_sz=mark_sz, title=notice.get("title", ""))
-    b = BodyBuilder(document)
-    portrait = portrait_footers(document, opts)
-    sw = SectionWriter(b, opts, footers=portrait)
-
-    write_header(b, notice, opts, mark_sz)
+    document, b, sw, portrait = start_document(notice, opts)
     first = b.last_p
     write_main(b, plan, notice, lexicon, split_at=layout.split_at)
     write_attachment_list(b, names)
@@ -183,6 +177,18 @@ def build_notice(plan: dict, notice: dict, opts: RenderOptions, *, layout: Layou
         b.add(build_table(table_rows(plan, opts.table_only_assigned), cols))
     write_closing(b, sw, document, notice, opts, layout, portrait)
     return document
+
+
+def start_document(notice: dict, opts, *, header: bool = True):
+    """(document, builder, section writer, portrait footers), the 版头 written."""
+    mark_sz = mark_size(notice.get("issuer_mark") or "", opts.mark_max_sz)
+    document = new_document(opts, mark_sz=mark_sz, title=notice.get("title", ""))
+    b = BodyBuilder(document)
+    portrait = portrait_footers(document, opts)
+    sw = SectionWriter(b, opts, footers=portrait)
+    if header:
+        write_header(b, notice, opts, mark_sz)
+    return document, b, sw, portrait
 
 
 def tighten(after, last, pitch: int) -> None:

@@ -11,13 +11,10 @@ import re
 from pathlib import Path
 
 from .body import write_main
-from .builder import BodyBuilder
-from .document import new_document, save_atomic
-from .footers import portrait_footers
-from .header import mark_size, write_header
+from .document import save_atomic
 from .notice import NoticeError, validate_notice
 from .options import RenderOptions
-from .render import (RenderResult, SectionWriter, layout_warnings, paginate, tighten,
+from .render import (RenderResult, layout_warnings, paginate, start_document, tighten,
                      title_lexicon, with_colophon_defaults, write_closing)
 from .signature import write_signature
 from .title import break_title
@@ -67,14 +64,8 @@ def request_body(meta: dict) -> str:
 def render_request(meta: dict, out_path, options=None) -> RenderResult:
     """A 请示 to the office above, paginated like a notice; returns what render_notice does."""
     opts = RenderOptions.from_any(options)
-    meta = upward(meta, "request")
-    meta["body"] = request_body(meta)
-    meta, warnings = with_colophon_defaults(meta, opts)
-    errors = upward_problems(meta, "request")
-    if errors:
-        raise NoticeError(errors)
-    result = RenderResult(Path(out_path))
-    result.warnings += warnings + layout_warnings(meta)
+    meta, result = prepare({**meta, "body": request_body(upward(meta, "request"))}, "request",
+                           opts, out_path)
     lexicon = title_lexicon({}, meta, opts)
     document = paginate(lambda layout: _build(meta, opts, layout, lexicon), meta, opts, result,
                         title_first_line=break_title(meta["title"], lexicon=lexicon)[0],
@@ -84,13 +75,20 @@ def render_request(meta: dict, out_path, options=None) -> RenderResult:
     return result
 
 
+def prepare(meta: dict, kind: str, opts, out_path) -> tuple[dict, RenderResult]:
+    """The checked metadata of a 上行文 with its 版记 defaults, and the result to fill.
+    Raises NoticeError with every problem."""
+    meta, warnings = with_colophon_defaults(upward(meta, kind), opts)
+    errors = upward_problems(meta, kind)
+    if errors:
+        raise NoticeError(errors)
+    result = RenderResult(Path(out_path))
+    result.warnings += warnings + layout_warnings(meta)
+    return meta, result
+
+
 def _build(meta: dict, opts, layout, lexicon):
-    mark_sz = mark_size(meta.get("issuer_mark") or "", opts.mark_max_sz)
-    document = new_document(opts, mark_sz=mark_sz, title=meta.get("title", ""))
-    b = BodyBuilder(document)
-    portrait = portrait_footers(document, opts)
-    sw = SectionWriter(b, opts, footers=portrait)
-    write_header(b, meta, opts, mark_sz)
+    document, b, sw, portrait = start_document(meta, opts)
     first = b.last_p
     write_main(b, {}, meta, lexicon, split_at=layout.split_at)
     write_signature(b, meta, opts, seal_blanks=layout.seal_blanks)
