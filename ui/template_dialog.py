@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from models.messages import PlanDeskError, msg
+from models.read_plans import round_names
 from models.templates import FIELD_LABELS, confirm_row, map_column, template, templates
 
 from .chain_common import item, plan_combo, t, table
@@ -137,8 +138,7 @@ class TemplateDialog(QDialog, KeepsJobs):
             if row.get("match") == "uncertain":
                 for c in (0, 1, 3):
                     self.rows.item(r, c).setBackground(UNCERTAIN)
-        names = list(dict.fromkeys(r["name"] for r in self.ws.all("SELECT name FROM rounds ORDER BY id")))
-        self.round.addItems(list(reversed(names)))
+        self.round.addItems(list(reversed(round_names(self.ws))))
 
     def _numbered(self, plan_uuid):
         if not plan_uuid:
