@@ -322,8 +322,12 @@ def run_op(session, fn: Callable, *args, parent: QWidget | None = None, title: s
            on_cancel: Callable | None = None, progress: bool = True, **kwargs) -> Job:
     """Run ``fn(ctx, ws, *args, **kwargs)`` on the database thread with the session's
     workspace, the window's input held and the store's changes delivered afterwards."""
+    window = parent.window() if parent is not None else None
+    focus = window.focusWidget() if window is not None else None
+    if focus is not None:
+        focus.clearFocus()      # a field still being typed in is committed before the op
     job = Job(fn, session.ws, *args, title=title, parent=parent, **kwargs)
-    hold = InputHold(parent.window() if parent is not None else None)
+    hold = InputHold(window)
     session.hold()
 
     def end():

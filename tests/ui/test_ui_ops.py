@@ -155,3 +155,18 @@ def test_changes_of_an_op_reach_the_views_on_the_gui_thread(qtbot, session):
     assert job.outcome == "succeeded"
     assert seen == [threading.get_ident()]
     assert [p.title for p in session.ws.plans()] == ["在数据库线程上添加"]
+
+
+def test_a_field_being_typed_in_is_saved_before_an_op(qtbot, window, workspace_file):
+    window.files.open(workspace_file)
+    ws = window.session.ws
+    view = window.breakdown
+    node = next(n for n in view.model.iter_nodes() if n.title == "实施专利导航项目")
+    view.select_uuid(node.uuid)
+    detail = view.detail
+    detail.title.setFocus()
+    qtbot.waitUntil(detail.title.hasFocus, timeout=2000)
+    detail.title.setText("实施专利导航工程")
+    job = run_op(window.session, lambda ctx, ws: ws.plans(), parent=window, progress=False)
+    qtbot.waitUntil(lambda: job.outcome is not None, timeout=5000)
+    assert ws.task(node.uuid).title == "实施专利导航工程"
