@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from models.read_departments import plan_departments
 
 from . import dialogs, features
+from .labels import return_status_label
 from .worker import KeepsJobs, run_op, run_query
 
 
@@ -293,7 +294,8 @@ class ExchangeJobs(QObject, KeepsJobs):
                         on_success=self._consolidated)
 
     def _consolidated(self, result: dict) -> None:
-        lines = [f"{f['file']}: {f['status']}" + "".join(f"\n  {e}" for e in f["errors"])
+        lines = [f"{f['file']}：{return_status_label(f['status'])}" +
+                 "".join(f"\n  {e}" for e in f["errors"])
                  for f in result["files"]]
         if result["missing"]:
             lines.append(self.tr("Not returned yet: {names}").format(

@@ -244,11 +244,14 @@ class FileJobs(QObject, KeepsJobs):
 
     def _show_preview(self, title: str, rendered: Rendered) -> None:
         pdf = rendered.path
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf))):
+        from .pdf_preview import show_pdf
+        if show_pdf(self.window, pdf, title):       # the pages, inside the window
+            pass
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf))):
             dialogs.show_error(self.window, title, self.tr(
                 "No program to show PDF files was found. The preview is here: {path}").format(
                     path=pdf))
         if rendered.notes:
-            show_rendered(self.window, title, rendered)
+            show_rendered(self.window, title, rendered, offer_open=False)
         else:
             self.window.statusBar().showMessage(self.tr("Preview: {path}").format(path=pdf), 10000)

@@ -78,15 +78,25 @@ class NoticeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         self.problems = QLabel(self)
+        self.problems.setObjectName("notice_problems")
         self.problems.setWordWrap(True)
+        self.problems.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.problems.setStyleSheet("color: #c62828;")
         self.problems.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # The warnings get a space of their own, there from the start and never resized:
+        # the fields above do not move under the clerk's mouse as warnings come and go.
+        self.problems_area = QScrollArea(self)
+        self.problems_area.setObjectName("notice_problems_area")
+        self.problems_area.setWidgetResizable(True)
+        self.problems_area.setWidget(self.problems)
+        self.problems_area.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.problems_area.setFrameShape(QScrollArea.NoFrame)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.problems_area)
         layout.addWidget(buttons)
         self._validate()
 
@@ -106,7 +116,6 @@ class NoticeDialog(QDialog):
         validate = _validator()
         problems = validate(self.notice()) if validate else []
         self.problems.setText("\n".join(f"• {p}" for p in problems))
-        self.problems.setVisible(bool(problems))
 
 
 def _validator():

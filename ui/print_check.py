@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from . import dialogs, features
+from . import dialogs, features, open_file
 
 
 @dataclass
@@ -51,17 +51,21 @@ class CheckReport(QObject):
                 folder=rendered.folder)
         return self.tr("Written: {path}").format(path=rendered.path)
 
-    def show(self, window, title: str, rendered: Rendered) -> None:
+    def show(self, window, title: str, rendered: Rendered, offer_open: bool = True) -> None:
+        """The status bar; what to check before printing (if anything); then the file or
+        its folder opened at the clerk's choice."""
         written = self.written(rendered)
         window.statusBar().showMessage(written, 10000)
-        if not rendered.notes:
-            return
-        check = self.tr("Before printing, check %n point(s) — see the details.", "",
-                        len(rendered.notes))
-        dialogs.show_warning(window, title, f"{written}\n\n{check}",
-                             "\n".join(f"• {line}" for line in rendered.notes))
+        if rendered.notes:
+            check = self.tr("Before printing, check %n point(s) — see the details.", "",
+                            len(rendered.notes))
+            dialogs.show_warning(window, title, f"{written}\n\n{check}",
+                                 "\n".join(f"• {line}" for line in rendered.notes))
+        one = rendered.path if len(rendered.paths) == 1 else rendered.folder
+        if offer_open and one is not None:
+            open_file.offer_to_open(window, one, self.tr("The file was written."))
 
 
-def show_rendered(window, title: str, rendered: Rendered) -> None:
-    """Status bar for a clean document; a warning dialog when there is something to check."""
-    CheckReport(window).show(window, title, rendered)
+def show_rendered(window, title: str, rendered: Rendered, offer_open: bool = True) -> None:
+    """Status bar, a warning when there is something to check, then open file / folder."""
+    CheckReport(window).show(window, title, rendered, offer_open)

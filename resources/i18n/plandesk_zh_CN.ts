@@ -348,6 +348,10 @@
             <numerusform>打印前请核对 %n 处，详见“详细信息”。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The file was written.</source>
+        <translation>文件已生成。</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWidget</name>
@@ -1224,6 +1228,26 @@ Plans are read from: {suffixes}</source>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>checked, not imported</source>
+        <translation>已检查，未导入</translation>
+    </message>
+    <message>
+        <source>has errors, not imported</source>
+        <translation>有错误，未导入</translation>
+    </message>
+    <message>
+        <source>imported before, nothing changed</source>
+        <translation>此前已导入，无变化</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1490,6 +1514,25 @@ Open a workspace, create one, or import a plan document to start.</source>
     <message>
         <source>Open the file</source>
         <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>{n} pages — {file}</source>
+        <translation>共 {n} 页 — {file}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Open in the PDF viewer</source>
+        <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
         <source>Open its folder</source>

@@ -116,8 +116,12 @@ def modal(monkeypatch):
         m.calls.append(("choose", text))
         return m.choice
 
-    from ui import import_preview
+    from ui import import_preview, open_file, pdf_preview
+    monkeypatch.setattr(pdf_preview.PdfPreview, "exec",
+                        lambda self: m.calls.append(("pdf_preview", self.pdf)) or 0)
     monkeypatch.setattr(import_preview, "review", m.review)
+    monkeypatch.setattr(open_file, "offer_to_open",
+                        lambda parent, path, text: m.calls.append(("offer_open", path)))
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "ask_open_readonly", ask_open_readonly)
     monkeypatch.setattr(dialogs, "choose", choose)

@@ -274,3 +274,34 @@ def test_main_opens_a_workspace_given_on_the_command_line(monkeypatch, workspace
     monkeypatch.setattr(ui.app, "run_gui", lambda **kw: seen.update(kw) or 0)
     assert main.main([str(workspace_file)]) == 0
     assert seen["workspace"] == str(workspace_file) and not seen["demo"]
+
+
+def test_print_preview_shows_the_pdf_pages_in_the_window(qtbot, tmp_path, monkeypatch):
+    from ui import pdf_preview
+    from ui.matrix_print import matrix_printer
+    from PySide6.QtGui import QPainter
+    pdf = tmp_path / "通知.pdf"
+    printer = matrix_printer(str(pdf))
+    painter = QPainter(printer)
+    painter.drawText(100, 100, "第一页")
+    printer.newPage()
+    painter.drawText(100, 100, "第二页")
+    painter.end()
+    images = pdf_preview.page_images(pdf)
+    assert images is not None and len(images) == 2
+    assert images[0].width() > images[0].height()           # landscape, as printed
+    dialog = pdf_preview.PdfPreview(pdf, images, "打印预览")
+    qtbot.addWidget(dialog)
+    assert len(dialog.page_labels) == 2 and "2" in dialog.info.text()
+    opened = []
+    monkeypatch.setattr(open_file, "open_url", lambda url: opened.append(url.toLocalFile()))
+    dialog.folder_button.click()
+    assert opened == [str(tmp_path)]
+
+
+def test_after_an_export_the_file_can_be_opened(qtbot, window, workspace_file, modal):
+    from ui.print_check import Rendered, show_rendered
+    path = workspace_file.parent / "分工表.xlsx"
+    show_rendered(window, "导出", Rendered([path]))
+    assert ("offer_open", path) in modal.calls
+    assert str(path) in window.statusBar().currentMessage()
