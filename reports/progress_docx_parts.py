@@ -6,19 +6,17 @@ Everything else — page, styles, fonts, titles, page numbers, signature — com
 """
 from __future__ import annotations
 
-import copy
 import io
 
-from lxml import etree
 
 from models.status import LIGHT_LABELS
 
 from .docx import units
 from .docx.builder import paragraph
 from .docx.styles import FLUSH, TABLE_HEAD, TABLE_TEXT
-from .docx.table import Column, fit_to_names, grid_table_properties
+from .docx.table import Cells, Column, fit_to_names, grid_table_properties
 from .docx.title import width
-from .docx.xml import el, qn, set_child
+from .docx.xml import el
 
 SHADE = {"late": "FFC7CE", "at_risk": "FFEB9C", "on_track": "C6EFCE"}
 # (key, header, width in mm of the 225 mm landscape line)
@@ -26,8 +24,6 @@ SHADE = {"late": "FFC7CE", "at_risk": "FFEB9C", "on_track": "C6EFCE"}
 PROBLEM_COLUMNS = (("seq", "序号", 22), ("task", "任务", 48), ("lead", "牵头单位", 26),
                    ("support", "配合单位", 26), ("deadline", "完成时限", 28),
                    ("light", "预警", 22), ("detail", "进展及滞后情况", 53))
-R, T = qn("w:r"), qn("w:t")
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def picture(document, png: bytes, width_mm: float, height_mm: float):
@@ -50,44 +46,6 @@ def caption(text: str):
     """图1　… under a chart, centred, 4号."""
     return paragraph(FLUSH, [(text, {"sz": units.SZ_SMALL, "spacing": 0})], jc="center",
                      line=units.TABLE_LINE)
-
-
-def _tc(width: int, *, jc=None, fill=None, head=False):
-    """An empty cell: properties and one paragraph without runs (a prototype, see _Cells)."""
-    tc = el("tc")
-    pr = set_child(tc, "tcPr")
-    set_child(pr, "tcW", w=width, type="dxa")
-    if fill:
-        set_child(pr, "shd", val="clear", color="auto", fill=fill)
-    set_child(pr, "vAlign", val="center")
-    tc.append(paragraph(TABLE_HEAD if head else TABLE_TEXT, [], **({"jc": jc} if jc else {})))
-    return tc
-
-
-class _Cells:
-    """Cells copied from prototypes: building each cell's properties with the schema-aware
-    helpers took 4 s for 5,000 rows; a deepcopy and two SubElements take a tenth of that."""
-
-    def __init__(self):
-        self._protos = {}
-
-    def cell(self, key, width: int, lines, **props):
-        proto = self._protos.get(key)
-        if proto is None:
-            proto = self._protos[key] = _tc(width, **props)
-        tc = copy.deepcopy(proto)
-        for i, line in enumerate(lines or [""]):
-            if i == 0:
-                p = tc[-1]
-            else:                      # another line: the same empty paragraph again
-                p = copy.deepcopy(proto[-1])
-                tc.append(p)
-            if line:
-                t = etree.SubElement(etree.SubElement(p, R), T)
-                t.text = line
-                if line != line.strip():
-                    t.set(XML_SPACE, "preserve")
-        return tc
 
 
 def _tr(cells, header=False):
@@ -125,8 +83,8 @@ def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | N
     for w in widths:
         grid.append(el("gridCol", w=w))
     tbl.append(grid)
-    cells = _Cells()
-    tbl.append(_tr([cells.cell(("head", key), w, [label], jc="center", head=True)
+    cells = Cells()
+    tbl.append(_tr([cells.cell(w, TABLE_HEAD, label, jc="center")
                     for w, (key, label, _) in zip(widths, PROBLEM_COLUMNS)], header=True))
     centred = {"seq", "deadline", "light"}
     for s in statuses:
@@ -136,7 +94,7 @@ def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | N
         row = []
         for w, (key, _, _) in zip(widths, PROBLEM_COLUMNS):
             fill = SHADE.get(s.light) if key == "light" else None
-            row.append(cells.cell((key, fill), w, values[key],
+            row.append(cells.cell(w, TABLE_TEXT, "", lines=values[key] or [""],
                                   jc="center" if key in centred else None, fill=fill))
         tbl.append(_tr(row))
     return tbl

@@ -8,8 +8,12 @@ failing that, from the nearest ancestor that names them.
 """
 from __future__ import annotations
 
+import copy
 import math
+import re
 from dataclasses import dataclass, field, replace
+
+from lxml import etree
 
 from models.numbering import display_label
 
@@ -19,7 +23,7 @@ from .notice import KNOWN_COLUMNS
 from .plan import deadline_text, split_paragraphs
 from .styles import TABLE_HEAD, TABLE_SECTION, TABLE_TEXT
 from .title import width as title_width
-from .xml import el, set_child
+from .xml import el, qn, set_child
 
 # key -> (header label, default width in mm); the defaults add up to 225 mm.
 COLUMNS = {
@@ -241,12 +245,7 @@ def _leaves(tasks, roles, deadline):
 
 # --- XML -------------------------------------------------------------------------
 
-def _cell_p(style, text, jc=None):
-    paras = text.split("\n") if text else [""]
-    return [paragraph(style, [t], **({"jc": jc} if jc else {})) for t in paras]
-
-
-def _tc(width, paragraphs, *, span=None, vmerge=None, valign="center"):
+def _tc(width, paragraphs, *, span=None, vmerge=None, valign="center", fill=None):
     tc = el("tc")
     pr = set_child(tc, "tcPr")
     set_child(pr, "tcW", w=width, type="dxa")
@@ -254,15 +253,51 @@ def _tc(width, paragraphs, *, span=None, vmerge=None, valign="center"):
         set_child(pr, "gridSpan", val=span)
     if vmerge is not None:
         set_child(pr, "vMerge", val="restart" if vmerge == "restart" else None)
+    if fill:
+        set_child(pr, "shd", val="clear", color="auto", fill=fill)
     set_child(pr, "vAlign", val=valign)
     for p in paragraphs:
         tc.append(p)
     return tc
 
 
+class Cells:
+    """Cells copied from prototypes: building each cell's properties with the schema-aware
+    helpers took most of the time of a large table; a deepcopy and two SubElements per
+    line take a tenth of that."""
+
+    def __init__(self):
+        self._protos: dict = {}
+
+    def cell(self, width: int, style: str, text: str, *, jc=None, span=None, vmerge=None,
+             fill=None, lines=None):
+        key = (width, style, jc, span, vmerge, fill)
+        proto = self._protos.get(key)
+        if proto is None:
+            proto = self._protos[key] = _tc(width, [paragraph(style, [], **({"jc": jc} if jc else {}))],
+                                            span=span, vmerge=vmerge, fill=fill)
+        tc = copy.deepcopy(proto)
+        for i, line in enumerate(lines if lines is not None else (text.split("\n") if text else [""])):
+            if i:                       # another line: the prototype's empty paragraph again
+                tc.append(copy.deepcopy(proto[-1]))
+            p = tc[-1]
+            if line:
+                t = etree.SubElement(etree.SubElement(p, _R), _T)
+                t.text = line
+                if line != line.strip():
+                    t.set(_XML_SPACE, "preserve")
+        return tc
+
+
+_R, _T = qn("w:r"), qn("w:t")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_HALF = re.compile(r"[^\u2e80-\U0010ffff—…]")
+
+
 def _estimated_lines(text: str, width: int) -> int:
     per_line = max(1.0, (width - 2 * 57) / units.CHAR_4)
-    return sum(max(1, math.ceil(title_width(t) / per_line)) for t in (text or "").split("\n"))
+    return sum(max(1, math.ceil((len(t) - len(_HALF.findall(t)) / 2) / per_line))
+               for t in (text or "").split("\n"))
 
 
 PAGE_ROOM = units.TYPE_W - 2 * units.TABLE_LINE   # a landscape page below the header row
@@ -342,10 +377,12 @@ def build_table(rows: list[Row], cols: list[Column]):
         grid.append(el("gridCol", w=c.width))
     tbl.append(grid)
 
-    tbl.append(_tr([_tc(c.width, _cell_p(TABLE_HEAD, c.label)) for c in cols], header=True))
+    make = Cells()
+    tbl.append(_tr([make.cell(c.width, TABLE_HEAD, c.label) for c in cols], header=True))
     total = sum(c.width for c in cols)
     rows = [part for row in rows for part in split_tall(row, cols)]
-    merged_groups = _small_groups(rows, cols)
+    heights = {id(r): row_height(r, cols) for r in rows if r.kind == "item"}
+    merged_groups = _small_groups(rows, heights)
     prev_group = None
     for row in rows:
         if row.kind == "section":
@@ -358,28 +395,27 @@ def build_table(rows: list[Row], cols: list[Column]):
         prev_group = row.group
         merge = row.group in merged_groups
         # Rows stay whole (cantSplit); only a paragraph taller than a page may split.
-        can_split = row_height(row, cols, first or not merge) > PAGE_ROOM
+        can_split = heights[id(row)] > PAGE_ROOM
         cells = []
         for c in cols:
             if c.key == "task" and merge:
-                cells.append(_tc(c.width, _cell_p(TABLE_TEXT, row.task if first else ""),
-                                 vmerge="restart" if first else "continue"))
+                cells.append(make.cell(c.width, TABLE_TEXT, row.task if first else "",
+                                       vmerge="restart" if first else "continue"))
                 continue
-            value = _cell_text(row, c.key)
-            cells.append(_tc(c.width, _cell_p(TABLE_TEXT, value,
-                                              "center" if c.key in _CENTRED else None)))
+            cells.append(make.cell(c.width, TABLE_TEXT, _cell_text(row, c.key),
+                                   jc="center" if c.key in _CENTRED else None))
         tbl.append(_tr(cells, can_split=can_split))
     return tbl
 
 
-def _small_groups(rows: list[Row], cols: list[Column]) -> set:
+def _small_groups(rows: list[Row], heights: dict) -> set:
     """Groups short enough to share one merged 重点任务 cell: a merged cell crossing a
     page leaves the rows on the next page without their task, so longer groups repeat it."""
-    heights: dict = {}
+    total: dict = {}
     for row in rows:
         if row.kind == "item":
-            heights[row.group] = heights.get(row.group, 0) + row_height(row, cols, False)
-    return {g for g, h in heights.items() if h <= PAGE_ROOM / 3}
+            total[row.group] = total.get(row.group, 0) + heights[id(row)]
+    return {g for g, h in total.items() if h <= PAGE_ROOM / 3}
 
 
 def _value(row: Row, key: str) -> str:
