@@ -1,9 +1,8 @@
 """Reminders (催报): a round's due date (报送截止日期) and the departments that have not
 reported in it.
 
-Who is expected to report: the departments a workbook of the round was sent to; when
-none was sent through PlanDesk, the departments leading (or responsible for) a task of
-the plan. A department has reported once a returned workbook of the round was applied
+Who is expected to report: the departments leading (or responsible for) a task of the
+plan, and any other department a workbook of the round was sent to. A department has reported once a returned workbook of the round was applied
 or a progress entry of the round names it.
 """
 from __future__ import annotations
@@ -39,15 +38,14 @@ def set_due_date(ws, plan_uuid, round_ref, due_date: str | None):
 
 
 def _expected(ws, plan_id: int, round_id: int) -> dict[int, str]:
+    leading = ws.all(
+        "SELECT DISTINCT d.id, d.name FROM assignments a JOIN tasks t ON t.id=a.task_id "
+        "JOIN departments d ON d.id=a.department_id WHERE t.plan_id=? "
+        "AND a.role IN ('lead', 'responsible') AND d.kind != 'collective'", (plan_id,))
     sent = ws.all("SELECT DISTINCT d.id, d.name FROM exchanges e JOIN departments d "
                   "ON d.id=e.department_id WHERE e.plan_id=? AND e.round_id=? "
                   "AND e.direction='out'", (plan_id, round_id))
-    if sent:
-        return {r[0]: r[1] for r in sent}
-    return {r[0]: r[1] for r in ws.all(
-        "SELECT DISTINCT d.id, d.name FROM assignments a JOIN tasks t ON t.id=a.task_id "
-        "JOIN departments d ON d.id=a.department_id WHERE t.plan_id=? "
-        "AND a.role IN ('lead', 'responsible') AND d.kind != 'collective'", (plan_id,))}
+    return {r[0]: r[1] for r in [*leading, *sent]}
 
 
 def _reported(ws, plan_id: int, round_id: int) -> set[int]:

@@ -54,12 +54,16 @@ def test_pending_are_the_leading_departments_without_a_report(ws):
     assert reminders.pending_departments(ws, plan.uuid, rnd.uuid, today) == []
 
 
-def test_pending_follow_the_workbooks_sent_when_there_are_some(ws):
+def test_a_supporting_department_sent_a_workbook_is_expected_too(ws):
     plan, rnd, _ = _plan(ws)
     sci = ws.department("区科技局")
     ws.record_exchange(plan.uuid, "out", "科技局.xlsx", round_ref=rnd.uuid, department_ref=sci.id)
     assert [p.department for p in reminders.pending_departments(ws, plan.uuid, rnd.uuid)] == \
-        ["区科技局"]
+        ["区市场监管局", "区发展改革局", "区科技局"]
+    ws.record_exchange(plan.uuid, "in", "科技局报回.xlsx", round_ref=rnd.uuid,
+                       department_ref=sci.id)
+    assert "区科技局" not in [p.department for p in
+                             reminders.pending_departments(ws, plan.uuid, rnd.uuid)]
 
 
 def test_reminder_notice_names_the_departments_and_dates(ws, tmp_path):
