@@ -176,10 +176,10 @@ def test_first_week(qtbot, settings, tmp_path, monkeypatch, modal):
             dialog.accept_valid.setChecked(True)
         return QDialog.Accepted if dialog.apply_button.isEnabled() else QDialog.Rejected
     monkeypatch.setattr(exchange_jobs.ReturnDialog, "exec", review)
-    for path in (good, bad):
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, p=path, **k: ([str(p)], ""))
+    for k, path in enumerate((good, bad)):
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, p=path, **kw: ([str(p)], ""))
         window.actions.import_returns.trigger()
-        qtbot.waitUntil(lambda n=len(answers): len(answers) > n, timeout=20000)
+        qtbot.waitUntil(lambda k=k: len(answers) > k, timeout=20000)
         settled(qtbot, window)
     assert answers[0] == (True, False)                          # the clean one goes in
     assert answers[1] == (False, True)                          # blocked, unless in part
