@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -19,33 +18,13 @@ from models.messages import PlanDeskError
 
 from . import fontmap
 from .atomic import atomic_path
+from .soffice import find_soffice
 
 PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
-
-_CANDIDATES = {
-    "win32": [r"C:\Program Files\LibreOffice\program\soffice.exe",
-              r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"],
-    "darwin": ["/Applications/LibreOffice.app/Contents/MacOS/soffice"],
-}
 
 
 class PdfUnavailable(PlanDeskError, RuntimeError):
     """LibreOffice is not installed, or the conversion failed or timed out."""
-
-
-def find_soffice() -> str | None:
-    """The soffice executable: $PLANDESK_SOFFICE, then PATH, then the usual places."""
-    env = os.environ.get("PLANDESK_SOFFICE")
-    if env and Path(env).exists():
-        return env
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    for candidate in _CANDIDATES.get(sys.platform, []):
-        if Path(candidate).exists():
-            return candidate
-    return None
 
 
 def available() -> bool:

@@ -71,7 +71,7 @@ def libreoffice() -> bool:
     """True when LibreOffice (soffice) is there to lay documents out as PDF."""
     now = time.monotonic()
     if not _libreoffice or now - _libreoffice[0][0] > LIBREOFFICE_RECHECK_S:
-        from reports.pdf import available as soffice_available    # a PATH lookup
+        from reports.soffice import available as soffice_available    # a PATH lookup
         _libreoffice[:] = [(now, bool(soffice_available()))]
     return _libreoffice[0][1]
 

@@ -53,12 +53,13 @@ def test_the_window_starts_without_the_heavy_libraries(tmp_path):
         "features.libreoffice(); features.ocr()\n"
         "import cli; cli.gui_parser().parse_args(['--demo'])\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}))\n"
-        "print(sorted(m for m in sys.modules if m.startswith('cli.')))\n")
+        "print(sorted(m for m in sys.modules if m.startswith('cli.')))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reports.')))\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
                        text=True, timeout=60)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines() == ["[]", "[]"]
+    assert r.stdout.splitlines() == ["[]", "[]", "['reports.soffice']"]
 
 
 def test_ocr_is_probed_without_importing_it(monkeypatch):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QToolButton  # noqa: E402
 
 from models.dump import plan_dict  # noqa: E402
 from models.workspace import Workspace  # noqa: E402
-from reports import pdf  # noqa: E402
+from reports import pdf, soffice  # noqa: E402
 from reports.demo import build_demo  # noqa: E402
 from reports.docx import check_docx  # noqa: E402
 from reports.docx.standalone import department_tasks  # noqa: E402
@@ -257,7 +257,7 @@ def test_preview_is_grey_without_libreoffice_and_says_why(qtbot, demo, tmp_path,
     window, ws, plan = demo
     monkeypatch.setattr(file_jobs.tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(features, "_libreoffice", [])
-    monkeypatch.setattr(pdf, "available", lambda: False)
+    monkeypatch.setattr(soffice, "available", lambda: False)
     window._update_actions()
     act = window.actions.print_preview
     assert not act.isEnabled() and "LibreOffice" in act.toolTip()
