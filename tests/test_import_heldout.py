@@ -3,7 +3,8 @@
 Each ``tests/data/import/*.expected.json`` lists the tasks a clerk expects, in document
 order, as ``[level, title, {role: [units]}, deadline]`` (roles and deadline optional), and
 a few plan fields. We measure what the issue measures on unseen documents: the share of
-tasks found at the right level (>= 0.9) and the F1 of (task, role, unit) triples (>= 0.9).
+tasks found at the right level and the F1 of (task, role, unit) triples — each document at
+least 0.9, the whole set together at least 0.95 (the issue's goal).
 
 ``tests/data/import/real/`` holds published plans as found on web pages (their first line
 is a ``#`` comment naming the source; it is not part of the document and is dropped before
@@ -72,7 +73,8 @@ def triples(index: int, roles: dict) -> set:
     return {(index, role, unit) for role in ROLES for unit in roles.get(role, [])}
 
 
-def score(case: Path):
+def counts(case: Path):
+    """(spec, plan, pairs, tasks at the right level, true, found, wanted role triples)."""
     spec, plan = load(case)
     parsed = list(flat(plan["tasks"]))
     pairs = align(spec["tasks"], parsed)
@@ -86,11 +88,18 @@ def score(case: Path):
             matched.add(id(got))
     for j, extra in enumerate(t for t in parsed if id(t) not in matched):  # roles on unexpected tasks
         have |= triples(10_000 + j, extra["roles"])
-    true = len(want & have)
-    precision = true / len(have) if have else 1.0
-    recall = true / len(want) if want else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return spec, plan, pairs, right_level / len(spec["tasks"]), f1
+    return spec, plan, pairs, right_level, len(want & have), len(have), len(want)
+
+
+def f1_of(true: int, found: int, wanted: int) -> float:
+    precision = true / found if found else 1.0
+    recall = true / wanted if wanted else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score(case: Path):
+    spec, plan, pairs, right_level, true, found, wanted = counts(case)
+    return spec, plan, pairs, right_level / len(spec["tasks"]), f1_of(true, found, wanted)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name.split(".")[0] for c in CASES])
@@ -107,27 +116,28 @@ def test_each_plan_meets_the_bar(case):
             assert (got["deadline"] or {}).get("text") == row[3], row[1]
 
 
-def test_the_whole_set_meets_the_bar():
-    assert len(CASES) >= 5
-    total = right = 0
-    f1s = []
+def test_the_whole_set_meets_the_goal():
+    """The issue's measure over every document together: at least 95% of tasks at the
+    right level, and role F1 at least 0.95 over all (task, role, unit) triples."""
+    assert len(CASES) >= 20
+    tasks = right = true = found = wanted = 0
     for case in CASES:
-        spec, _, _, accuracy, f1 = score(case)
-        total += len(spec["tasks"])
-        right += accuracy * len(spec["tasks"])
-        f1s.append(f1)
-    assert right / total >= 0.9
-    assert min(f1s) >= 0.9
+        spec, _, _, right_level, t, f, w = counts(case)
+        tasks += len(spec["tasks"])
+        right += right_level
+        true, found, wanted = true + t, found + f, wanted + w
+    assert right / tasks >= 0.95, f"level accuracy {right / tasks:.3f}"
+    assert f1_of(true, found, wanted) >= 0.95, f"role F1 {f1_of(true, found, wanted):.3f}"
 
 
 def test_the_published_plans_meet_the_bar():
     """The documents of tests/data/import/real/ (published plans as found), on their own."""
     real = [case for case in CASES if case.parent == REAL]
-    assert len(real) >= 6
+    assert len(real) >= 19
     total = right = 0
     for case in real:
         spec, _, _, accuracy, f1 = score(case)
         total += len(spec["tasks"])
         right += accuracy * len(spec["tasks"])
         assert f1 >= 0.9, case.name
-    assert right / total >= 0.9
+    assert right / total >= 0.95

@@ -49,6 +49,7 @@ def text_blocks(text: str) -> tuple[list, dict]:
     items: list[tuple[int, str, bool]] = []  # (line, text, is a table row)
     spaced = SpacedTable()
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        raw = _pipes(raw)
         if spaced.take(number, raw):
             continue
         items.extend(spaced.flush())
@@ -57,7 +58,7 @@ def text_blocks(text: str) -> tuple[list, dict]:
             continue
         if spaced.start(number, raw):
             continue
-        for part in split_html_blocks(raw):
+        for part in _unflatten(split_html_blocks(raw)):
             clean = normalise(part)
             if clean and FORM_RESIDUE.match(clean):
                 continue  # a web page's feedback form: "——姓名：", "*验证码：", "提交"
@@ -93,6 +94,40 @@ def text_blocks(text: str) -> tuple[list, dict]:
     close_run()
     blocks.extend(_paragraphs(plain))
     return _cut_trailing(blocks), meta
+
+
+_PARAGRAPH_SPACE = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,、）)》”])[ \u3000]+(?=[\u4e00-\u9fff（(《“\d])")
+
+
+def _unflatten(parts: list[str]) -> list[str]:
+    """A page that stored the whole document on one line, paragraphs separated by spaces
+    ("…执行。 海盐县人民政府办公室 2022年4月18日 … 一、… 1.… 责任单位:…"): split it
+    back into paragraphs. Only a long line whose space-separated pieces start numbered
+    items at least twice is taken for one; elsewhere a space may separate unit names."""
+    out: list[str] = []
+    for part in parts:
+        pieces = _PARAGRAPH_SPACE.split(part) if len(part) > 150 else [part]
+        numbered = sum(1 for p in pieces[1:] if _numbered(p))
+        out.extend(pieces if len(pieces) >= 4 and numbered >= 2 else [part])
+    return out
+
+
+def _pipes(raw: str) -> str:
+    """A web table copied with | between cells ("序号 | 工作事项 | 进度安排 |"): its rows
+    become tab-separated like any other table; a row of metadata keys and values
+    ("索引号: | … | 成文日期: | … |") becomes one line for the furniture reader; a lone
+    trailing | or a line of bars is dropped."""
+    if "|" not in raw:
+        return raw
+    stripped = raw.strip()
+    if not stripped.strip("| "):
+        return ""
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    if len(cells) < 2:
+        return cells[0] if cells else ""
+    if any(c.endswith((":", "：")) for c in cells):
+        return " ".join(c for c in cells if c)
+    return "\t".join(cells)
 
 
 def _cells_filled(raw: str) -> int:

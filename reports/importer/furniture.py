@@ -43,7 +43,7 @@ _STOP = re.compile(
     r"^(联系我们|相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|上一篇|下一篇|版权所有"
     r"|主办单位|网站地图|订阅号|扫一扫|网站标识码|【?关闭窗口】?|.{0,12}对公账户)")
 _META = {
-    "doc_number": re.compile(r"(?:发文字号|文\s*号)[:：]?\s*([^\s：:]{1,12}?[〔\[［（(]\d{4}[〕\]］）)]\d{1,5}号)"),
+    "doc_number": re.compile(r"(?:发文字号|文件编号|文\s*号)[:：]?\s*([^\s：:]{1,12}?[〔\[［（(]\d{4}[〕\]］）)]\d{1,5}号)"),
     "issuer": re.compile(r"(?:发文机关|发布机构|发文单位)[:：]\s*([^\s：:]{2,40}?)(?=成文日期|发文日期|发布日期|文号|$|\s)"),
 }
 # the metadata block of a government disclosure page, also without colons and several keys

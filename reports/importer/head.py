@@ -99,6 +99,10 @@ def find_body_start(paras: list[tuple[int, str]]) -> tuple[int, int | None, int 
                 if DATE.match(paras[i][1]):
                     search_from = i + 1
                     break
+    if notice is None and plan_title is None:
+        attached = _attached_plan_title(paras)
+        if attached is not None:
+            plan_title = attached
     if notice is None and plan_title is not None:
         search_from = plan_title + 1
     for i in range(search_from, len(paras)):
@@ -106,6 +110,27 @@ def find_body_start(paras: list[tuple[int, str]]) -> tuple[int, int | None, int 
         if label and not label.ambiguous and label.style not in ("bullet",):
             return i, notice, plan_title
     return len(paras), notice, plan_title
+
+
+_NOTICE_CLUE = re.compile(r"印发给你们|现予印发|现印发|征求意见|请认真|请结合实际|(?:公告|通知|通报|函)$")
+
+
+def _attached_plan_title(paras: list[tuple[int, str]]) -> int | None:
+    """Index of the plan title in a notice copied without its title line, whose plan is its
+    attachment: addressees or a notice sentence, the notice's own points, its signature
+    date, then "附件1" and the plan's title. None when the document is not of that form."""
+    head = [text for _, text in paras[:6]]
+    if not any(t.endswith("：") or _NOTICE_CLUE.search(t) for t in head):
+        return None
+    for i, (_, text) in enumerate(paras[:80]):
+        if not DATE.match(text.strip()):
+            continue
+        for j in range(i + 1, min(i + 4, len(paras) - 1)):
+            marker = is_attachment_label(paras[j][1])
+            if marker and not marker.group("rest").strip() and _title_like(paras[j + 1][1]):
+                return j + 1
+        return None
+    return None
 
 
 _ISSUED = re.compile(r"(?:现将|特将|兹将)《(?P<a>[^《》]{4,80})》.{0,20}(?:印发|下发|转发)"

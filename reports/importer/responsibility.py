@@ -42,7 +42,7 @@ from .units import (VERB_RE, VERB_ROLE, looks_like_unit, marked_role, split_outs
 
 __all__ = ["Convention", "Reading", "read", "parse_responsibility", "parse_with_rejects",
            "split_units", "looks_like_unit", "is_annotation", "read_convention", "merge_roles",
-           "has_roles", "empty_roles", "ROLES", "LABEL_RE"]
+           "has_roles", "empty_roles", "ROLES", "LABEL_RE", "is_person", "heading_role"]
 
 ROLES = ("lead", "support", "responsible", "guide")
 
@@ -269,8 +269,7 @@ def _read_conventions(text: str, reading: Reading) -> tuple[str, bool]:
             alone = not re.sub(r"[，,。；\s]", "", text.replace(m.group(0), ""))
             if alone or _ONWARD.search(sentence[m.end():]) or _ONWARD.search(sentence[:m.start()][-4:]):
                 reading.convention = replace(reading.convention, lead_first=True)
-            # "A、B负责，排在第一位的为牵头单位，下同": keep the clause before the statement
-            sentence = sentence[:m.start()]
+            sentence = _without_statement(sentence, m)
         if _OMITTED.search(sentence):
             units = _omitted_units(sentence[:_OMITTED.search(sentence).start()])
             omitted = reading.convention.omitted_units
@@ -281,6 +280,20 @@ def _read_conventions(text: str, reading: Reading) -> tuple[str, bool]:
         sentence = re.sub(r"[，,]?\s*(?:以下|下|后)(?:均)?同[。；]?$", "", sentence.strip())
         kept.append(sentence)
     return "".join(kept).strip("。；，、 "), here
+
+
+def _without_statement(sentence: str, m: re.Match) -> str:
+    """The sentence without its convention statement: "A、B负责，排在第一位的为牵头单位，下同"
+    keeps "A、B负责"; "A（首位单位为牵头单位，下同）、B、C" keeps "A、B、C"."""
+    start, end = m.start(), m.end()
+    onward = re.match(r"[，,]?\s*(?:以下|下|后|以后)(?:均)?(?:相)?同", sentence[end:])
+    if onward:
+        end += onward.end()
+    if sentence[:start].endswith("（") and sentence[end:].startswith("）"):
+        return sentence[:start - 1] + sentence[end + 1:]
+    if re.search(r"[，,；。]\s*$", sentence[:start]) or start == 0:
+        return sentence[:start] + sentence[end:]
+    return sentence[:start]
 
 
 def _omitted_units(before: str) -> tuple[str, ...]:
@@ -469,6 +482,30 @@ def is_annotation(content: str, at_end: bool) -> bool:
     if units == 0 or others > units:
         return False
     return with_verb > 0 or (at_end and others == 0)
+
+
+def is_person(name: str) -> bool:
+    """"朱伟县长", "副县长朱伟", "杜新国同志": a person named with a post."""
+    return bool(_PERSON.match(name))
+
+
+# a heading that names who leads everything under it: "县示范区管委会牵头工作（8项）",
+# "王丹县长牵头重点工作", "区发改局负责的工作"
+_HEADING_ROLE = re.compile(r"^(?P<who>[^，。；、（）]{2,30}?)(?P<verb>牵头|负责|主抓)(?:的)?(?:重点|主要|具体)?"
+                           r"(?:工作|任务|事项)(?:[（(]\s*\d+\s*项[）)])?$")
+
+
+def heading_role(title: str) -> tuple[str, str | None] | None:
+    """(who, role) of such a heading — role None when ``who`` is a person — else None."""
+    m = _HEADING_ROLE.match(title.strip())
+    if not m:
+        return None
+    who = m.group("who")
+    if is_person(who):
+        return who, None
+    if looks_like_unit(who):
+        return who, "lead" if m.group("verb") != "负责" else "responsible"
+    return None
 
 
 def has_roles(roles: dict) -> bool:

@@ -16,7 +16,7 @@ from models.deadline import date_problem
 from . import deadlines
 from .errors import warn
 from .responsibility import (LABEL_RE, ROLES, Convention, Reading, empty_roles, has_roles,
-                             is_annotation, merge_roles, read)
+                             heading_role, is_annotation, merge_roles, read)
 from .sentences import split_title
 from .units import VERB_RE, split_units
 from .targets import find_targets
@@ -85,9 +85,31 @@ class Finisher:
         }
         if node.annotations and not in_text and node.column is None:
             self._from_line.add(id(task))
+        self._heading_gives_role(task)
         self._lift_closing_annotation(node, task)
         self.finished[id(node)] = task
         return task
+
+    @staticmethod
+    def _heading_gives_role(task: dict) -> None:
+        """"一、县示范区管委会牵头工作（8项）": the unit the heading names leads every task
+        under it that names no department itself; a person it names ("王丹县长牵头重点
+        工作") is kept on the heading."""
+        if has_roles(task["roles"]) or not task["children"]:
+            return
+        found = heading_role(task["title"])
+        if found is None:
+            return
+        who, role = found
+        if role is None:
+            task["people"] = task["people"] + [who] if who not in task["people"] else task["people"]
+            return
+        stack = list(task["children"])
+        while stack:
+            child = stack.pop()
+            if not has_roles(child["roles"]):
+                child["roles"][role] = [who]
+            stack.extend(child["children"])
 
     def _lift_closing_annotation(self, node: Node, task: dict) -> None:
         """"1.完善应急预案体系" / "（1）…" … "（4）…" / "（责任单位：…）": one responsibility line
