@@ -80,6 +80,8 @@ def canon(value) -> str:
     """The canonical text of a cell: what survives a re-save by Excel, WPS or openpyxl."""
     if value is None:
         return ""
+    if value.__class__ is str and value.isprintable():   # no control characters or breaks
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value)

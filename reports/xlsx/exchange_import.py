@@ -22,7 +22,7 @@ from .exchange_layout import LAYOUTS, Layout
 from .errors import WorkbookError
 from .exchange_export import file_sha256, locked_cells, sent_progress
 from .return_report import FieldChange, ReturnReport
-from .return_reader import ReturnBook
+from .return_reader import Cell, ReturnBook
 from .safety import check_workbook_file, describe
 from .table_rows import table_rows
 
@@ -93,7 +93,8 @@ def _read(ws, book: ReturnBook, report: ReturnReport, plan, round_name, view) ->
         raise WorkbookError(name, "不是 PlanDesk 导出的进展填报工作簿（没有 _plandesk 工作表）；"
                                   "外来的分工表请用 import 命令导入")
     try:
-        meta, sent = fmt.read_meta([[_value(c) for c in row] for row in book.rows(M)])
+        meta, sent = fmt.read_meta([[_value(c) for c in row]
+                                    for row in book.rows(M, width=2, compact=True)])
     except ValueError as e:
         report.error(str(e), "隐藏的 _plandesk 工作表已损坏")
         return
@@ -107,7 +108,12 @@ def _read(ws, book: ReturnBook, report: ReturnReport, plan, round_name, view) ->
         return
     if view is None:
         view = PlanView(ws, plan_obj.uuid)
-    _read_rows(ws, book.rows(S), book.merges.get(S, []), report, meta, sent, plan_obj, dep, view)
+    try:
+        width = fmt.layout_of(meta).width
+    except (KeyError, TypeError, ValueError):
+        width = None      # reported by _read_rows
+    rows = book.rows(S, width=width, compact=True)
+    _read_rows(ws, rows, book.merges.get(S, []), report, meta, sent, plan_obj, dep, view)
 
 
 def _check_meta(ws, report, meta, sent, plan, round_name):
@@ -254,7 +260,8 @@ def _merged_rows(reading: _Reading, merges: list[str], header: int) -> None:
 
 
 def _value(cell):
-    return None if cell is None else cell.value
+    """A cell's value: the reader gives plain text cells as ``str`` (compact rows)."""
+    return cell.value if isinstance(cell, Cell) else cell
 
 
 def _read_row(reading: _Reading, r: int, cells) -> None:
@@ -276,7 +283,7 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     report.rows += 1
     unreadable = set()   # columns holding a formula or an error value
     for c, cell in enumerate(cells, 1):
-        if cell is not None and cell.data_type in ("f", "e"):
+        if isinstance(cell, Cell) and cell.data_type in ("f", "e"):
             unreadable.add(c)
             what = (f"填写了公式（{str(cell.value)[:30]}），请直接填写文字或数字"
                     if cell.data_type == "f" else f"是错误值 {cell.value}")
@@ -310,7 +317,10 @@ def _echoes_in_place(reading: _Reading, r: int, key: str, values: list) -> bool:
     if not layout.echoes:
         return True
     token = fmt.echo_token(key)
-    wrong = [fmt.canon(values[layout.index[c.key] - 1]) for c in layout.echoes]
+    raw = [values[layout.index[c.key] - 1] for c in layout.echoes]
+    if all(w == token for w in raw):     # the usual case, without canonical forms
+        return True
+    wrong = [fmt.canon(w) for w in raw]
     if all(w == token for w in wrong):
         return True
     origins = sorted({reading.by_token[w].row for w in wrong
@@ -341,15 +351,15 @@ def _answers(reading: _Reading, r: int, key: str, cells, unreadable) -> tuple[di
         cell = cells[col - 1]
         address = reading.address(c.key, r)
         value = _value(cell)
-        number_format = cell.number_format if cell is not None else "General"
+        typed = isinstance(cell, Cell)
+        number_format = cell.number_format if typed else "General"
         try:
             if c.field == "status":
                 read = status_code(value)
             elif c.field == "percent":
                 read = percent_value(value, number_format)
             else:
-                read = text_value(value, cell.data_type if cell is not None else "s",
-                                  number_format)
+                read = text_value(value, cell.data_type if typed else "s", number_format)
         except BadValue as e:
             report.error(address, str(e), task=key, row=r)
             bad = True

@@ -23,6 +23,8 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
 _INTEGER = re.compile(r"-?\d+")
+_ITERPARSE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False,
+              "remove_comments": True, "remove_pis": True}
 
 
 @dataclass(slots=True)
@@ -142,53 +144,92 @@ class ReturnBook:
             out.append(custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id, "General"))
         return out
 
-    def rows(self, name: str) -> list[list[Cell | None]]:
-        """The sheet's rows from row 1, each a list of cells from column A (None: no cell)."""
-        root = _xml(self.zip, self.parts[name])
-        ns = _ns(root)
-        tag_row, tag_c = f"{{{ns}}}row", f"{{{ns}}}c"
-        tags = {k: f"{{{ns}}}{k}" for k in ("v", "f", "is", "t", "r")}
-        found: dict[int, dict[int, Cell]] = {}
+    def rows(self, name: str, width: int | None = None, compact: bool = False) -> list[list]:
+        """The sheet's rows from row 1, each a list of cells from column A (None: no cell).
+
+        The sheet is streamed (each row dropped from the tree once read), so a large sheet
+        is never held as a tree. ``width``: only the first columns are kept. ``compact``: a
+        plain text cell is its ``str`` (the common case, a fraction of the memory); numbers,
+        formulas, errors and booleans stay ``Cell`` (their type and number format matter).
+        """
+        found: dict[int, dict[int, object]] = {}
+        merges: list[str] = []
         r = 0
-        for row in root.iter(tag_row):
-            r = int(row.get("r") or r + 1)
-            cells = found.setdefault(r, {})
-            c = 0
-            for element in row.iter(tag_c):
-                ref = element.get("r")
-                c = _column(ref) if ref else c + 1
-                cells[c] = self._cell(element, tags)
-        self.merges[name] = [m.get("ref", "") for m in root.iter(f"{{{ns}}}mergeCell")]
+        with self.zip.open(self.parts[name]) as part:
+            for _, element in etree.iterparse(part, events=("end",), tag=("{*}row", "{*}mergeCell"),
+                                              **_ITERPARSE):
+                if element.tag.endswith("mergeCell"):
+                    merges.append(element.get("ref", ""))
+                    continue
+                r = int(element.get("r") or r + 1)
+                cells = found.setdefault(r, {})
+                c = 0
+                for cell in element:
+                    if not cell.tag.endswith("}c") and cell.tag != "c":
+                        continue
+                    ref = cell.get("r")
+                    c = _column(ref) if ref else c + 1
+                    if width is None or c <= width:
+                        cells[c] = self._cell(cell, compact)
+                element.clear()
+                parent = element.getparent()
+                while parent is not None and element.getprevious() is not None:
+                    del parent[0]
+        self.merges[name] = merges
         if not found:
             return []
-        width = max((max(cells) for cells in found.values() if cells), default=0)
+        last = max((max(cells) for cells in found.values() if cells), default=0)
         out = []
         for r in range(1, max(found) + 1):
             cells = found.get(r, {})
-            out.append([cells.get(c) for c in range(1, width + 1)])
+            out.append([cells.get(c) for c in range(1, last + 1)])
         return out
 
-    def _cell(self, element, tags: dict) -> Cell:
+    def _cell(self, element, compact: bool = False):
         kind = element.get("t", "n")
-        style = int(element.get("s") or 0)
-        number_format = self._formats[style] if style < len(self._formats) else "General"
-        formula = element.find(tags["f"])
-        if formula is not None:
-            return Cell("=" + (formula.text or ""), "f", number_format)
-        if kind == "inlineStr":
-            inline = element.find(tags["is"])
-            text = None if inline is None else _text(inline, tags["t"], tags["r"])
-            return Cell(text, "s", number_format)
-        value = element.findtext(tags["v"])
+        style = element.get("s")
+        number_format = "General"
+        if style:
+            i = int(style)
+            number_format = self._formats[i] if i < len(self._formats) else "General"
+        value = None
+        for child in element:        # <v>, <f>, <is>: one pass, no searches
+            tag = child.tag
+            end = tag[-2:]
+            if end in ("}f", "f") and (tag == "f" or tag.endswith("}f")):
+                return Cell("=" + (child.text or ""), "f", number_format)
+            if tag == "v" or end == "}v":
+                value = child.text
+            elif tag == "is" or tag.endswith("}is"):
+                text = _inline_text(child)
+                return text if compact else Cell(text, "s", number_format)
         if value is None:
             return Cell(None, "n", number_format)
         if kind == "s":
-            return Cell(self._strings[int(value)], "s", number_format)
-        if kind in ("str", "d"):
-            return Cell(value, "s" if kind == "str" else "d", number_format)
+            text = self._strings[int(value)]
+            return text if compact else Cell(text, "s", number_format)
+        if kind == "str":
+            return value if compact else Cell(value, "s", number_format)
+        if kind == "d":
+            return Cell(value, "d", number_format)
         if kind == "b":
             return Cell(value == "1", "b", number_format)
         if kind == "e":
             return Cell(value, "e", number_format)
         number = int(value) if _INTEGER.fullmatch(value) else float(value)
         return Cell(number, "n", number_format)
+
+
+def _inline_text(element) -> str:
+    """An inline string's text: its own <t>, or its rich-text runs (phonetic runs left out)."""
+    if len(element) == 1 and element[0].tag[-2:] in ("}t", "t") and \
+            (element[0].tag == "t" or element[0].tag.endswith("}t")):
+        return element[0].text or ""     # the usual <is><t>…</t></is>
+    runs = []
+    for child in element:
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            return child.text or ""
+        if tag == "r":
+            runs.extend(t.text or "" for t in child if t.tag.rsplit("}", 1)[-1] == "t")
+    return "".join(runs)
