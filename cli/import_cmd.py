@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from models.numbering import number_tree
+from models.placeholder_plan import drop_empty_placeholder
 from models.workspace import Workspace
 from reports.importer.any_file import parse_any
 
@@ -34,6 +35,7 @@ def cmd_import(args) -> int:
     with Workspace.open(args.workspace, create=True) as ws:
         for path, plan in parsed:
             result = ws.insert_plan_tree(plan, source_file=path.name)
+            drop_empty_placeholder(ws, result["plan"].uuid)   # the empty plan of `new --title`
             print(f"{path.name}: 已导入“{result['plan'].title}”，{result['tasks']} 项任务", file=sys.stderr)
             if result["new_departments"]:
                 print(f"  新增部门（请核对）：{'、'.join(result['new_departments'])}", file=sys.stderr)

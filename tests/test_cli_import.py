@@ -86,3 +86,22 @@ def test_import_into_a_workspace_open_elsewhere_is_refused(tmp_path):
     finally:
         holder.communicate("\n", timeout=10)
     assert len(json.loads(run("dump", ws).stdout)["plans"]) == 1
+
+
+def test_import_after_new_with_a_title_leaves_no_empty_first_plan(tmp_path):
+    from models.workspace import Workspace
+    import main
+    ws_path = tmp_path / "办公室.plandesk"
+    plan = tmp_path / "方案.txt"
+    plan.write_text("槐荫区工作方案\n\n一、重点任务\n1.推进改革。（区发展改革局牵头）\n",
+                    encoding="utf-8")
+    assert main.main(["new", str(ws_path), "--title", "2025年工作方案"]) == 0
+    assert main.main(["import", str(ws_path), str(plan)]) == 0
+    with Workspace.open(ws_path) as ws:
+        assert [p.title for p in ws.plans()] == ["槐荫区工作方案"]
+    # A plan that was kept (it has tasks) is never removed.
+    other = tmp_path / "二.txt"
+    other.write_text("历下区工作要点\n\n一、创新\n1.建设平台。（区科技局牵头）\n", encoding="utf-8")
+    assert main.main(["import", str(ws_path), str(other)]) == 0
+    with Workspace.open(ws_path) as ws:
+        assert [p.title for p in ws.plans()] == ["槐荫区工作方案", "历下区工作要点"]

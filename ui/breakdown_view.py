@@ -7,8 +7,8 @@ keeps the selection on the tasks that moved (beginMoveRows carries persistent in
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QToolButton,
+                               QTreeView, QVBoxLayout, QWidget)
 
 from models.reported import latest_reports
 
@@ -412,6 +412,12 @@ class BreakdownView(QWidget):
         for action, slot in pairs:
             action.triggered.connect(slot)
             self.tree.addAction(action)
+        # The numbering switch beside the filters, where a clerk looking at 1.–25. finds it.
+        numbering = QToolButton(self)
+        numbering.setObjectName("continuous_numbering")
+        numbering.setDefaultAction(actions.continuous_level3)
+        numbering.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.filter_bar.layout().addWidget(numbering)
         actions.expand_all.triggered.connect(self.expand_all)
         actions.collapse_all.triggered.connect(self.collapse_all)
         actions.find.triggered.connect(self.filter_bar.focus_search)

@@ -91,8 +91,11 @@ class ExchangesView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in (TIME, DIRECTION, COUNTERPART, ROUND):
+        # File names are as wide as they are (cut in the middle only when the window is
+        # narrower than a name: the department and round at its ends stay readable).
+        for column in (TIME, DIRECTION, COUNTERPART, ROUND, FILE):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.table.setTextElideMode(Qt.ElideMiddle)
         header.setSectionResizeMode(SUMMARY, QHeaderView.Stretch)
         # Widths from the first rows: a long log is not measured row by row at each reset.
         header.setResizeContentsPrecision(RESIZE_ROWS)

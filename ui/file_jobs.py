@@ -19,6 +19,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from models.dump import plan_dict
+from models.placeholder_plan import drop_empty_placeholder
 
 from . import dialogs, features, import_preview
 from .print_check import Rendered, check_lines, render_notes, show_rendered
@@ -173,6 +174,7 @@ class FileJobs(QObject, KeepsJobs):
             if result is None:
                 continue
             last = result["plan"].uuid
+            self.session.edit(drop_empty_placeholder, ws, last)
             if reviewed.continuous_level3:
                 self.session.edit(ws.set_plan_setting, last, "continuous_level3", True)
             lines.append(self.tr("{file}: “{title}”, {n} tasks").format(

@@ -6,6 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "op.set_due_date": ("设置“{round}”的报送截止日期", "Set the due date of “{round}”"),
     "op.split_department": ("拆分部门“{name}”为{parts}", "Split “{name}” into {parts}"),
     "op.new_round": ("新建报送轮次“{name}”", "New reporting round “{name}”"),
+    "op.drop_empty_plan": ("删除空白计划“{title}”", "Delete the empty plan “{title}”"),
     "op.paste_tasks": ("粘贴{n}项任务“{title}”", "Paste {n} tasks “{title}”"),
     "split_needs_two": ("要拆分“{name}”，请至少填写两个部门名称，每行一个。",
                         "To split “{name}”, give at least two department names, one a line."),
