@@ -95,7 +95,8 @@ def _has_ensurepip() -> bool:
         return False
 
 
-def ensure_venv(extras: str = "test", venv_dir: Path = VENV, pins: tuple[str, ...] = ()) -> Path:
+# the OCR extra too, so that the tests recognise the real scan (about 400 MB installed)
+def ensure_venv(extras: str = "test,ocr", venv_dir: Path = VENV, pins: tuple[str, ...] = ()) -> Path:
     """The virtual environment with the project installed; returns its python."""
     py = venv_dir / PY.relative_to(VENV)
     stamp = venv_dir / ".installed"

@@ -192,7 +192,10 @@ def _first_page(source: Path, out: Path) -> Path:
 @pytest.mark.slow
 @ocr
 def test_real_scan_recognised_offline(tmp_path):
-    plan = parse_file(_first_page(SCAN, tmp_path / "扫描件第1页.pdf"))   # one page: 3–4 s
+    import os
+    qt_env = {key: os.environ.get(key) for key in scan._QT_ENV}
+    plan = parse_file(_first_page(SCAN, tmp_path / "扫描件第1页.pdf"))   # one page: 3–15 s
+    assert {key: os.environ.get(key) for key in scan._QT_ENV} == qt_env   # OpenCV's Qt hidden
     assert "优机优补" in plan["title"] and "有进有出" in plan["title"]
     assert tree(plan)[0] == (0, "一、总体要求")
     assert "扫描全能王" not in str(plan)         # the scanner's mark at the foot of the page

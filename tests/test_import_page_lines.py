@@ -90,6 +90,16 @@ def test_running_heads_repeat_and_are_dropped_but_a_title_on_one_page_is_kept():
     assert texts(single.lines) == ["关于印发方案的通知", "一、总体要求"]
 
 
+def test_a_page_number_well_inside_a_cropped_scan_is_dropped_below_the_text():
+    page = Page().add("作机制，省级农业农村部门牵头商财政等部门尽快制定印发本省落实", 2, True)
+    page.lines.append(Line(1, "—7一", 445, 491, 720, 736, H))     # OCR reads the last dash as 一
+    page.next_page().add("实施方案，并报农业农村部备案后实施。", 0)
+    assert texts(page.lines) == ["作机制，省级农业农村部门牵头商财政等部门尽快制定印发本省落实实施方案，并报农业农村部备案后实施。"]
+    kept = Page().add("到2025年完成改造的小区数量：", 2).add("35", 4)   # a number inside the text stays
+    kept.add("（二）完善排水管网。", 2)
+    assert texts(kept.lines) == ["到2025年完成改造的小区数量：", "35", "（二）完善排水管网。"]
+
+
 def test_the_scanner_mark_at_the_foot_of_a_single_page_is_dropped():
     for mark in ("扫描全能王创建", "Scanned with CamScanner"):
         page = Page().add("一、总体要求", 2).foot(mark)

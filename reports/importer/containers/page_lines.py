@@ -5,7 +5,8 @@ A printed page breaks paragraphs at its width and adds furniture: page numbers
 scanner's watermark. What the geometry says is trusted over what the text says:
 
 - furniture is a line in the top or bottom band of the page that is a page number, or
-  whose text (digits aside) comes back on several pages;
+  whose text (digits aside) comes back on several pages, or a scanning app's mark; and a
+  page number above or below all the text of its page;
 - a line continues the paragraph above when that one ran to the right margin and this
   one starts at the left margin (official documents indent a paragraph's first line
   by two characters), also across a page break — so a wrapped line beginning with
@@ -62,7 +63,14 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
                                or _SCANNER_MARK.search(text) and len(text) <= 30):
             continue
         keep.append(line)
-    return keep
+    # a page number above or below all the text of its page, wherever the page was cut
+    # (a scan cropped to the paper puts it well inside the band)
+    ends = set()
+    for page in pages:
+        on_page = [line for line in keep if line.page == page]
+        if on_page:
+            ends.update({id(min(on_page, key=lambda ln: ln.top)), id(max(on_page, key=lambda ln: ln.bottom))})
+    return [line for line in keep if not (id(line) in ends and _PAGE_NUMBER.match(line.text.strip()))]
 
 
 def _in_band(line: Line) -> bool:

@@ -9,6 +9,7 @@ and cleans them like the lines of a text PDF.
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import cache
 
 from .page_lines import Line
@@ -23,10 +24,23 @@ def ocr_available() -> bool:
     return importlib.util.find_spec(OCR_PACKAGE) is not None
 
 
+# OpenCV (under the recogniser) points Qt at its own Qt 5 plug-ins when imported; the
+# window's Qt, and any program started later, must not see that
+_QT_ENV = ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR", "LD_LIBRARY_PATH")
+
+
 @cache
 def _engine():
-    from rapidocr_onnxruntime import RapidOCR
-    return RapidOCR()
+    saved = {key: os.environ.get(key) for key in _QT_ENV}
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+        return RapidOCR()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def recognise(image, page: int, scale: float = 1.0) -> list[Line]:
