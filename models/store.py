@@ -51,14 +51,19 @@ def looks_like_network_path(path: Path) -> bool:
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:
     """Read without writing a byte, even in a read-only folder or on a CD."""
-    conn = _connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = None
     try:
+        conn = _connect(f"{path.as_uri()}?mode=ro", uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError as e:
-        conn.close()
-        if wal_pending(path) or not is_storage(e):
+        if conn is not None:
+            conn.close()
+        if not is_storage(e):
             raise
+        if wal_pending(path):
+            # Its last changes wait in the WAL, which SQLite cannot read without writing.
+            raise StorageError("store.wal_read_only", file=str(path), wal=f"{path.name}-wal") from e
     # No shared-memory file can be made beside it, and no WAL holds anything more.
     return _connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
 

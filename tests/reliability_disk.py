@@ -88,6 +88,15 @@ class Disk:
                 raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
             return real(path, flags, *args, **kw)
         self._mp.setattr(lock_module.os, "open", refuse)
+        real_connect = store_module._connect
+        folder_uri = self.folder.as_uri()
+
+        def connect(target, uri=False):
+            # Reading a WAL file needs its -shm beside it, which a read-only folder refuses.
+            if uri and target.startswith(folder_uri) and "immutable" not in target:
+                raise sqlite3.OperationalError("unable to open database file")
+            return real_connect(target, uri)
+        self._mp.setattr(store_module, "_connect", connect)
 
 
 @contextmanager

@@ -279,8 +279,8 @@ def state(path: Path) -> str:
 COMMANDS = ["import", "exchange import", "consolidate", "restore", "dump", "new"]
 
 
-# Free space left: none; less than a backup of the workspace (~200 KB); a backup but not the edit.
-@pytest.mark.parametrize("free", [0, 100_000, 240_000])
+# Free space left: none; half a backup of the workspace; a backup and a little more.
+@pytest.mark.parametrize("free", ["none", "half a backup", "a backup and 40 KB"])
 @pytest.mark.parametrize("command", COMMANDS)
 def test_disk_full_gives_one_line_and_keeps_the_workspace(tmp_path, capsys, command, free):
     outside = tmp_path / "outside"
@@ -288,7 +288,8 @@ def test_disk_full_gives_one_line_and_keeps_the_workspace(tmp_path, capsys, comm
     with small_disk(tmp_path, 1200) as disk:
         path, back = office_on(disk.folder, outside)
         before = state(path)
-        disk.fill(free)
+        size = path.stat().st_size
+        disk.fill({"none": 0, "half a backup": size // 2, "a backup and 40 KB": size + 40_000}[free])
         capsys.readouterr()
         code = run(commands(path, back, outside)[command])
         err = capsys.readouterr().err
@@ -323,6 +324,19 @@ def test_read_only_folder_gives_one_line_and_dump_still_reads(tmp_path, capsys, 
             one_clear_line(err, "只读", "没有访问权限")
         disk.writable()
         assert state(path) == before
+
+
+def test_read_only_place_with_pending_changes_says_what_to_do(tmp_path, capsys):
+    committed_then_crash(tmp_path / "ws.plandesk", 2)
+    with small_disk(tmp_path, 2000) as disk:
+        path = disk.folder / "ws.plandesk"
+        shutil.copy(tmp_path / "crash.plandesk", path)
+        shutil.copy(tmp_path / "crash.plandesk-wal", f"{path}-wal")
+        disk.readonly()
+        assert run(["dump", str(path)]) == 2
+        line = one_clear_line(capsys.readouterr().err, "ws.plandesk-wal")
+        assert "复制到可写的位置" in line and "已损坏" not in line
+        disk.writable()
 
 
 # ---- 5. the lock's holder -------------------------------------------------------------

@@ -88,6 +88,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "network_share": ("工作区位于网络共享上：断网或多人同时使用可能损坏文件，建议放在本机磁盘。",
                       "The workspace is on a network share: a dropped connection or several users at "
                       "once can damage it. Keep it on a local disk."),
+    "wal_read_only": ("{file}：所在位置只读，而最近的修改还在旁边的 {wal} 文件中，无法读取。"
+                      "请把这两个文件一起复制到可写的位置再打开。",
+                      "{file}: the place is read-only and the latest changes are still in {wal} "
+                      "beside it, which cannot be read there. Copy both files to a writable place "
+                      "and open it there."),
     "locked": ("{file}：工作区正由 {holder} 编辑；可以只读方式打开，或等对方关闭后再试。",
                "{file}: the workspace is being edited by {holder}; open it read-only, or try again "
                "once it is closed."),

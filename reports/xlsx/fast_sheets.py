@@ -10,6 +10,7 @@ carries the quote prefix so it stays text when the clerk edits it in Excel.
 from __future__ import annotations
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from . import styles
 
@@ -49,7 +50,14 @@ class FastBook:
         return FastSheet(self, name, widths, header_row, freeze)
 
     def close(self) -> None:
-        self.book.close()
+        try:
+            self.book.close()
+        except FileCreateError as e:
+            # A full disk or a refused folder is a file error like any other (one line).
+            cause = e.args[0] if e.args and isinstance(e.args[0], OSError) else None
+            if cause is None:
+                raise
+            raise cause from e
 
 
 class FastSheet:
