@@ -22,6 +22,8 @@ def register(sub) -> None:
     who.add_argument("--department", metavar="D", help="只导出该部门承担的任务")
     who.add_argument("--all-departments", action="store_true",
                      help="每个承担任务的部门各一份，--out 为文件夹")
+    who.add_argument("--recipient", metavar="D",
+                     help="整个计划发给该部门统一填报，报回的内容记在该部门名下")
     e.add_argument("--out", metavar="F.xlsx|FOLDER", required=True)
     e.set_defaults(handler=cmd_export)
 
@@ -70,7 +72,8 @@ def cmd_export(args) -> int:
     from reports.xlsx.exchange_export import export_exchange
     with Workspace.open(args.workspace) as ws:
         plan = pick_plan(ws, args.plan)
-        result = export_exchange(ws, plan.uuid, args.round, out, department=args.department)
+        result = export_exchange(ws, plan.uuid, args.round, out, department=args.department,
+                                 recipient=args.recipient)
     print(f"已导出 {out}：{result['rows']} 行，其中 {result['editable']} 项需填报"
           f"（{result['department'] or '全部任务'}，{result['round']}）", file=sys.stderr)
     return 0

@@ -140,3 +140,22 @@ def test_the_rollup_prints_like_the_office_tables_and_keeps_text_as_text(office,
     cell = next(c for row in detail.iter_rows(min_row=4) for c in row if c.value == "=见附件")
     assert cell.data_type == "s" and cell.quotePrefix and cell.font.name == "仿宋_GB2312"
     assert detail.auto_filter.ref.startswith("A3:I")
+
+
+def test_a_whole_plan_return_for_a_named_recipient_is_that_departments(office, tmp_path, capsys):
+    ws, plan = office
+    path = ws.path
+    ws.close()
+    sent = tmp_path / "whole.xlsx"
+    assert run(["exchange", "export", str(path), "--round", ROUND, "--recipient", "区发展改革局",
+                "--out", str(sent)]) == 0
+    rows = key_rows(sent)
+    back = fill(sent, tmp_path / "back.xlsx", {f"{C_STATUS}{rows[SUBSIDY]}": "已完成",
+                                               f"{C_STATUS}{rows[GEO]}": "推进中"})
+    out = tmp_path / "汇总.xlsx"
+    assert run(["exchange", "consolidate", str(path), str(back), "--round", ROUND, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "报送情况：已报送 1 个，报送有误 0 个，未报送 5 个" in printed
+    details = [(r[1], r[2], r[3]) for r in sheet_rows(out, "进展明细")[3:]]
+    assert details == [("建设中国地理标志产业大厦", "区发展改革局", "推进中"),
+                       ("落实财政奖补政策", "区发展改革局", "已完成")]

@@ -176,14 +176,22 @@ def file_sha256(path) -> str:
     return h.hexdigest()
 
 
-def export_exchange(ws, plan_uuid, round_name: str, out_path, department=None) -> dict:
+def export_exchange(ws, plan_uuid, round_name: str, out_path, department=None,
+                    recipient=None) -> dict:
     """Write the workbook for ``round_name`` (optionally for one department) and record it.
 
-    One operation: the round is created if new and the export is recorded (direction
+    ``recipient``: the whole plan sent to one department that answers for all of it (the
+    office that compiles the district's return); its return is recorded as that
+    department's. Without either, a whole-plan return speaks for the departments of each
+    row. One operation: the round is created if new and the export is recorded (direction
     "out") with the file's sha256 and the content checksum. Returns a summary dict.
     """
     plan = ws.plan(plan_uuid)
-    return _export(ws, plan, table_rows(plan_dict(ws, plan.uuid)), round_name, Path(out_path),
+    rows = table_rows(plan_dict(ws, plan.uuid))
+    if recipient and not department:
+        return _export(ws, plan, rows, round_name, Path(out_path), ws.department(recipient),
+                       whole=True)
+    return _export(ws, plan, rows, round_name, Path(out_path),
                    ws.department(department) if department else None)
 
 
@@ -235,8 +243,8 @@ def export_for_departments(ws, plan_uuid, round_name: str, folder, departments=N
     return results
 
 
-def _export(ws, plan, rows, round_name: str, out_path: Path, dep) -> dict:
-    if dep is not None:
+def _export(ws, plan, rows, round_name: str, out_path: Path, dep, whole: bool = False) -> dict:
+    if dep is not None and not whole:
         rows, editable = rows_for_department(rows, dep.name)
         if not editable:
             raise WorkbookError(out_path.name, f"“{dep.name}”在计划“{plan.title}”中没有承担任务")

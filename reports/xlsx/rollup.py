@@ -202,10 +202,15 @@ def detail_lines(rollup: Rollup):
     """(number, title, department, status, percent, text, problems, next steps, note) of every
     task and department that came back, in document order; a whole-plan return is shown on
     the line of each department of the task; 待核实 where the cells were left out."""
+    others: dict[str, list[str]] = {}   # who reported on a task without a role in it
+    for task, d in rollup.progress:
+        if d:
+            others.setdefault(task, []).append(d)
     for row in rollup.rows:
         if row.section:
             continue
-        for d in row.departments or [""]:
+        extra = [d for d in others.get(row.uuid, ()) if d not in row.departments]
+        for d in (row.departments or [""]) + extra:
             v = rollup.report(row.uuid, d)
             if not v:
                 if (row.uuid, d) in rollup.to_check:
