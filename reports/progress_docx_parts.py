@@ -60,11 +60,19 @@ def _tr(cells, header=False):
     return tr
 
 
-def column_widths(statuses, total_width: int = units.TYPE_H) -> list[int]:
-    """Widths of PROBLEM_COLUMNS: the name columns as wide as their longest name needs,
+def problem_columns(statuses) -> list[tuple]:
+    """PROBLEM_COLUMNS without 配合单位 when no listed task has supporting departments
+    (an empty column reads as missing work)."""
+    if any(s.support for s in statuses):
+        return list(PROBLEM_COLUMNS)
+    return [c for c in PROBLEM_COLUMNS if c[0] != "support"]
+
+
+def column_widths(statuses, total_width: int = units.TYPE_H, columns=PROBLEM_COLUMNS) -> list[int]:
+    """Widths of the columns: the name columns as wide as their longest name needs,
     taken from 任务 and 进展及滞后情况."""
-    scale = total_width / sum(c[2] for c in PROBLEM_COLUMNS)
-    cols = [Column(key, label, int(mm * scale)) for key, label, mm in PROBLEM_COLUMNS]
+    scale = total_width / sum(c[2] for c in columns)
+    cols = [Column(key, label, int(mm * scale)) for key, label, mm in columns]
     cols[-1].width += total_width - sum(c.width for c in cols)
     longest: dict = {}
     for s in statuses:
@@ -76,7 +84,8 @@ def column_widths(statuses, total_width: int = units.TYPE_H) -> list[int]:
 
 def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | None = None):
     """The w:tbl of late and at-risk tasks: one row per task, the light as a shaded cell."""
-    widths = column_widths(statuses, total_width)
+    columns = problem_columns(statuses)
+    widths = column_widths(statuses, total_width, columns)
     tbl = el("tbl")
     grid_table_properties(tbl, total_width)
     grid = el("tblGrid")
@@ -85,14 +94,14 @@ def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | N
     tbl.append(grid)
     cells = Cells()
     tbl.append(_tr([cells.cell(w, TABLE_HEAD, label, jc="center")
-                    for w, (key, label, _) in zip(widths, PROBLEM_COLUMNS)], header=True))
+                    for w, (key, label, _) in zip(widths, columns)], header=True))
     centred = {"seq", "deadline", "light"}
     for s in statuses:
         values = {"seq": [s.path_number], "task": [s.title], "lead": ["、".join(s.lead)],
                   "support": ["、".join(s.support)], "deadline": [s.deadline_text],
                   "light": [LIGHT_LABELS[s.light]], "detail": detail_lines(s, round_name)}
         row = []
-        for w, (key, _, _) in zip(widths, PROBLEM_COLUMNS):
+        for w, (key, _, _) in zip(widths, columns):
             fill = SHADE.get(s.light) if key == "light" else None
             row.append(cells.cell(w, TABLE_TEXT, "", lines=values[key] or [""],
                                   jc="center" if key in centred else None, fill=fill))

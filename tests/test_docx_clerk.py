@@ -355,3 +355,14 @@ def test_progress_report_to_the_office_above(ws, tmp_path):
     widths = [int(g.get(W + "w")) for g in tables[0].iter(qn("w:gridCol"))]
     assert widths[2] >= name_column_width(4, "牵头单位") and widths[2] > 1100   # not 20 mm
     assert check_docx(out) == []
+
+
+def test_upward_number_without_signer_is_reported(tmp_path):
+    from tests.test_docx_check import tamper
+
+    notice = {**sample_notice(), "direction": "up", "signers": "张三", "attachments": []}
+    render_notice(sample_plan(), notice, tmp_path / "up.docx",
+                  {"paginate": False, "include_plan": False, "include_division_table": False})
+    bad = tamper(tmp_path / "up.docx", tmp_path / "bad.docx", "word/document.xml",
+                 r"<w:t>签发人：</w:t>", "<w:t></w:t>")
+    assert any("签发人" in line and "济槐政字" in line for line in check_docx(bad))

@@ -107,20 +107,81 @@ def defects(tmp_path_factory):
                        count=0)
     notice = sample_notice()
     notice["attachments"] = notice["attachments"][:1]
+    notice["title"] = LONG_TITLE
     opts = RenderOptions.from_any({"include_division_table": False})
     alone = work / "alone.docx"
     build_notice(sample_plan(), notice, opts, layout=Layout(colophon="own")).save(alone)
-    return {name: (path, page_findings(path)) for name, path in
-            (("unchained", unchained), ("alone", alone))}
+    out = {}
+    for name, path in (("unchained", unchained), ("alone", alone)):
+        pdf_path = pdf.convert_to_pdf(path, path.with_suffix(".pdf"))
+        out[name] = (read_pages(pdf_path), page_findings(path, pdf_path=pdf_path))
+    return out
+
+
+LONG_TITLE = ("中共济南市槐荫区委办公室济南市槐荫区人民政府办公室关于印发《槐荫区贯彻落实"
+              "〈山东省知识产权强省建设纲要（2021—2035年）〉实施方案重点任务分工》的通知")
+
+
+def test_a_five_line_title_on_the_page(defects):
+    pages, _found = defects["alone"]
+    lines = pages[0].text_lines()
+    start = next(i for i, ln in enumerate(lines) if "〔2022〕" in ln.text) + 1
+    end = next(i for i, ln in enumerate(lines) if ln.text.startswith("各街道办事处"))
+    title = [ln.text for ln in lines[start:end]]
+    assert "".join(title) == LONG_TITLE and len(title) == 5
+    assert forbidden_breaks(title, lexicon_from_names(["济南市槐荫区人民政府"])) == []
+    widths = [ln.x1 - ln.x0 for ln in lines[start:end]]
+    assert max(widths) <= 156.5 and max(widths) - min(widths) > 10      # not a block
 
 
 def test_check_docx_reports_each_planted_pagination_defect(defects):
-    _path, found = defects["unchained"]
+    _pages, found = defects["unchained"]
     text = "\n".join(found)
     assert re.search(r"第\d+页：发文机关署名和成文日期所在页没有正文", text)
     assert re.search(r"第1页：附件说明被分在第1页和第2页", text)
     assert re.search(r"第\d+页：表格中“.+”一行被分在两页", text)
-    _path, found = defects["alone"]
+    _pages, found = defects["alone"]
     text = "\n".join(found)
     assert re.search(r"第9页：版记单独占一页，而第8页（偶数页）下方尚有约 \d+ 毫米空白", text)
     assert "第9页：版记在奇数页" in text
+
+
+@pytest.fixture(scope="module")
+def upward_docs(tmp_path_factory):
+    """A 请示 and the progress report as a 报告 to the office above, paginated."""
+    import datetime as dt
+
+    from models.status.sample import build_sample
+    from reports.docx.upward import render_request
+    from reports.progress_report import render_progress_report_docx
+    from tests.test_docx_clerk import REQUEST
+
+    work = tmp_path_factory.mktemp("upward_lo")
+    request = render_request(REQUEST, work / "q.docx")
+    with Workspace.create(work / "ws.plandesk") as ws:
+        plan = build_sample(ws)
+        meta = {"issuer_mark": "××区市场监督管理局文件", "doc_number": "×市监字〔2025〕21号",
+                "addressees": "××市市场监督管理局", "signers": "赵某，钱某，孙某",
+                "signer": "××区市场监督管理局", "warnings": []}
+        report = render_progress_report_docx(ws, plan, "2025年第三季度", work / "r.docx",
+                                             dt.date(2025, 10, 15), meta=meta)
+    out = {}
+    for name, path in (("request", request.path), ("report", report)):
+        pdf_path = pdf.convert_to_pdf(path, path.with_suffix(".pdf"))
+        out[name] = (path, read_pages(pdf_path), page_findings(path, pdf_path=pdf_path))
+    return out
+
+
+def test_upward_documents_on_the_page(upward_docs):
+    for name, (path, pages, found) in upward_docs.items():
+        assert found == [] and check_docx(path) == [], name
+        assert len(pages) % 2 == 0, name
+        first = pages[0].text_lines()
+        signer = next(ln for ln in first if "签发人：" in ln.text)
+        assert signer.x1 == pytest.approx(210 - 26 - 5.6, abs=2.5), name   # 1 字 from the right
+        number = next(ln for ln in first if "〔2025〕" in ln.text)
+        assert number.x0 == pytest.approx(28 + 5.6, abs=1.5), name         # 1 字 from the left
+        assert pages[-1].text_lines()[-1].text.endswith("印发"), name
+    _path, pages, _found = upward_docs["request"]
+    assert len(pages) == 2 and pages[-1].has("妥否，请批示。")               # 版记 shares page 2
+    assert any(ln.text == "（联系人：王五，0533-1234567）" for ln in pages[-1].lines)

@@ -57,6 +57,7 @@ def render(ctx, kind: str, plan: dict, notice: dict, out: Path) -> Rendered:
             docx = Path(tmp) / (out.stem + ".docx")
             notes += render_notice_docx(ctx, plan, notice, docx)
             features.get("pdf")(docx, out)
+            notes += font_notes(out)
     else:
         raise ValueError(kind)
     return Rendered([out], notes)
@@ -99,8 +100,16 @@ def render_preview(ctx, plan: dict, notice: dict, folder: Path) -> Rendered:
     notes = render_notice_docx(ctx, plan, notice, docx)
     ctx.progress(1, 2, pdf.name)
     features.get("pdf")(docx, pdf)
+    notes += font_notes(pdf)
     ctx.progress(2, 2, pdf.name)
     return Rendered([pdf], notes)
+
+
+def font_notes(pdf: Path) -> list[str]:
+    """Which official faces the PDF drew with look-alikes (read from its embedded fonts)."""
+    from reports.pdf import font_note
+    note = font_note(pdf)
+    return [note] if note else []
 
 
 def notice_problems(notice: dict) -> list[str] | None:

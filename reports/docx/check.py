@@ -99,6 +99,8 @@ class Checker(PageChecks):
                 if upward:
                     self._signers(where, el, rps)
                     rps = rps[:1]
+                    if not any(SIGNER_LABEL in t for _k, _e, _s, t in texts[max(0, i - 3):i + 1]):
+                        self.out.append(str(msg("docx.check.signer_missing", number=number)))
                 self._font(where, "发文字号", rps, "fangsong", units.SZ_BODY)
                 self._doc_number_width(number, upward)
                 state = "title"

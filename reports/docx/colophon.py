@@ -31,7 +31,7 @@ def print_line(notice: dict) -> tuple[str, str]:
 
 
 def _width4(text: str) -> int:
-    return sum(units.HALF_4 if ord(ch) < 0x2E80 else units.CHAR_4 for ch in text)
+    return sum(units.HALF_4 if ord(ch) < 0x80 else units.CHAR_4 for ch in text)
 
 
 def cc_lines(text: str) -> int:

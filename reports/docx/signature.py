@@ -12,7 +12,7 @@ from .styles import DATE, NOTE, SIGNER
 
 def text_width(text: str) -> int:
     """Width in twips of 3号 text with −0.25 pt spacing."""
-    return sum(units.HALF_3 if ord(ch) < 0x2E80 else units.CHAR_3 for ch in text)
+    return sum(units.HALF_3 if ord(ch) < 0x80 else units.CHAR_3 for ch in text)
 
 
 def signature_indents(name: str, date: str, sealed: bool) -> tuple[int, int]:

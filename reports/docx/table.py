@@ -291,7 +291,7 @@ class Cells:
 
 _R, _T = qn("w:r"), qn("w:t")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_HALF = re.compile(r"[^\u2e80-\U0010ffff—…]")
+_HALF = re.compile(r"[\x00-\x7f]")
 
 
 def _estimated_lines(text: str, width: int) -> int:

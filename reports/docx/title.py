@@ -29,8 +29,9 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|自治州|州|�
 
 
 def width(text: str) -> float:
-    """Width in 字: full-width characters 1, ASCII (digits, Latin) ½."""
-    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "—…" else 1.0 for ch in text)
+    """Width in 字: ASCII (digits, Latin) ½, everything else 1 — a CJK face draws ×, ·
+    and the curly quotes full width."""
+    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text)
 
 
 def rendered_width(text: str) -> float:
