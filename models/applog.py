@@ -8,7 +8,6 @@ so there is something to send to the maintainers. Pure Python: the CLI and the G
 """
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import sys
@@ -17,6 +16,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from .messages import Message, PlanDeskError, msg
+from .storage_errors import message_for
 
 LOG_NAME = "plandesk.log"
 MAX_BYTES = 1_000_000
@@ -99,14 +99,6 @@ def explain(error: BaseException) -> Message:
     if isinstance(error, PlanDeskError):
         return error.message
     if isinstance(error, OSError) and (error.filename or error.strerror):
-        file = str(error.filename or "")
-        code = _OS_ERRORS.get(error.errno or 0)
-        if code:
-            return msg(code, file=file)
-        return msg("common.os_error", file=file, reason=error.strerror or type(error).__name__)
+        return message_for(error, error.filename or "")
     return msg("common.crash", log=str(record(error)))
 
-
-_OS_ERRORS = {errno.ENOENT: "common.file_not_found", errno.ENOSPC: "common.disk_full",
-              errno.EACCES: "common.permission", errno.EPERM: "common.permission",
-              errno.EROFS: "common.read_only", errno.ENAMETOOLONG: "common.path_too_long"}
