@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -60,18 +61,27 @@ def project(text: str, folder: Path) -> int:
 
 
 _LINE = re.compile(r"^(?:([一二三四五六七八九十百]+)、|（([一二三四五六七八九十]+)）|(\d+)[.．、])(.*)$")
+_COLUMNS = ("uuid", "plan_id", "parent_id", "position", "title", "text", "label_style",
+            "deadline_text", "deadline_date", "deadline_kind", "status", "source_line",
+            "implements", "source_label", "source_page", "source_paragraph")
 
 
 def floor(text: str, folder: Path) -> int:
+    """The same rows a workspace stores for the tasks (a key each, in a table of the same
+    columns, with the workspace's durability), read with one regex per line."""
     rows = []
     for position, line in enumerate(text.split("\n")):
         m = _LINE.match(line)
         if m:
-            rows.append((position, m.group(4)))
+            rows.append((str(uuid.uuid4()), 1, None, position, m.group(4), "", "", "", None, "",
+                         "", position + 1, None, line[:m.start(4)], None, None))
     conn = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
-    conn.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY, position INTEGER, title TEXT)")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute(f"CREATE TABLE tasks (id INTEGER PRIMARY KEY, {', '.join(_COLUMNS)})")
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO tasks(position, title) VALUES (?, ?)", rows)
+    conn.executemany(f"INSERT INTO tasks({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                     rows)
     conn.execute("COMMIT")
     conn.close()
     return len(rows)

@@ -53,6 +53,7 @@ class _Rows:
         self.assignments: list[tuple] = []
         self.targets: list[tuple] = []
         self.new_names: list[str] = []
+        self.resolved: dict[str, int] = {}
 
     def add(self, nodes: list, parent_id: int | None) -> None:
         stack = [(parent_id, i, n) for i, n in reversed(list(enumerate(nodes)))]
@@ -84,13 +85,21 @@ class _Rows:
             return key
         return self.ws.new_uuid()
 
+    def _department(self, name: str) -> int:
+        """The id for a name (a plan names the same few units thousands of times)."""
+        dep_id = self.resolved.get(name)
+        if dep_id is None:
+            dep_id, is_new = self.ws.resolve_department(name, self.index)
+            if is_new:
+                self.new_names.append(name)
+            self.resolved[name] = dep_id
+        return dep_id
+
     def _roles(self, task_id: int, roles: dict) -> None:
         seen: set[int] = set()
         for role in ROLES:
             for name in roles.get(role) or ():
-                dep_id, is_new = self.ws.resolve_department(name, self.index)
-                if is_new:
-                    self.new_names.append(name)
+                dep_id = self._department(name)
                 if dep_id in seen:
                     continue
                 seen.add(dep_id)

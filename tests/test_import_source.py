@@ -80,6 +80,7 @@ def test_a_task_spanning_lines_and_a_page_break_of_a_paged_document():
 @pytest.mark.skipif(not (CORPUS / "04_zhongyang_yihao_wenjian_2026.docx").exists(), reason="corpus absent")
 def test_the_central_document_keeps_its_run_on_numbers(ws):
     plan = parse_file(CORPUS / "04_zhongyang_yihao_wenjian_2026.docx")
+    assert plan["title"] == "2026年中央一号文件" and plan["warnings"] == []
     sections = plan["tasks"]
     assert [s["source_label"] for s in sections] == ["一、", "二、", "三、", "四、", "五、", "六、"]
     fourth = sections[3]["children"]
@@ -89,3 +90,10 @@ def test_the_central_document_keeps_its_run_on_numbers(ws):
     ws.insert_plan_tree(plan, backup=False)
     stored = dump(ws)["plans"][0]["tasks"][3]["children"][-1]
     assert (stored["number"], display_label(stored)) == ("（六）", "（二十）")
+
+
+def test_a_title_ending_in_wen_jian_is_no_issuer_mark():
+    plan = parse_text("2025年省委一号文件\n为推进乡村振兴，作出如下部署。\n一、稳定粮食生产\n（一）落实面积。\n"
+                      "二、促进增收\n（二）发展产业。\n", "x.txt")
+    assert plan["title"] == "2025年省委一号文件" and plan["issuer"] != "2025年省委一号"
+    assert [t["source_label"] for t in plan["tasks"][1]["children"]] == ["（二）"]

@@ -166,7 +166,8 @@ def parse_head(paras, notice: int | None, plan_title: int | None, meta: dict,
             if rest.endswith("文件"):
                 out["issuer_mark"] = rest[:-2]
             used.add(i)
-        elif text.endswith("文件") and len(text) <= 30 and i < 10:
+        elif text.endswith("文件") and len(text) <= 30 and i < 10 \
+                and not re.search(r"\d|年|号", text):  # "2026年中央一号文件" is a title
             out["issuer_mark"] = text[:-2].strip()
             used.add(i)
     if not out["doc_number"] and meta.get("doc_number"):

@@ -243,6 +243,8 @@ def _short_bare_list(content: str) -> bool:
 
 def _unclosed_before(body: str, start: int) -> int | None:
     """Where a bracket opened before ``start`` and never closed begins, if one does."""
+    if sum(body.count(o, 0, start) for o in _OPEN) <= sum(body.count(c, 0, start) for c in _CLOSE):
+        return None  # as many closed as opened: nothing left open (the usual case, fast)
     stack: list[int] = []
     for i, ch in enumerate(body[:start]):
         if ch in _OPEN:
@@ -266,12 +268,16 @@ def join_open_brackets(paras: list) -> list:
 
 def _open_at_end(text: str) -> bool:
     """Does ``text`` end inside a bracket opened in its last 40 characters?"""
+    if not any(ch in _OPEN for ch in text[-40:]):
+        return False
     stack = _unclosed_before(text, len(text))
     return stack is not None and len(text) - stack <= 40
 
 
 def _inline_label(text: str) -> int | None:
     """Where "牵头单位：…" / "完成时限：…" starts after a sentence, or None."""
+    if "：" not in text and ":" not in text:
+        return None
     for m in LABEL_RE.finditer(text):
         if not m.group(0).rstrip().endswith(("：", ":")):
             continue
@@ -307,6 +313,8 @@ def _matching_open(body: str) -> int | None:
 
 def _bracket_groups(text: str):
     """(start, end) of each top-level bracket group."""
+    if not any(ch in text for ch in _OPEN):
+        return
     depth, start, opening = 0, None, None
     for i, ch in enumerate(text):
         if depth == 0 and ch in _OPEN:
