@@ -81,7 +81,8 @@ def flatten(tasks: list[dict], old: bool) -> list[Node]:
 
 
 @dataclass
-class Change:
+class TaskChange:
+    """One change of one task between the two versions (``kind`` is one of ``KINDS``)."""
     kind: str
     old: Node | None
     new: Node | None
@@ -105,10 +106,10 @@ class PlanDiff:
     old: list[Node]
     new: list[Node]
     pairs: dict[str, str]                    # new ref -> old uuid
-    changes: list[Change]
+    changes: list[TaskChange]
     affected: dict[str, list[dict]] = field(default_factory=dict)   # old uuid -> district tasks
 
-    def of_kind(self, kind: str) -> list[Change]:
+    def of_kind(self, kind: str) -> list[TaskChange]:
         return [c for c in self.changes if c.kind == kind]
 
     def counts(self) -> dict[str, int]:
@@ -191,35 +192,35 @@ def diff_plans(old_tasks: list[dict], new_tasks: list[dict]) -> PlanDiff:
     old, new = flatten(old_tasks, True), flatten(new_tasks, False)
     pairs = _match(old, new)
     by_old = {o.ref: o for o in old}
-    changes: list[Change] = []
+    changes: list[TaskChange] = []
     siblings: dict[str | None, list[tuple[str, int]]] = {}
     for n in new:
         o_ref = pairs.get(n.ref)
         if o_ref is None:
-            changes.append(Change("added", None, n))
+            changes.append(TaskChange("added", None, n))
             continue
         o = by_old[o_ref]
         new_parent = pairs.get(n.parent) if n.parent is not None else None
         if new_parent != o.parent:
-            changes.append(Change("moved", o, n, "parent"))
+            changes.append(TaskChange("moved", o, n, "parent"))
         else:
             siblings.setdefault(o.parent, []).append((n.ref, o.position))
         if o.norm_title != n.norm_title or _norm(o.text) != _norm(n.text):
-            changes.append(Change("reworded", o, n))
+            changes.append(TaskChange("reworded", o, n))
         if o.roles != n.roles:
-            changes.append(Change("roles", o, n))
+            changes.append(TaskChange("roles", o, n))
         if _norm(o.deadline) != _norm(n.deadline):
-            changes.append(Change("deadline", o, n))
+            changes.append(TaskChange("deadline", o, n))
         if o.targets != n.targets:
-            changes.append(Change("targets", o, n))
+            changes.append(TaskChange("targets", o, n))
     moved = set()
     for items in siblings.values():
         moved |= _out_of_order(items)
     by_new = {n.ref: n for n in new}
     for ref in moved:
-        changes.append(Change("moved", by_old[pairs[ref]], by_new[ref], "order"))
+        changes.append(TaskChange("moved", by_old[pairs[ref]], by_new[ref], "order"))
     matched_old = set(pairs.values())
-    changes += [Change("removed", o, None) for o in old if o.ref not in matched_old]
+    changes += [TaskChange("removed", o, None) for o in old if o.ref not in matched_old]
     order = {n.ref: i for i, n in enumerate(new)}
     old_order = {o.ref: i for i, o in enumerate(old)}
     changes.sort(key=lambda c: (order[c.new.ref] if c.new else old_order[c.before.ref] - 0.5,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .entities import short_title
 from .messages import msg
-from .plan_diff import KINDS, Change, PlanDiff
+from .plan_diff import KINDS, PlanDiff, TaskChange
 
 
 def _target_dicts(node) -> list[dict]:
@@ -39,14 +39,31 @@ def accept_changes(ws, plan_uuid, diff: PlanDiff, kinds=None, backup: bool = Tru
         if "moved" in kinds:
             _reorder(ws, plan, diff, uuid_of)
             done["moved"] = len([c for c in chosen if c.kind == "moved"])
+        keep = _holding_matched(diff) if "moved" not in kinds else set()
         for c in (c for c in chosen if c.kind == "removed"):
+            if c.before.ref in keep:
+                continue   # its sub-tasks live on in the revision: not without their move
             if ws.one("SELECT 1 FROM tasks WHERE uuid=?", (c.before.ref,)):
                 ws.delete_task(c.before.ref)
             done["removed"] = done.get("removed", 0) + 1
     return done
 
 
-def _edit(ws, c: Change) -> None:
+def _holding_matched(diff: PlanDiff) -> set[str]:
+    """Old tasks with a descendant that the revision keeps (matched): deleting one of them
+    would take that descendant along."""
+    matched = set(diff.pairs.values())
+    parent = {o.ref: o.parent for o in diff.old}
+    out: set[str] = set()
+    for ref in matched:
+        p = parent.get(ref)
+        while p is not None:
+            out.add(p)
+            p = parent.get(p)
+    return out
+
+
+def _edit(ws, c: TaskChange) -> None:
     n, uuid = c.after, c.before.ref
     if c.kind == "reworded":
         ws.edit_task(uuid, title=n.title, text=n.text)
@@ -58,7 +75,7 @@ def _edit(ws, c: Change) -> None:
         ws.set_targets(uuid, _target_dicts(n))
 
 
-def _add(ws, plan, c: Change, diff: PlanDiff, uuid_of: dict) -> str:
+def _add(ws, plan, c: TaskChange, diff: PlanDiff, uuid_of: dict) -> str:
     n = c.after
     parent = uuid_of.get(n.parent) if n.parent is not None else None
     siblings = [m for m in diff.new if m.parent == n.parent and m.position < n.position]

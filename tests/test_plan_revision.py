@@ -134,3 +134,19 @@ def test_plan_commands(tmp_path, capsys):
     assert run(["plan", "merge", str(ws_path), str(tmp_path / "city-2.txt"), "--only", "removed"]) == 0
     assert "已采纳 1 处修改" in capsys.readouterr().err
     assert run(["plan", "merge", str(ws_path), str(tmp_path / "city-2.txt"), "--only", "nope"]) == 2
+
+
+def test_a_removed_heading_keeps_its_tasks_unless_their_move_is_accepted(ws):
+    """Made up: the revision drops the heading 保障措施 and lists its tasks under 重点任务."""
+    plan = ws.insert_plan_tree(parse_text(CITY, "city.txt"))["plan"]
+    flat = CITY.replace("二、保障措施\n（一）强化组织领导", "（五）强化组织领导").replace(
+        "（二）加强经费保障", "（六）加强经费保障")
+    d = diff_received(ws, plan.uuid, parse_text(flat, "flat.txt"))
+    assert titles(d.changes, "removed") == ["保障措施"]
+    assert sorted(titles(d.changes, "moved")) == ["加强经费保障", "强化组织领导"]
+    accept_changes(ws, plan.uuid, d, kinds=["removed"])
+    assert {"保障措施", "强化组织领导", "加强经费保障"} <= {t.title for t in ws.tasks(plan.uuid)}
+    accept_changes(ws, plan.uuid, diff_received(ws, plan.uuid, parse_text(flat, "flat.txt")))
+    tasks = {t.title: t for t in ws.tasks(plan.uuid)}
+    assert "保障措施" not in tasks
+    assert tasks["加强经费保障"].parent_id == tasks["重点任务"].id
