@@ -76,5 +76,8 @@ def print_outline(plan: dict, path: Path) -> None:
 
 
 def where(warning: dict) -> str:
-    """"第 12 行：" before a warning about a line; nothing before a note on the whole file."""
-    return f"第 {warning['line']} 行：" if warning.get("line") else ""
+    """"第 12 行：" (or "第 3 页：" in a PDF or scan) before a warning about a place;
+    nothing before a note on the whole file."""
+    if not warning.get("line"):
+        return ""
+    return f"第 {warning['page']} 页：" if warning.get("page") else f"第 {warning['line']} 行："

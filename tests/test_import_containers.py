@@ -168,6 +168,37 @@ def test_scan_without_ocr_says_so_in_one_chinese_line(monkeypatch):
     assert 'pip install "plandesk[ocr]"' in line
 
 
+@needs_lo
+def test_a_pdf_with_text_pages_and_a_scanned_page_reads_the_text_and_names_the_scan(
+        synthetic, monkeypatch, tmp_path):
+    import pypdfium2 as pdfium
+    monkeypatch.setattr(scan, "ocr_available", lambda: False)
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(synthetic["pdf"])))
+    mixed.import_pages(pdfium.PdfDocument(str(SCAN)), [0])
+    path = tmp_path / "附扫描件.pdf"
+    mixed.save(str(path))
+    plan = parse_file(path)
+    assert plan["title"] == "测试区2025年城市更新实施方案"
+    assert plan["warnings"][0]["code"] == "container.scan_pages_skipped"
+    assert plan["warnings"][0]["message"].startswith("第 3 页是扫描图片")
+
+
+@pytest.mark.slow
+@needs_lo
+def test_a_password_protected_pdf_is_refused(synthetic, tmp_path):
+    import subprocess
+    from reports.pdf import find_soffice, soffice_env
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               '"DocumentOpenPassword":{"type":"string","value":"123"}}')
+    subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
+                    "--convert-to", options, "--outdir", str(tmp_path), str(synthetic["docx"])],
+                   capture_output=True, timeout=180, env=soffice_env(), check=True)
+    with pytest.raises(PlanImportError) as error:
+        parse_file(tmp_path / "方案.pdf")
+    assert error.value.code == "container.pdf_encrypted"
+
+
 def test_image_without_ocr_says_so(monkeypatch, tmp_path):
     from PIL import Image
     monkeypatch.setattr(scan, "ocr_available", lambda: False)

@@ -26,7 +26,7 @@ def read_pdf(path, name: str) -> tuple[list, dict, list]:
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
+        if getattr(error, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
             raise PlanImportError(name, "container.pdf_encrypted") from None
         raise PlanImportError(name, "container.pdf_damaged", reason=_reason(error)) from None
     try:
