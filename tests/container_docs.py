@@ -78,3 +78,23 @@ def _page_field(paragraph) -> None:
             element = OxmlElement("w:t")
             element.text = text
         run._r.append(element)
+
+
+def long_table_docx(path: Path, rows: int = 45) -> Path:
+    """A 分工表 running over several pages, its header row repeated on each (as Word does)."""
+    document = docx.Document()
+    document.add_paragraph("测试区重点任务分工表")
+    table = document.add_table(rows=rows + 1, cols=4)
+    table.style = "Table Grid"
+    for c, text in enumerate(["序号", "重点任务", "牵头单位", "完成时限"]):
+        table.cell(0, c).text = text
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header.append(repeat)
+    for r in range(1, rows + 1):
+        for c, text in enumerate([str(r), f"推进第{r}项重点工作，完善工作机制", f"区第{r % 7 + 1}局",
+                                  f"2025年{r % 12 + 1}月底前"]):
+            table.cell(r, c).text = text
+    document.save(path)
+    return path

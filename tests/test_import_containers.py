@@ -16,7 +16,7 @@ from reports.importer.containers import libreoffice, scan
 from reports.importer.containers.pdf import read_pdf
 from reports.pdf import convert_to_pdf
 
-from container_docs import CORPUS, TABLE, plan_docx
+from container_docs import CORPUS, TABLE, long_table_docx, plan_docx
 
 DOC = CORPUS / "01_hainan_nongji_butie_shishi_fangan_2024.doc"
 PDF = CORPUS / "02_hainan_nongji_butie_shishi_fangan_2024.pdf"
@@ -127,6 +127,21 @@ def test_synthetic_pdf_tables_furniture_wraps_and_a_label_cut_by_a_page_break(sy
     blocks, _, _ = read_pdf(synthetic["pdf"], "方案.pdf")
     table = next(b for b in blocks if hasattr(b, "rows"))
     assert [cells for _, cells in table.rows][0] == TABLE[0] and table.page == 2
+
+
+@pytest.mark.slow
+@needs_lo
+def test_a_ruled_table_over_several_pages_is_one_table_without_its_repeated_header(tmp_path):
+    pdf = convert_to_pdf(long_table_docx(tmp_path / "分工表.docx"), tmp_path / "分工表.pdf")
+    blocks, meta, _ = read_pdf(pdf, pdf.name)
+    tables = [b for b in blocks if hasattr(b, "rows")]
+    assert len(meta["page_starts"]) >= 2 and len(tables) == 1
+    rows = [cells for _, cells in tables[0].rows]
+    assert rows[0] == ["序号", "重点任务", "牵头单位", "完成时限"] and len(rows) == 46
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 46)]
+    plan = parse_file(pdf)
+    assert [t["roles"]["lead"] for t in plan["tasks"]][:3] == [["区第2局"], ["区第3局"], ["区第4局"]]
+    assert len(plan["tasks"]) == 45
 
 
 @pytest.mark.slow

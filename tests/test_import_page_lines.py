@@ -156,3 +156,23 @@ def test_rules_that_do_not_touch_are_two_tables_and_a_lone_rule_is_none():
     underline = [Segment(True, 600, 90, 506)]
     grids = find_grids(first + second + underline)
     assert [(len(g.xs), len(g.ys)) for g in grids] == [(3, 3), (3, 2)]
+
+
+def test_a_table_goes_on_over_the_page_break():
+    from reports.importer.containers.pdf_text import PageContent, page_tables
+    header = ["序号", "重点任务", "牵头单位"]
+    first = PageContent(1, H, [Line(1, "分工表", 200, 300, 60, 76, H)],
+                        [(100.0, [header, ["1", "建设平台", "区交通局"], ["2", "推进河道", "区水务局"]])])
+    # page 2: the header repeated, the rest of row 2 cut by the page break, then row 3
+    second = PageContent(2, H, [], [(80.0, [header, ["", "综合治理", ""], ["3", "完善管网", "区水务局"]])])
+    # page 3: a new table after text is a table of its own
+    third = PageContent(3, H, [Line(3, "附件2", 90, 140, 60, 76, H)], [(100.0, [["甲", "乙", "丙"]])])
+    page_tables([first, second, third])
+    assert first.tables[0][1] == [header, ["1", "建设平台", "区交通局"], ["2", "推进河道综合治理", "区水务局"],
+                                  ["3", "完善管网", "区水务局"]]
+    assert second.tables == [] and len(third.tables) == 1
+    # a row under a category merged down the first column is a row, not the rest of one
+    cat = PageContent(1, H, [], [(100.0, [["一、交通", "建设平台", "区交通局"]])])
+    more = PageContent(2, H, [], [(80.0, [["", "改造道路", "区住建局"]])])
+    page_tables([cat, more])
+    assert cat.tables[0][1] == [["一、交通", "建设平台", "区交通局"], ["", "改造道路", "区住建局"]]

@@ -206,10 +206,21 @@ def page_tables(pages: list[PageContent]) -> None:
             if rows and before and len(rows[0]) == len(before[0]):
                 if rows[0] == before[0]:
                     rows = rows[1:]
+                if rows and _split_row(before[-1], rows[0]):
+                    before[-1] = [a + b for a, b in zip(before[-1], rows[0])]
+                    rows = rows[1:]
                 before.extend(rows)
                 page.tables.pop(0)
         if page.lines or page.tables:
             previous = page
+
+
+def _split_row(last: list[str], first: list[str]) -> bool:
+    """The first row of a page is the rest of the row the page before ended with: most of
+    its cells are empty, and only cells that had text go on."""
+    empty = sum(1 for cell in first if not cell)
+    return empty * 2 >= len(first) and empty < len(first) and all(
+        prev for prev, cell in zip(last, first) if cell)
 
 
 def _starts_page(page: PageContent) -> bool:
