@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QVBoxLayout)
 
 from models.carry import carry, higher_units
+from models.counterparts import Proposal
 from models.carry_status import carry_status
 from models.messages import PlanDeskError, msg
 
@@ -44,6 +45,9 @@ class CarryDialog(QDialog):
         self.result = QLabel()
         self.result.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.confirm_button = buttons.addButton(t("ui_confirm_counterparts"),
+                                                QDialogButtonBox.ActionRole)
+        self.confirm_button.clicked.connect(self.confirm_counterparts)
         self.carry_button = buttons.addButton(t("ui_do_carry"), QDialogButtonBox.AcceptRole)
         self.carry_button.clicked.connect(self.do_carry)
         buttons.rejected.connect(self.reject)
@@ -96,6 +100,18 @@ class CarryDialog(QDialog):
             if (is_self, dep) != (p.is_self, p.department) or (value != NONE and not p.sure):
                 out.append((p.name, dep, is_self))
         return out
+
+    def confirm_counterparts(self) -> None:
+        """Keep every row as the clerk sees it as a confirmed counterpart (one undo step)."""
+        ws = self.ws
+        rows = []
+        for r in range(self.table.rowCount()):
+            p = self.table.item(r, 0).data(256)
+            value = self.table.cellWidget(r, 1).currentData()
+            if value != NONE:
+                rows.append(Proposal(p.name, None if value == SELF else value, value == SELF))
+        if self.session.edit(ws.confirm_counterparts, rows) is not None:
+            self.refresh()
 
     def do_carry(self) -> None:
         if not self.higher:

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from models.messages import PlanDeskError, msg
 from models.read_plans import round_names
-from models.templates import FIELD_LABELS, confirm_row, map_column, template, templates
+from models.templates import (FIELD_LABELS, confirm_all, confirm_row, map_column, template,
+                              templates)
 
 from .chain_common import item, plan_combo, t, table
 from .worker import KeepsJobs, run_op
@@ -55,6 +56,8 @@ class TemplateDialog(QDialog, KeepsJobs):
         self.cells = table([t("ui_col_cell"), t("ui_col_field"), t("ui_col_value")])
         self.message = QLabel()
         self.message.setWordWrap(True)
+        confirm = QPushButton(t("ui_confirm_rows"))
+        confirm.clicked.connect(self.confirm_rows)
         preview = QPushButton(t("ui_preview"))
         preview.clicked.connect(self.show_preview)
         fill = QPushButton(t("ui_fill"))
@@ -62,6 +65,7 @@ class TemplateDialog(QDialog, KeepsJobs):
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(t("ui_round")))
         bottom.addWidget(self.round, 1)
+        bottom.addWidget(confirm)
         bottom.addWidget(preview)
         bottom.addWidget(fill)
         split = QSplitter()
@@ -167,6 +171,12 @@ class TemplateDialog(QDialog, KeepsJobs):
     def set_field(self, letter: str, field: str) -> None:
         if self.current and self.session.edit(map_column, self.ws, self.current["uuid"], letter, field):
             self.current = template(self.ws, self.current["uuid"])
+
+    def confirm_rows(self) -> None:
+        """Take every proposal still to confirm (after the clerk looked at the yellow rows)."""
+        if self.current and self.session.edit(confirm_all, self.ws, self.current["uuid"]):
+            self.current = template(self.ws, self.current["uuid"])
+            self._show()
 
     def set_task(self, sheet_row: int, task_uuid: str | None) -> None:
         if self.current and self.session.edit(confirm_row, self.ws, self.current["uuid"],

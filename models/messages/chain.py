@@ -88,6 +88,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui_self": ("本级自身承担", "The district itself"),
     "ui_none": ("（不对应）", "(none)"),
     "ui_do_carry": ("承接", "Carry"),
+    "ui_confirm_counterparts": ("确认对口部门", "Confirm the counterparts"),
+    "ui_confirm_rows": ("全部确认", "Confirm all"),
     "ui_carried": ("已承接 {carried} 项任务到“{plan}”，其中 {own} 项由本级自身承担。",
                    "Carried {carried} tasks into “{plan}”, {own} of them the district's own."),
     "ui_unmapped": ("没有确定对口部门的上级单位：{names}。", "Units above without a counterpart: {names}."),

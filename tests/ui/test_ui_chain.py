@@ -35,6 +35,11 @@ def test_carry_dialog_confirms_counterparts_and_carries(qtbot, session):
     box = dialog.table.cellWidget(rows["市发展改革委"], 1)
     assert box.currentText() == "区发改局"            # proposed, uncertain
     assert dialog.table.cellWidget(rows["各区、县级市"], 1).currentData() == SELF
+    dialog.confirm_counterparts()
+    confirmed = {r["name"]: r for r in session.ws.counterparts()}
+    assert confirmed["市市场监管局"] == {"name": "市市场监管局", "department": "区市场监管局",
+                                    "is_self": False, "confirmed": True}
+    assert confirmed["各区、县级市"]["is_self"] and "市财政局" not in confirmed
     with qtbot.waitSignal(dialog.carried):
         dialog.do_carry()
     assert "已承接 8 项任务" in dialog.result.text()
@@ -48,6 +53,8 @@ def test_carry_dialog_confirms_counterparts_and_carries(qtbot, session):
     assert any("加强经费保障" in lacking.item(i).text() for i in range(lacking.count()))
     session.ws.undo()
     assert len(session.ws.plans()) == 1
+    session.ws.undo()
+    assert session.ws.counterparts() == []
 
 
 def test_template_dialog_imports_previews_and_fills(qtbot, session, tmp_path):
@@ -73,6 +80,8 @@ def test_template_dialog_imports_previews_and_fills(qtbot, session, tmp_path):
     qtbot.waitUntil(lambda: not dialog.jobs, timeout=15000)
     assert dialog.message.text() == f"已填写 1 个单元格：{out}"
     assert openpyxl.load_workbook(out)["推进情况"]["F6"].value == "完成评价"
+    dialog.confirm_rows()
+    assert [dialog.rows.item(r, 3).text() for r in range(2)] == ["文字相同", "文字相同"]
     dialog.set_field("I", "note")                        # the clerk maps 佐证材料
     assert dialog.current["reading"]["columns"][8]["field"] == "note"
 
