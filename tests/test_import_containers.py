@@ -150,6 +150,8 @@ def test_synthetic_doc_and_wps_through_libreoffice_and_natively(synthetic, tmp_p
     wps = tmp_path / "方案.wps"
     shutil.copyfile(synthetic["doc"], wps)
     full = parse_file(wps)
+    flood = find(full, "加强城市防洪排涝")   # LibreOffice made two paragraphs at the page break
+    assert set(flood["roles"]["lead"] + flood["roles"]["support"]) == {"市交通委", "市水务局"}
     rows = {t["title"]: t["roles"] for t in find(full, "任务分工")["children"]}
     assert rows["完善排水管网"] == {"lead": ["区水务局"], "support": ["区住房城乡建设局"],
                                 "responsible": [], "guide": []}
@@ -159,6 +161,21 @@ def test_synthetic_doc_and_wps_through_libreoffice_and_natively(synthetic, tmp_p
     native_rows = {t["title"]: t["roles"] for t in find(native, "任务分工")["children"]}
     assert native_rows["建设智慧交通平台"]["support"] == ["区大数据局", "区公安分局"]
     assert find(native, "实施老旧小区改造")["roles"]["responsible"] == ["区住房城乡建设局"]
+
+
+def test_a_note_cut_into_two_word_paragraphs_is_one_note(tmp_path):
+    import docx
+    document = docx.Document()
+    for text in ("测试区2025年工作要点", "一、重点任务", "（一）完善排水防涝设施（牵头部", "门：市交通委、市水务局）",
+                 "（二）推进老旧小区改造。（责任单", "位：区住房城乡建设局）", "（三）实施绿化工程（2025年）。"):
+        document.add_paragraph(text)
+    path = tmp_path / "要点.docx"
+    document.save(path)
+    plan = parse_file(path)
+    first, second, third = plan["tasks"][0]["children"]
+    assert set(first["roles"]["lead"] + first["roles"]["support"]) == {"市交通委", "市水务局"}
+    assert second["roles"]["responsible"] + second["roles"]["lead"] == ["区住房城乡建设局"]
+    assert third["title"].startswith("实施绿化工程")
 
 
 def test_libreoffice_failure_falls_back_to_the_text(monkeypatch):

@@ -98,6 +98,7 @@ def workspace(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("ref, hidden", [("XFD1048576", False), ("ZZZZ1048577", True)])
+@pytest.mark.slow   # a process per command, files made on the fly
 def test_a_stray_cell_far_away_is_refused_by_import_and_exchange_import(tmp_path, workspace, ref, hidden):
     book = stray_cell_workbook(tmp_path / "分工表.xlsx", ref, hidden)
     assert book.stat().st_size < 16 * 1024
@@ -106,6 +107,7 @@ def test_a_stray_cell_far_away_is_refused_by_import_and_exchange_import(tmp_path
     assert_refused(["exchange", "import", workspace, book], "分工表.xlsx")
 
 
+@pytest.mark.slow   # a process per command, files made on the fly
 def test_a_docx_that_inflates_far_beyond_its_size(tmp_path, workspace):
     """Under 1 MB on disk, 280 MB of XML once inflated (written in chunks, never held)."""
     blank = tmp_path / "blank.docx"
@@ -138,6 +140,7 @@ def _damage_deflate(path: Path, part: str) -> None:
     path.write_bytes(bytes(data))
 
 
+@pytest.mark.slow   # a process per command, files made on the fly
 def test_a_damaged_deflate_stream_is_a_damaged_file(tmp_path, workspace):
     document = docx.Document()
     for n in range(300):
@@ -155,6 +158,7 @@ def test_a_damaged_deflate_stream_is_a_damaged_file(tmp_path, workspace):
     assert_refused(["exchange", "import", workspace, book], "损坏.xlsx", "损坏")
 
 
+@pytest.mark.slow   # a process per command, files made on the fly
 def test_a_docx_of_a_hundred_thousand_paragraphs(tmp_path, workspace):
     path = tmp_path / "十万段.docx"
     docx.Document().save(path)

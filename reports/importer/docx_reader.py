@@ -14,6 +14,7 @@ The zip itself has been checked before (``reports.zipsafety``: damaged parts, bo
 from __future__ import annotations
 
 from .blocks import Para, Table
+from .containers.page_lines import closes_open_note
 from .decoding import MAX_TEXT_BYTES
 from .docx_numbering import Numbering
 from .errors import PlanImportError
@@ -45,7 +46,9 @@ def read_docx(path, name: str):
             total += len(text)
             for part in text.split("\n"):
                 clean = normalise(part)
-                if clean:
+                if clean and blocks and isinstance(blocks[-1], Para) and closes_open_note(blocks[-1].text, clean):
+                    blocks[-1].text += clean   # "（牵头部" / page break / "门：市交通委）"
+                elif clean:
                     blocks.append(Para(line, clean))
         elif element.tag == _W + "tbl":
             rows = []

@@ -119,7 +119,7 @@ def paragraphs(lines: list[Line], m: Margins, first_line: int = 1,
         if not text:
             continue
         if previous is not None and out and (_continues(previous, line, m)
-                                             or _closes_bracket(out[-1].text, text) and _adjacent(previous, line)):
+                                             or closes_open_note(out[-1].text, text) and _adjacent(previous, line)):
             out[-1].text = _join(out[-1].text, text)
         else:
             out.append(Para(number, text, line.page, per_page[line.page]))
@@ -129,7 +129,7 @@ def paragraphs(lines: list[Line], m: Margins, first_line: int = 1,
     return [para for para in out if para.text]
 
 
-def _closes_bracket(before: str, text: str) -> bool:
+def closes_open_note(before: str, text: str) -> bool:
     """A note left open ("…（牵头部") and a line that closes it first ("门：…）"): the
     note was cut by a page break, wherever the line starts."""
     text = text.replace("(", "（").replace(")", "）")
