@@ -137,14 +137,19 @@ def export_floor(rows, out: Path) -> None:
 
 
 def memory_of_one_return(ws_path: Path, path: Path) -> float:
-    """MB above the baseline that reading one return takes, in a fresh process."""
-    code = ("import resource, sys; sys.path.insert(0, %r)\n"
+    """MB that reading one return takes above the process's resident size before it (its
+    peak, VmHWM, against VmRSS just before), in a fresh process."""
+    code = ("import sys; sys.path.insert(0, %r)\n"
+            "def kb(key):\n"
+            "    line = next(l for l in open('/proc/self/status') if l.startswith(key))\n"
+            "    return int(line.split()[1])\n"
             "from models.workspace import Workspace\n"
             "from reports.xlsx.exchange_import import read_return\n"
-            "ws = Workspace.open(%r, readonly=True); plan = ws.plans()[0]\n"
-            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "ws = Workspace.open(%r, readonly=True)\n"
+            "open('/proc/self/clear_refs', 'w').write('5')\n"
+            "base = kb('VmRSS')\n"
             "r = read_return(ws, %r)\n"
-            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) / 1024, len(r.errors))\n"
+            "print((kb('VmHWM') - base) / 1024, len(r.errors))\n"
             % (str(ROOT), str(ws_path), str(path)))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.split()[0])

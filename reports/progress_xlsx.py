@@ -25,7 +25,7 @@ FONTS = {"on_track": "006100", "at_risk": "9C5700", "late": "9C0006", "": "00000
 TABLE_COLUMNS = (  # (header, width)
     ("序号", 9), ("任务", 46), ("牵头单位", 16), ("配合单位", 18), ("完成时限", 14),
     ("序时进度", 9), ("报送进度", 9), ("完成状态", 9), ("预警", 10), ("说明", 28),
-    ("进展情况", 48), ("报送轮次", 14))
+    ("进展情况", 48), ("存在问题", 28), ("下一步工作计划", 28), ("报送轮次", 14))
 FONT_NAME = "宋体"
 
 
@@ -149,6 +149,8 @@ def _table(sheet, view, st: _Styles) -> None:
             (STATUS_LABELS.get(s.reported_status, "") if leaf else "", st["center" + b]),
             (light_word(s.light), st[f"light_{s.light}"]), (_explain(s), st["cell" + b]),
             (s.report_text if leaf else "", st["cell" + b]),
+            (s.report_problems if leaf else "", st["cell" + b]),
+            (s.report_next_steps if leaf else "", st["cell" + b]),
             (s.report_round if leaf else "", st["center" + b])))
 
 

@@ -72,6 +72,8 @@ class TaskStatus:
     reported: float | None = None    # percent the light rests on
     reported_status: str = ""
     report_text: str = ""
+    report_problems: str = ""        # 存在问题 of the report the light rests on
+    report_next_steps: str = ""      # 下一步工作计划
     report_round: str = ""
     deadline: str | None = None      # ISO date judged against (a recurring task's occurrence)
     deadline_text: str = ""

@@ -86,6 +86,7 @@ class Judge:
         if latest is not None:
             s.reported_status = latest.status
             s.report_text = latest.text
+            s.report_problems, s.report_next_steps = latest.problems, latest.next_steps
             s.report_round = latest.round_name
             s.reported = self._percent(latest)
             if self._assumed(latest) and s.deadline_kind != "by":

@@ -25,6 +25,8 @@ class Report:
     note: str
     date: Date | None        # the round's end, else the day it was recorded
     seq: int                 # progress row id: later entries win ties
+    problems: str = ""       # 存在问题
+    next_steps: str = ""     # 下一步工作计划
 
 
 @dataclass(slots=True)
@@ -70,9 +72,10 @@ def load_plan(ws, plan_uuid, with_targets: bool = False) -> PlanData:
         by_id[rnd.id] = (rnd, round_period(rnd, plan.year)[1])
     reports = data.reports
     for (seq, task_id, round_id, department, status, percent, text, note,
-         reported_at) in ws.conn.execute(
+         reported_at, problems, next_steps) in ws.conn.execute(
             "SELECT p.id, p.task_id, p.round_id, d.name, p.status, p.percent, p.text, "
-            "p.note, p.reported_at FROM progress p JOIN tasks t ON t.id=p.task_id "
+            "p.note, p.reported_at, p.problems, p.next_steps FROM progress p "
+            "JOIN tasks t ON t.id=p.task_id "
             "LEFT JOIN departments d ON d.id=p.department_id WHERE t.plan_id=? ORDER BY p.id",
             (plan.id,)):
         rnd, end = by_id[round_id]
@@ -81,7 +84,8 @@ def load_plan(ws, plan_uuid, with_targets: bool = False) -> PlanData:
             per_task = reports[task_id] = {}
         per_task.setdefault(round_id, []).append(Report(
             round_id, rnd.position, rnd.name, department or "", status or "", percent,
-            text or "", note or "", end or to_date(reported_at), seq))
+            text or "", note or "", end or to_date(reported_at), seq, problems or "",
+            next_steps or ""))
     if with_targets:
         for r in ws.all("SELECT g.* FROM targets g JOIN tasks t ON t.id=g.task_id "
                         "WHERE t.plan_id=? ORDER BY g.task_id, g.position, g.id", (plan.id,)):
