@@ -11,9 +11,13 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
 
 def parse_any(path: Path) -> dict:
     """Parse one file into a plan dict; a PlanDeskError with one line."""
+    from models.messages import PlanDeskError
+
     from .decoding import sniff_kind
     from .reader import parse_file
     path = Path(path)
+    if not path.exists():
+        raise PlanDeskError("common.file_not_found", file=str(path))   # the whole path: where it was looked for
     if path.suffix.lower() in WORKBOOK_SUFFIXES and path.is_file():
         with open(path, "rb") as handle:
             if sniff_kind(handle.read(16)) not in ("zip", "ole"):
