@@ -123,8 +123,11 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
                                    "GROUP BY parent_id", (plan.id,)):
             positions[parent_id] = n
         index = ws.department_index()
+        local = {name: index.get(normalize_name(p.department)) if p.department else None
+                 for name, p in proposals.items()}
         unmapped: dict[str, None] = {}
         used: dict[str, Proposal] = {}
+        rows = _Rows(ws.one("SELECT coalesce(max(id), 0) + 1 FROM tasks")[0])
         for t in tasks:
             if t.id not in chosen:
                 continue
@@ -135,43 +138,64 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
             parent = local_of.get(t.parent_id) if t.parent_id is not None else None
             pos = positions.get(parent, 0)
             positions[parent] = pos + 1
-            cur = ws.conn.execute(
-                "INSERT INTO tasks(uuid, plan_id, parent_id, position, title, text, label_style, "
-                "deadline_text, deadline_date, deadline_kind, status, source_line, implements, "
-                "source_label) VALUES (?,?,?,?,?,?,?,?,?,?,'',NULL,?,?)",
+            tid = local_of[t.id] = rows.task(
                 (ws.new_uuid(), plan.id, parent, pos, t.title, t.text, t.label_style,
                  t.deadline_text, t.deadline_date, t.deadline_kind, uuid_of[t.id],
                  numbers.get(t.id, "")))
-            tid = cur.lastrowid
-            local_of[t.id] = tid
             result.carried += 1
-            own = _assign(ws, tid, roles.get(t.id, ()), proposals, index, unmapped, used)
+            own = _assign(rows, tid, roles.get(t.id, ()), proposals, local, unmapped, used)
             result.own += own
-            ws.conn.execute("INSERT INTO task_origin(task_id, source_label, own) VALUES (?,?,?)",
-                            (tid, numbers.get(t.id, ""), own))
-            for tg in targets.get(t.id, ()):
-                ws.conn.execute(
-                    "INSERT INTO targets(task_id, position, metric, value, unit, qualifier, year, "
-                    "baseline, text) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (tid, tg["position"], tg["metric"], tg["value"], tg["unit"], tg["qualifier"],
-                     tg["year"], tg["baseline"], tg["text"]))
+            rows.origins.append((tid, numbers.get(t.id, ""), own))
+            rows.targets += [(tid, tg["position"], tg["metric"], tg["value"], tg["unit"],
+                              tg["qualifier"], tg["year"], tg["baseline"], tg["text"])
+                             for tg in targets.get(t.id, ())]
+        rows.write(ws.conn)
         # The sure proposals used become rows of the clerk's table, to confirm or correct once.
         for p in used.values():
             if p.how not in ("confirmed", "stored"):
-                dep_id = index.get(normalize_name(p.department)) if p.department else None
-                ws._store_counterpart(normalize_name(p.name), dep_id, p.is_self, False)
+                ws._store_counterpart(normalize_name(p.name), local[p.name], p.is_self, False)
     result.unmapped = list(unmapped)
     result.plan = ws.plan(result.plan.id)
     return result
 
 
-def _assign(ws, task_id: int, roles, proposals, index, unmapped, used) -> int:
-    """Insert the local assignments of a carried task; 1 when it is the district's own."""
+class _Rows:
+    """The rows of the carried tasks, gathered and then written with one statement each."""
+
+    def __init__(self, next_id: int):
+        self.next_id = next_id
+        self.tasks: list[tuple] = []
+        self.assignments: list[tuple] = []
+        self.origins: list[tuple] = []
+        self.targets: list[tuple] = []
+
+    def task(self, values: tuple) -> int:
+        tid = self.next_id
+        self.next_id += 1
+        self.tasks.append((tid, *values))
+        return tid
+
+    def write(self, conn) -> None:
+        conn.executemany(
+            "INSERT INTO tasks(id, uuid, plan_id, parent_id, position, title, text, label_style, "
+            "deadline_text, deadline_date, deadline_kind, status, source_line, implements, "
+            "source_label) VALUES (?,?,?,?,?,?,?,?,?,?,?,'',NULL,?,?)", self.tasks)
+        conn.executemany("INSERT INTO assignments(task_id, department_id, role, position) "
+                         "VALUES (?,?,?,?)", self.assignments)
+        conn.executemany("INSERT INTO task_origin(task_id, source_label, own) VALUES (?,?,?)",
+                         self.origins)
+        conn.executemany("INSERT INTO targets(task_id, position, metric, value, unit, qualifier, "
+                         "year, baseline, text) VALUES (?,?,?,?,?,?,?,?,?)", self.targets)
+
+
+_RANK = {r: i for i, r in enumerate(ROLES)}
+
+
+def _assign(rows: _Rows, task_id: int, roles, proposals, local, unmapped, used) -> int:
+    """The local assignments of a carried task; 1 when it is the district's own."""
     own = 0
     seen: set[int] = set()
-    position = 0
-    rank = {r: i for i, r in enumerate(ROLES)}
-    for role, name in sorted(roles, key=lambda rn: rank[rn[0]]):
+    for role, name in sorted(roles, key=lambda rn: _RANK[rn[0]]):
         p = proposals[name]
         if p.is_self:
             own = 1
@@ -181,12 +205,9 @@ def _assign(ws, task_id: int, roles, proposals, index, unmapped, used) -> int:
             unmapped[name] = None
             continue
         used[name] = p
-        dep_id = index.get(normalize_name(p.department))
+        dep_id = local[name]
         if dep_id is None or dep_id in seen:
             continue
         seen.add(dep_id)
-        ws.conn.execute("INSERT INTO assignments(task_id, department_id, role, position) "
-                        "VALUES (?,?,?,?)", (task_id, dep_id, role, position))
-        position += 1
+        rows.assignments.append((task_id, dep_id, role, len(seen) - 1))
     return own
-
