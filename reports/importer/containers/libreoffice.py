@@ -15,7 +15,8 @@ from pathlib import Path
 
 from models.messages import Message, msg
 
-from ...pdf import find_soffice, soffice_env
+from ...pdf import soffice_env
+from ...soffice import find_soffice
 
 TIMEOUT_S = 90
 

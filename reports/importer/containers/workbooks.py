@@ -113,6 +113,4 @@ def _value(cell, datemode: int, xlrd):
         return None
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return bool(cell.value)
-    if isinstance(cell.value, str):
-        return cell.value
-    return cell.value
+    return cell.value      # text, or a number
