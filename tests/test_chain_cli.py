@@ -49,6 +49,13 @@ def test_carry_and_template_commands(tmp_path, capsys):
     assert run(["template", "fill", str(ws_path), "9", "--round", "第三季度", "--out",
                 str(filled)]) == 2
     assert "没有第 9 个报送模板" in capsys.readouterr().err
+    with Workspace.open(ws_path) as ws:
+        sent = len(ws.exchanges())
+    assert run(["template", "fill", str(ws_path), "1", "--round", "第三季度", "--out",
+                str(tmp_path / "没有的文件夹" / "x.xlsx")]) == 2
+    assert "文件夹不存在" in capsys.readouterr().err
+    with Workspace.open(ws_path) as ws:
+        assert len(ws.exchanges()) == sent                  # nothing recorded
 
     assert run(["dump", str(ws_path)]) == 0
     dumped = json.loads(capsys.readouterr().out)

@@ -57,6 +57,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "how_confirmed": ("已确认", "confirmed"),
     "how_stored": ("已用过，待确认", "used before, to confirm"),
     "how_none": ("未找到", "not found"),
+    "output_folder": ("{folder}：文件夹不存在，请选择已有的文件夹保存填好的表格。",
+                      "{folder}: the folder does not exist; choose an existing one for the filled "
+                      "workbook."),
     "template_left_out": ("第 {rows} 行未填写：没有对应的任务或尚待确认。",
                           "Rows {rows} are not filled: no task, or the match awaits confirmation."),
     # How a template row was matched to its task (reports/template/match.py).

@@ -140,8 +140,10 @@ def preview(ws, tpl: dict, round_name: str) -> tuple[list[CellValue], list[dict]
 def fill_template(ws, ref, round_name: str, out_path) -> dict:
     """Write the filled copy to ``out_path`` (atomically) and record it as sent."""
     tpl = template(ws, ref)
-    cells, left_out = preview(ws, tpl, round_name)
     out_path = Path(out_path)
+    if not out_path.parent.is_dir():
+        raise TemplateError("chain.output_folder", folder=str(out_path.parent))
+    cells, left_out = preview(ws, tpl, round_name)
     reading = tpl["reading"]
     with ws.operation(msg("chain.op_template_fill", file=tpl["file_name"])):
         rnd = ws.ensure_round(tpl["plan_uuid"], round_name)
