@@ -9,13 +9,19 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from models.messages import PlanDeskError
+
+
+class FolderMissing(PlanDeskError, FileNotFoundError):
+    """The folder an output file should go into does not exist (one line for the clerk)."""
+
 
 @contextmanager
 def atomic_path(target, suffix: str | None = None):
     """Yield a temporary path next to ``target``; on success it replaces ``target``."""
     target = Path(target)
     if not target.parent.is_dir():
-        raise FileNotFoundError(f"{target.parent}: 文件夹不存在")
+        raise FolderMissing("common.folder_missing", folder=str(target.parent))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=suffix or target.suffix,
                                dir=target.parent)
     os.close(fd)

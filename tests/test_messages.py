@@ -45,3 +45,24 @@ def test_error_carries_code_and_renders_chinese_by_default():
 
 def test_unknown_code_is_readable_and_names_the_code():
     assert "no.such_code" in render(Message("no.such_code"), "zh")
+
+
+def test_an_output_file_in_a_missing_folder_is_one_line_for_the_cli(tmp_path, capsys):
+    import cli
+    from reports.atomic import FolderMissing, write_bytes_atomic
+    missing = tmp_path / "没有的文件夹"
+    try:
+        write_bytes_atomic(missing / "a.xlsx", b"x")
+    except FolderMissing as e:
+        assert str(e) == f"{missing}：文件夹不存在，请先建立该文件夹或另选位置。"
+        assert isinstance(e, FileNotFoundError)
+    else:
+        raise AssertionError("no error for a missing folder")
+    ws = tmp_path / "区.plandesk"
+    seed = tmp_path / "plan.txt"
+    seed.write_text("一、总体要求\n（一）推进示范区建设。（区市场监管局牵头）\n", encoding="utf-8")
+    assert cli.run(["import", str(ws), str(seed)]) == 0
+    capsys.readouterr()
+    assert cli.run(["render", "table", str(ws), "--out", str(missing / "分工表.xlsx")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "文件夹不存在" in err[0] and "Traceback" not in err[0]

@@ -15,6 +15,8 @@ MESSAGES = {
                   "{file}: the file or folder is read-only. Choose another place or make it writable."),
     "permission": ("{file}：没有访问权限。请换一个位置，或请管理员开放权限。",
                    "{file}: permission denied. Choose another place or ask for access."),
+    "folder_missing": ("{folder}：文件夹不存在，请先建立该文件夹或另选位置。",
+                       "{folder}: the folder does not exist; create it or choose another place."),
     "path_too_long": ("{file}：路径或文件名过长，请换一个较短的位置或名称。",
                       "{file}: the path or file name is too long; choose a shorter one."),
     "crash": ("程序出现意外错误，已记录到日志：{log}",
