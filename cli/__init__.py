@@ -84,6 +84,10 @@ def run(argv: list[str]) -> int:
             # The disk or the OS refused where the store did not name the file itself.
             print(f"错误：{message_for(e, getattr(args, 'workspace', None) or '-')}", file=sys.stderr)
             return 2
+        if applog.file_error(e) is not None:        # a file error a library wrapped
+            where = getattr(args, "out", None) or getattr(args, "workspace", None) or ""
+            print(f"错误：{applog.explain(e, str(where))}", file=sys.stderr)
+            return 2
         path = applog.record(e, "main.py " + " ".join(argv))
         print(f"错误：{msg('common.crash', log=str(path))}", file=sys.stderr)
         return 1

@@ -93,12 +93,25 @@ def record(error: BaseException, context: str = "") -> Path:
     return path
 
 
-def explain(error: BaseException) -> Message:
+def file_error(error: BaseException) -> OSError | None:
+    """The OSError behind ``error``: itself, or one a library wrapped in its own exception
+    (raised from it, or while handling it — XlsxWriter's FileCreateError, for one)."""
+    found: BaseException | None = error
+    for _ in range(10):
+        if found is None or isinstance(found, OSError):
+            return found
+        found = found.__cause__ or found.__context__
+    return None
+
+
+def explain(error: BaseException, where: str = "") -> Message:
     """The one line for the clerk: a PlanDesk error says itself; a file error says which
-    file and why; anything else is a crash, logged, with the log's place."""
+    file and why (``where`` when the error names none); anything else is a crash, logged,
+    with the log's place."""
     if isinstance(error, PlanDeskError):
         return error.message
-    if isinstance(error, OSError) and (error.filename or error.strerror):
-        return message_for(error, error.filename or "")
+    os_error = file_error(error)
+    if os_error is not None and (os_error.filename or os_error.strerror):
+        return message_for(os_error, os_error.filename or where)
     return msg("common.crash", log=str(record(error)))
 

@@ -39,7 +39,7 @@ def test_a_planDesk_error_is_one_line_and_exits_2(tmp_path, log_dir, capsys):
     status = cli.run(["import", str(tmp_path / "ws.plandesk"), str(missing)])
     err = capsys.readouterr().err
     assert status == 2
-    assert err == f"错误：{missing}：找不到该文件，请确认路径是否正确。\n"
+    assert err == f"错误：{missing.name}：找不到该文件，请确认路径是否正确。\n"
     assert not (log_dir / applog.LOG_NAME).exists()     # a clerk's mistake is not a crash
 
 
@@ -53,3 +53,23 @@ def test_a_file_error_names_the_file(tmp_path, log_dir, monkeypatch, capsys):
     status = cli.run(["import", str(tmp_path / "ws.plandesk"), str(plan)])
     assert status == 2
     assert capsys.readouterr().err == f"错误：{plan}：磁盘空间已满，未写入任何内容。请清理磁盘后重试。\n"
+
+
+def test_a_file_error_a_library_wrapped_is_still_a_file_error(tmp_path, log_dir, monkeypatch,
+                                                              capsys):
+    plan = tmp_path / "要点.txt"
+    plan.write_text("一、总体要求\n", encoding="utf-8")
+
+    class WriterError(Exception):
+        """What a writing library raises for an OSError it caught."""
+
+    def full(path):
+        try:
+            raise OSError(28, "No space left on device", str(path))
+        except OSError as e:
+            raise WriterError(e)     # noqa: B904 - as the library does: a new error
+    monkeypatch.setattr(import_cmd, "parse_any", full)
+    status = cli.run(["import", str(tmp_path / "ws.plandesk"), str(plan)])
+    assert status == 2
+    assert capsys.readouterr().err == f"错误：{plan}：磁盘空间已满，未写入任何内容。请清理磁盘后重试。\n"
+    assert not (log_dir / applog.LOG_NAME).exists()
