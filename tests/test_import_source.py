@@ -97,3 +97,22 @@ def test_a_title_ending_in_wen_jian_is_no_issuer_mark():
                       "二、促进增收\n（二）发展产业。\n", "x.txt")
     assert plan["title"] == "2025年省委一号文件" and plan["issuer"] != "2025年省委一号"
     assert [t["source_label"] for t in plan["tasks"][1]["children"]] == ["（二）"]
+
+
+def test_the_division_table_outputs_print_the_source_labels(ws, tmp_path):
+    from models.dump import plan_dict
+    from reports.docx import render_notice
+    from reports.docx.samples import sample_notice
+    from reports.xlsx.table_rows import table_rows
+    import docx
+
+    p = ws.insert_plan_tree(parse_text(RUN_ON + "（四）落实保障。（县财政局负责）\n", "要点.txt"),
+                            backup=False)["plan"]
+    plan = plan_dict(ws, p.uuid)
+    numbers = [r.number for r in table_rows(plan)]
+    assert "（三）" in numbers and "（四）" in numbers and "7." in numbers
+    out = tmp_path / "通知.docx"
+    render_notice(plan, {**sample_notice(), "attachments": []}, out, {"paginate": False})
+    body = [para.text for para in docx.Document(str(out)).paragraphs]
+    assert any(t.startswith("（三）健全政策") for t in body)
+    assert any(t.startswith("7.落实补贴") or t.startswith("7．落实补贴") for t in body)

@@ -157,7 +157,10 @@ _SENTENCE_END = "。；：！？…”）】》"
 def visual_length(text: str) -> float:
     """Width of a line in full-width characters: digits and Latin letters count half, as
     they take half the room on a printed page (a PDF line wraps at a fixed width)."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+    return len(text) - 0.5 * len(_NARROW.findall(text))
+
+
+_NARROW = re.compile(r"[\x00-\u1fff]")
 
 
 def unwrap(paras: list[tuple[int, str]], starts_item) -> list[tuple[int, str]]:
