@@ -160,3 +160,10 @@ def test_the_machine_list_of_the_real_plan_is_an_attachment(name):
     assert kept["kind"] == "catalogue" and "91个品目" in kept["title"]
     assert plan["head"]["attachments"] == ["2024—2026年海南省农机购置与应用补贴机具种类范围"]
     assert not any("机组" in u for t in tasks for r in t["roles"].values() for u in r)
+
+
+@pytest.mark.parametrize("last", ["3.制定实施细则并印发", "3.修订管理办法后印发"])
+def test_a_last_task_ending_in_yin_fa_is_no_colophon(last):
+    plan = parse_text(f"方案\n一、任务\n1.甲。\n2.乙。\n{last}\n", "x.txt")
+    assert [t["title"] for t in plan["tasks"][0]["children"]][-1] == last[2:]
+    assert plan["head"]["printed"] == ""

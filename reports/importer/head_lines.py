@@ -71,8 +71,8 @@ def split_tail(paras: list[tuple[int, str]], head: dict) -> int:
             cc = re.sub(r"^抄\s*送[:：]\s*", "", text).rstrip("。")
         elif NOTE.match(text):
             notes.append(text)
-        elif text.endswith("印发"):
-            printed = " ".join(text.split())
+        elif re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$", text):
+            printed = " ".join(text.split())  # "…办公室  2023年3月10日印发", not "…并印发"
         i -= 1
     if i < 0 or not DATE.match(paras[i][1]):
         if cc or printed:  # the 版记 of a notice that closes the document: 抄送, 印发
