@@ -115,7 +115,7 @@ def parse_deadline(text: str | None, plan_year: int | None = None) -> Deadline:
         return Deadline("")
     t = raw.translate(_FW)
     if date_problem(t):
-        return Deadline(raw, None, "by")
+        return Deadline(raw, None, "")
     if RECURRING.search(t) and not re.search(r"20\d\d\s*年", t.split("每")[0] if "每" in t else ""):
         date = _date_in(re.sub(r"每年|年度", "", t), plan_year)
         return Deadline(raw, date, "recurring")
