@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from models.read_departments import plan_departments
 
 from . import dialogs, features
-from .labels import return_status_label
 from .worker import KeepsJobs, run_op, run_query
 
 
@@ -294,9 +293,16 @@ class ExchangeJobs(QObject, KeepsJobs):
                         on_success=self._consolidated)
 
     def _consolidated(self, result: dict) -> None:
-        lines = [f"{f['file']}：{return_status_label(f['status'])}" +
-                 "".join(f"\n  {e}" for e in f["errors"])
+        from models.messages import msg
+        from reports.xlsx.rollup import file_state
+        lines = [f"{f['file']}：{file_state(f)}" + "".join(f"\n  {e}" for e in f["errors"])
                  for f in result["files"]]
+        # The same count of departments as the CLI and the 汇总 sheet.
+        kinds = [kind for kind, _ in result["states"].values()]
+        lines.append(str(msg("exchange.cli.departments", returned=kinds.count("returned"),
+                             errors=kinds.count("errors"), missing=len(result["missing"]))))
+        lines += [f"{name}：{state}" for name, state in result["departments"].items()
+                  if result["states"].get(name, ("", 0))[0] == "errors"]
         if result["missing"]:
             lines.append(self.tr("Not returned yet: {names}").format(
                 names="、".join(result["missing"])))

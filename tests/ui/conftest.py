@@ -126,7 +126,8 @@ def modal(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_open_readonly", ask_open_readonly)
     monkeypatch.setattr(dialogs, "choose", choose)
     monkeypatch.setattr(dialogs, "show_error", lambda p, t, msg, d="": m.calls.append(("error", msg)))
-    monkeypatch.setattr(dialogs, "show_info", lambda p, t, msg, d="": m.calls.append(("info", msg)))
+    monkeypatch.setattr(dialogs, "show_info", lambda p, t, msg, d="": m.calls.extend(
+        [("info", msg), ("info_details", d)]))
     monkeypatch.setattr(dialogs, "show_failure",
                         lambda p, t, f: m.calls.append(("failure", f.message, f)))
     return m

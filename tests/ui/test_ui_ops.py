@@ -99,6 +99,8 @@ def test_a_consolidation_runs_to_the_end_off_the_window(qtbot, window, workspace
     assert job.outcome == "succeeded" and out.exists()
     assert len([e for e in ws.exchanges(plan) if e["direction"] == "in"]) == len(returns)
     assert any("汇总.xlsx" in text for text in modal.texts("info"))
+    # The window says what the CLI and the 汇总 sheet say.
+    assert any(f"报送情况：已报送 {len(returns)} 个" in text for text in modal.texts("info_details"))
 
 
 def test_an_unexpected_failure_comes_back_in_chinese_with_the_log(qtbot, session,
