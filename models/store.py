@@ -265,8 +265,8 @@ class Store:
                 take_backup(c, self.path, "before-compact")
             c.execute("PRAGMA auto_vacuum=INCREMENTAL")
             c.execute("VACUUM")       # atomic: on failure the file is as it was
-        except (sqlite3.OperationalError, OSError):
-            pass                      # tried again at the next opening
+        except (sqlite3.OperationalError, OSError, StorageError):
+            pass                      # a full disk or a busy reader: tried at the next opening
 
     def close(self) -> None:
         if self.conn is None:
