@@ -73,7 +73,7 @@ def consolidate(ws, plan_uuid, round_name: str, paths, out_path, apply: bool = T
         if progress:
             progress(i, path.name)
 
-    rollup = build_rollup(ws, plan, round_name, pending, accept_valid)
+    rollup = build_rollup(ws, plan, round_name, pending, accept_valid, rows=view.rows)
     write_rollup(rollup, files, out_path)
     return {"files": files, "missing": rollup.missing, "counts": rollup.counts(),
             "departments": {d: rollup.state(d) for d in rollup.departments},
@@ -86,8 +86,10 @@ def _covered(row_departments: list[str], department: str) -> list[str]:
     return [department] if department else row_departments
 
 
-def build_rollup(ws, plan, round_name: str, pending=(), accept_valid: bool = False) -> Rollup:
-    rows = table_rows(plan_dict(ws, plan.uuid))
+def build_rollup(ws, plan, round_name: str, pending=(), accept_valid: bool = False,
+                 rows=None) -> Rollup:
+    """``rows``: the plan's table rows when the caller has them (the plan is read once)."""
+    rows = rows if rows is not None else table_rows(plan_dict(ws, plan.uuid))
     every = list(dict.fromkeys(d for r in rows for d in r.departments))
     rollup = Rollup(plan.title, round_name, rows, {})
     if round_id(ws, plan.id, round_name) is not None:

@@ -41,7 +41,7 @@ class PlanView:
     the locked cells and the label of every task, by uuid."""
 
     def __init__(self, ws, plan_uuid: str):
-        rows = table_rows(plan_dict(ws, plan_uuid))
+        rows = self.rows = table_rows(plan_dict(ws, plan_uuid))
         self.locked = {r.uuid: locked_cells(r) for r in rows}
         self.labels = {r.uuid: f"{r.number}{short_title(r.title, 20)}" for r in rows}
 
