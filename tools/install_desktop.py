@@ -4,21 +4,24 @@ and the .plandesk file type, so a double-click on a workspace opens it.
     python3 tools/install_desktop.py            # ~/.local/share/applications, mime/packages
     python3 tools/install_desktop.py --remove
 
-The entry starts this checkout's main.py with the Python running this script (use the
-project's .venv/bin/python). The desktop's caches are refreshed when the freedesktop tools
-(update-desktop-database, update-mime-database, xdg-mime) are installed.
+The entry and the file type are the ones the .deb package installs (installer/linux); here
+the entry starts this checkout's main.py with the Python running this script (use the
+project's .venv/bin/python) and shows the icon from the checkout. The desktop's caches are
+refreshed when the freedesktop tools (update-desktop-database, update-mime-database,
+xdg-mime) are installed.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "resources" / "linux"
+SOURCE = ROOT / "installer" / "linux"
 DESKTOP_NAME = "plandesk.desktop"
 MIME_NAME = "plandesk-mime.xml"
 MIME_TYPE = "application/x-plandesk"
@@ -30,7 +33,8 @@ def data_home() -> Path:
 
 def desktop_entry(python: str, main: Path) -> str:
     text = (SOURCE / DESKTOP_NAME).read_text(encoding="utf-8")
-    return text.replace("@PYTHON@", python).replace("@MAIN@", str(main))
+    text = re.sub(r"(?m)^Exec=.*$", lambda _: f"Exec={python} {main} %f", text)
+    return re.sub(r"(?m)^Icon=.*$", lambda _: f"Icon={SOURCE / 'plandesk.svg'}", text)
 
 
 def _run(*cmd: str) -> None:

@@ -225,10 +225,13 @@ class ImportPreview(QDialog):
         layout.addWidget(main, 1)
         layout.addWidget(self.run_on_note)
         layout.addWidget(self.run_on)
-        layout.addWidget(QLabel(self.tr("What the importer could not read for sure "
-                                        "(double-click: show the line)")))
+        self.warnings_label = QLabel(self.tr("What the importer could not read for sure "
+                                             "(double-click: show the line)"))
         self.warnings.setMaximumHeight(110)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.warnings)
+        for w in (self.warnings_label, self.warnings):     # the tree gets the room
+            w.setVisible(self.warnings.count() > 0)
         layout.addWidget(self.buttons)
         self._fill_tree()
         self._fill_departments()
