@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import io
 
+from models.status.summary import NO_DEPARTMENT
+
 from .charts_style import COLOURS, building, new_figure
 
 TEXT = {
     "done": "已完成", "on_track": "正常推进", "at_risk": "存在风险", "late": "滞后",
     "status_title": "任务推进总体情况", "total": "共{n}项", "slice": "{label}  {n}项（{pct}%）",
     "department_title": "各牵头单位任务推进情况",
+    "no_department": NO_DEPARTMENT,
     "others": "另有{n}个单位（共{tasks}项任务）未列出",
     "month_title": "任务按完成时限月份分布", "month_axis": "任务数（项）",
     "month_label": "{m}月", "month_label_year": "{y}年{m}月",
@@ -103,13 +106,14 @@ def department_chart(summary, text: dict | None = None, top: int = 12, width: fl
         if not rows:
             _empty(fig, ax, text)
             return fig
-        names = [r[0] for r in rows]
+        # The tasks without a lead are a group of the summary, named in the chart's language.
+        names = [_t(text, "no_department") if r[0] == NO_DEPARTMENT else r[0] for r in rows]
         ys = list(range(len(rows)))[::-1]      # first row on top
         left = [0] * len(rows)
         for k in LIGHT_KEYS:
             values = [r[1][k] for r in rows]
             bars = ax.barh(ys, values, left=left, color=COLOURS[k], label=_t(text, k), height=0.62)
-            for bar, name, v in zip(bars, names, values):
+            for bar, (name, _counts), v in zip(bars, rows, values):
                 if v:
                     _pickable(bar, f"department:{name}")
             left = [a + b for a, b in zip(left, values)]

@@ -139,3 +139,16 @@ def test_labels_can_be_translated(view):
                                                   "total": "{n} tasks"})
     assert fig.axes[0].get_title(loc="left") == "All tasks"
     assert "10 tasks" in [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_the_tasks_without_a_lead_are_named_in_the_charts_language():
+    from types import SimpleNamespace
+
+    from models.status.summary import NO_DEPARTMENT
+    from reports.charts import department_chart
+    counts = {"on_track": 1, "at_risk": 0, "late": 1, "done": 0}
+    summary = SimpleNamespace(by_department={"区科技局": dict(counts), NO_DEPARTMENT: dict(counts)})
+    fig = department_chart(summary, {"no_department": "(no lead department)"})
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(t.startswith("(no lead") for t in labels) and NO_DEPARTMENT not in labels
+    assert "区科技局" in labels

@@ -234,6 +234,7 @@ class DashboardWidget(QWidget):
             "status_title": self.tr("All tasks"), "total": self.tr("{n} tasks"),
             "slice": self.tr("{label}  {n} ({pct}%)"),
             "department_title": self.tr("By lead department"),
+            "no_department": self.tr("(no lead department)"),
             "others": self.tr("{n} more departments ({tasks} tasks) not shown"),
             "month_title": self.tr("Tasks by month due"), "month_axis": self.tr("Tasks"),
             "month_label": self.tr("{m}"), "month_label_year": self.tr("{y}-{m}"),

@@ -51,8 +51,20 @@ def copy(view) -> int:
     if mime is None:
         return 0
     n = count(json.loads(bytes(mime.data(MIME)).decode("utf-8")))
+    app = QGuiApplication.instance()
+    if not app.property("plandesk_clipboard"):
+        # Tasks left on the clipboard at exit crash Qt's teardown (the data is Python's):
+        # they are taken off when the application quits.
+        app.setProperty("plandesk_clipboard", True)
+        app.aboutToQuit.connect(_release)
     QGuiApplication.clipboard().setMimeData(mime)
     return n
+
+
+def _release() -> None:
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is not None and mime.hasFormat(MIME):
+        QGuiApplication.clipboard().clear()
 
 
 def clipboard_tasks() -> dict | None:

@@ -418,6 +418,10 @@ Create a round with “New round…” above to send workbooks and collect progr
         <translation>按牵头单位</translation>
     </message>
     <message>
+        <source>(no lead department)</source>
+        <translation>（未明确牵头单位）</translation>
+    </message>
+    <message>
         <source>{n} more departments ({tasks} tasks) not shown</source>
         <translation>另有 {n} 个部门（{tasks} 项任务）未显示</translation>
     </message>

@@ -165,6 +165,7 @@ def test_copy_paste_and_duplicate_a_subtree(qtbot, window, workspace_file):
     window.actions.undo.trigger()
     window.actions.undo.trigger()
     assert [t.title for t in ws.children(plan)][-1] == "保障措施"
+    QApplication.clipboard().clear()
 
 
 def test_a_round_with_a_due_date_and_a_reminder_notice(qtbot, window, workspace_file,
@@ -305,3 +306,11 @@ def test_after_an_export_the_file_can_be_opened(qtbot, window, workspace_file, m
     show_rendered(window, "导出", Rendered([path]))
     assert ("offer_open", path) in modal.calls
     assert str(path) in window.statusBar().currentMessage()
+
+
+def test_the_demo_folder_goes_when_the_demo_closes(qtbot, window):
+    assert window.files.open_demo()
+    folder = window.session.ws.path.parent
+    assert folder.exists() and folder.name.startswith("plandesk-demo-")
+    window.session.close()
+    assert not folder.exists()
