@@ -95,22 +95,6 @@ def _department_kind_label_table() -> dict[str, str]:
             "collective": translate("Labels", "Collective")}
 
 
-def return_status_label(status: str) -> str:
-    """What happened to a returned workbook in a consolidation (汇总)."""
-    return _return_status_table().get(status, status)
-
-
-@cache
-def _return_status_table() -> dict[str, str]:
-    return {
-        "applied": translate("Labels", "imported"),
-        "checked": translate("Labels", "checked, not imported"),
-        "errors": translate("Labels", "has errors, not imported"),
-        "already_imported": translate("Labels", "imported before, nothing changed"),
-        "unreadable": translate("Labels", "cannot be read"),
-    }
-
-
 # Keys that set a role in the matrix: digits 1–4 and the pinyin initials Q/P/F/D
 # (牵 qiān, 配 pèi, 负 fù, 导 dǎo).
 ROLE_KEYS = {"1": "lead", "Q": "lead", "2": "support", "P": "support",
@@ -121,5 +105,5 @@ def forget_translations() -> None:
     """Drop the cached tables (after translators were installed or removed)."""
     for table in (_role_label_table, _role_short_table, _status_label_table,
                   _deadline_kind_label_table, _plan_kind_label_table,
-                  _department_kind_label_table, _return_status_table):
+                  _department_kind_label_table):
         table.cache_clear()

@@ -1232,26 +1232,6 @@ Plans are read from: {suffixes}</source>
         <source>Collective</source>
         <translation>集体</translation>
     </message>
-    <message>
-        <source>imported</source>
-        <translation>已导入</translation>
-    </message>
-    <message>
-        <source>checked, not imported</source>
-        <translation>已检查，未导入</translation>
-    </message>
-    <message>
-        <source>has errors, not imported</source>
-        <translation>有错误，未导入</translation>
-    </message>
-    <message>
-        <source>imported before, nothing changed</source>
-        <translation>此前已导入，无变化</translation>
-    </message>
-    <message>
-        <source>cannot be read</source>
-        <translation>无法读取</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
