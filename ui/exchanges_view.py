@@ -72,7 +72,11 @@ class ExchangesModel(QAbstractTableModel):
         if e.get("direction") == "out":
             return self.tr("%n row(s), %1 to fill in", "", int(s.get("rows", 0))).replace(
                 "%1", str(s.get("editable", 0)))
+        if s.get("refused"):    # came back with errors: recorded, nothing applied
+            return self.tr("refused: %n error(s)", "", int(s.get("error_count", 0)))
         parts = [self.tr("%n task(s) updated", "", int(s.get("tasks", 0)))]
+        if s.get("left_out_count"):
+            parts.append(self.tr("%n cell(s) left to check", "", int(s["left_out_count"])))
         for key, text in (("conflicts", self.tr("%n conflict(s)", "", int(s.get("conflicts", 0)))),
                           ("conflicts_skipped", self.tr("%n conflict(s) kept", "",
                                                         int(s.get("conflicts_skipped", 0)))),

@@ -828,6 +828,18 @@ Create a round with “New round…” above to send workbooks and collect progr
         </translation>
     </message>
     <message numerus="yes">
+        <source>refused: %n error(s)</source>
+        <translation>
+            <numerusform>未导入：%n 处错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) left to check</source>
+        <translation>
+            <numerusform>%n 处待核实</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
             <numerusform>提示 %n 条</numerusform>

@@ -19,3 +19,16 @@ def test_summary_in_words_newest_first(qtbot, qtmodeltester):
     texts = [model.index(r, SUMMARY).data() for r in range(model.rowCount())]
     assert texts == ["3 task(s) updated，1 conflict(s)，1 conflict(s) kept",
                      "7 row(s), 6 to fill in"]
+
+
+def test_refused_and_partly_accepted_returns_say_so(qtbot):
+    ws = Workspace.memory()
+    plan = ws.add_plan("方案")
+    ws.record_exchange(plan.uuid, "in", "bad.xlsx", summary={"refused": True, "error_count": 2})
+    ws.record_exchange(plan.uuid, "in", "part.xlsx", summary={"tasks": 4, "left_out_count": 1})
+    session = Session()
+    session.set_workspace(ws)
+    model = ExchangesModel(session)
+    model.set_plan(plan.uuid)
+    texts = [model.index(r, SUMMARY).data() for r in range(model.rowCount())]
+    assert texts == ["4 task(s) updated，1 cell(s) left to check", "refused: 2 error(s)"]
