@@ -21,6 +21,7 @@ from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils.datetime import from_excel
 
 from models.entities import STATUS_LABELS, STATUSES
+from models.messages import msg
 
 from .exchange_format import STATUS_BY_LABEL, canon
 
@@ -53,7 +54,7 @@ class Read:
 
 def _trim_note(raw) -> str:
     if isinstance(raw, str) and raw != raw.strip(" \u3000\t\r\n") and raw.strip():
-        return "去掉了首尾的空格"
+        return str(msg("exchange.read.trimmed"))
     return ""
 
 
@@ -68,11 +69,12 @@ def status_code(value) -> Read:
     if code:
         label = STATUS_LABELS[code]
         if text != label:
-            return Read(code, f"完成状态“{canon(value)}”读作“{label}”")
-        return Read(code, _trim_note(value) or ("去掉了中间的空格" if canon(value) != label else ""))
+            return Read(code, str(msg("exchange.read.status_synonym", text=canon(value), label=label)))
+        return Read(code, _trim_note(value) or (
+            str(msg("exchange.read.inner_spaces")) if canon(value) != label else ""))
     if text in AMBIGUOUS_STATUSES:
-        raise BadValue(f"完成状态“{text}”不明确：请向报送单位确认是“推进中”还是“已完成”")
-    raise BadValue(f"完成状态“{text}”无效，应为 未启动、推进中 或 已完成")
+        raise BadValue(str(msg("exchange.cell.status_ambiguous", text=text)))
+    raise BadValue(str(msg("exchange.cell.status_invalid", text=text)))
 
 
 def percent_value(value, number_format: str = "General") -> Read:
@@ -80,27 +82,27 @@ def percent_value(value, number_format: str = "General") -> Read:
     if value is None or canon(value) == "":
         return Read(None)
     if isinstance(value, bool):
-        raise BadValue(f"完成百分比“{value}”不是数字")
+        raise BadValue(str(msg("exchange.cell.percent_not_number", text=value)))
     note = ""
     if isinstance(value, (int, float)):
         number = float(value)
         if "%" in (number_format or ""):
             number *= 100   # Excel stores 60% as 0.6
-            note = f"百分比格式的 {value:g} 读作 {number:g}%"
+            note = str(msg("exchange.read.percent_format", value=f"{value:g}", percent=f"{number:g}"))
         elif 0 < number < 1:
-            raise BadValue(f"完成百分比 {number:g} 不明确：是 {number * 100:g}% 还是 {number:g}%？"
-                           "请填写 0–100 的数字，如 60")
+            raise BadValue(str(msg("exchange.cell.percent_ambiguous", value=f"{number:g}",
+                                   hundred=f"{number * 100:g}")))
     else:
         raw = canon(value)
         text = _SPACES.sub("", raw.translate(_WIDE))
         try:
             number = float(text.rstrip("%"))
         except ValueError:
-            raise BadValue(f"完成百分比“{raw}”不是数字") from None
+            raise BadValue(str(msg("exchange.cell.percent_not_number", text=raw))) from None
         if text != raw.rstrip("%") or raw != str(value):
-            note = f"完成百分比“{str(value).strip()}”读作 {number:g}"
+            note = str(msg("exchange.read.percent_text", text=str(value).strip(), value=f"{number:g}"))
     if number != number or not 0 <= number <= 100:   # NaN or out of range
-        raise BadValue(f"完成百分比 {number:g} 超出 0–100 的范围")
+        raise BadValue(str(msg("exchange.cell.percent_range", value=f"{number:g}")))
     return Read(round(number, 2), note)
 
 
@@ -117,7 +119,7 @@ def text_value(value, data_type: str = "s", number_format: str = "General") -> R
     if value is None:
         return Read("")
     if data_type == "d":     # an ISO date cell (t="d")
-        return Read(str(value)[:10], f"日期读作“{str(value)[:10]}”")
+        return Read(str(value)[:10], str(msg("exchange.read.iso_date", text=str(value)[:10])))
     if isinstance(value, bool):
         return Read("是" if value else "否")
     if isinstance(value, (int, float)):
@@ -126,10 +128,10 @@ def text_value(value, data_type: str = "s", number_format: str = "General") -> R
                 text = _date_text(value, number_format)
             except (OverflowError, ValueError):
                 return Read(canon(value))
-            return Read(text, f"日期（{value:g}）读作“{text}”")
+            return Read(text, str(msg("exchange.read.date", serial=f"{value:g}", text=text)))
         if "%" in (number_format or ""):
             text = f"{round(value * 100, 4):g}%"
-            return Read(text, f"数字读作“{text}”")
+            return Read(text, str(msg("exchange.read.number", text=text)))
         return Read(canon(value))
     return Read(canon(value), _trim_note(value))
 

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from models.read_exchange import imports_of_file, round_id, sent_checksum, was_sent
 from models.dump import plan_dict
 from models.errors import NotFound
+from models.messages import msg
 from models.entities import short_title
 
 from . import exchange_format as fmt
@@ -253,8 +254,8 @@ def _merged_rows(reading: _Reading, merges: list[str], header: int) -> None:
             continue
         if r2 is None or r2 <= header:
             continue
-        reading.report.error(f"{S}!{ref}", f"单元格 {ref} 被合并：合并会藏起其中填写的内容，"
-                                           "请取消合并，每项任务各自填写", row=max(r1, header + 1))
+        reading.report.error(f"{S}!{ref}", str(msg("exchange.cell.merged", ref=ref)),
+                             row=max(r1, header + 1))
         for r in range(max(r1, header + 1), r2 + 1):
             reading.merged.setdefault(r, ref)
 
@@ -326,12 +327,10 @@ def _echoes_in_place(reading: _Reading, r: int, key: str, values: list) -> bool:
     origins = sorted({reading.by_token[w].row for w in wrong
                       if w != token and w in reading.by_token})
     if origins:
-        where = "、".join(f"第 {n} 行" for n in origins)
-        reading.report.error(reading.span(r), f"本行的填报内容原属于{where}（答案列被排序或剪切粘贴）："
-                             "无法确认哪些内容属于本任务，请按发出时的行重新填写", task=key, row=r)
+        reading.report.error(reading.span(r), str(msg("exchange.cell.answers_moved", rows=origins)),
+                             task=key, row=r)
     else:
-        reading.report.error(reading.span(r), "本行答案列中隐藏的行标记缺失或被改动（答案列被粘贴覆盖或"
-                             "移动）：无法确认内容属于本任务，请按发出时的行重新填写", task=key, row=r)
+        reading.report.error(reading.span(r), str(msg("exchange.cell.row_mark_lost")), task=key, row=r)
     return False
 
 
