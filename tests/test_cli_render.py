@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from models.dump import plan_dict
@@ -95,3 +96,21 @@ def test_check_docx_reports_deviations_of_a_plain_document(tmp_path):
     (tmp_path / "fake.docx").write_text("not a zip")
     r = run("check-docx", tmp_path / "fake.docx")
     assert r.returncode == 2 and r.stderr.count("\n") == 1
+
+
+def test_cli_render_request_and_upward_report_options(tmp_path):
+    ws = tmp_path / "ws.plandesk"
+    assert run("import", ws, SAMPLES / "huaiyin_2022_ip_county_work_plan_notice.txt").returncode == 0
+    out = tmp_path / "q.docx"
+    args = ["render", "request", ws, "--out", out, "--title", "济南市槐荫区人民政府关于申请专项资金的请示",
+            "--signers", "王某", "--contact", "张三，0531-87654321", "--date", "2025-05-06"]
+    r = run(*args, "--addressees", "济南市人民政府，济南市财政局")
+    assert r.returncode == 2 and "只主送一个上级机关" in r.stderr and not out.exists()
+    r = run(*args, "--addressees", "济南市人民政府")
+    assert r.returncode == 0, r.stderr
+    assert check_docx(out) == []
+    colophon = docx.Document(str(out)).tables[-1].rows[-1].cells[0].text
+    assert colophon.startswith("济南市槐荫区人民政府办公室\t2025年5月6日印发")   # the issuer's office
+    texts = [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+    assert texts[1].startswith("\t济槐政字〔2025〕") and texts[1].endswith("签发人：王某")
+    assert "（联系人：张三，0531-87654321）" in texts and "妥否，请批示。" in texts
