@@ -135,7 +135,7 @@ class DepartmentOps:
                 raise InvalidEdit("store.edit.unknown_department_kind", kind=value)
             elif key == "is_new":
                 value = int(bool(value))
-            elif key not in ("short_name", "position"):
+            elif key not in ("short_name", "position", "kind"):
                 raise InvalidEdit("store.edit.no_department_field", field=key)
             sets.append(f"{key}=?")
             params.append(value)

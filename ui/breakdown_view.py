@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
+from models.messages import msg
 from models.reported import latest_reports
 
 from . import dialogs, task_clipboard
@@ -285,26 +286,26 @@ class BreakdownView(QWidget):
         node = self.current_node()
         self._add(node.uuid if node else None, None)
 
-    def _each(self, method: str, label: str, reverse: bool = False) -> None:
+    def _each(self, method: str, code: str, reverse: bool = False) -> None:
         nodes = self.selected_nodes()
         if not nodes or not self._can_edit():
             return
         fn = getattr(self.ws, method)
         uuids = [n.uuid for n in (reversed(nodes) if reverse else nodes)]
-        self.session.edit_each(uuids, fn, label.format(n=len(nodes)))
+        self.session.edit_each(uuids, fn, msg(f"store.op.{code}", n=len(nodes)))
         self._keep_visible()
 
     def indent(self) -> None:
-        self._each("indent_task", self.tr("Demote {n} tasks"))
+        self._each("indent_task", "indent_n")
 
     def outdent(self) -> None:
-        self._each("outdent_task", self.tr("Promote {n} tasks"), reverse=True)
+        self._each("outdent_task", "outdent_n", reverse=True)
 
     def move_up(self) -> None:
-        self._each("move_up", self.tr("Move {n} tasks up"))
+        self._each("move_up", "move_up_n")
 
     def move_down(self) -> None:
-        self._each("move_down", self.tr("Move {n} tasks down"), reverse=True)
+        self._each("move_down", "move_down_n", reverse=True)
 
     def _keep_visible(self) -> None:
         idx = self.tree.currentIndex()
@@ -344,7 +345,7 @@ class BreakdownView(QWidget):
             (last.parent if last.parent is not self.model.root else None)
         after_uuid = after.uuid if after else None
         self.session.edit_each([n.uuid for n in nodes], ws.delete_task,
-                               self.tr("Delete {n} tasks").format(n=len(nodes)))
+                               msg("store.op.delete_tasks_n", n=len(nodes)))
         if after_uuid:
             self.select_uuid(after_uuid)
 

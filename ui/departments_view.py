@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from models.messages import msg
 from models.read_departments import department_uses
 
 from .qt_compat import rows_filter_change
@@ -227,7 +228,7 @@ class DepartmentsView(QWidget):
                 return
             keep, drops = others[k], [drop]
 
-        label = self.tr("Merge {n} departments into “{name}”").format(n=len(drops), name=keep.name)
+        label = msg("store.op.merge_departments_n", n=len(drops), name=keep.name)
         if self.session.edit_each(drops, lambda d: ws.merge_departments(keep.id, d.id), label):
             self.select_ids([keep.id])
 
@@ -266,7 +267,7 @@ class DepartmentsView(QWidget):
         ids = [i.data(DepartmentIdRole) for i in self.table.selectionModel().selectedRows(NAME)
                if i.data(IsNewRole)]
         self.session.edit_each(ids, lambda i: ws.edit_department(i, is_new=False),
-                               self.tr("Mark {n} departments reviewed").format(n=len(ids)))
+                               msg("store.op.review_departments_n", n=len(ids)))
 
     def toggle_kind(self) -> None:
         ws = self.ws
@@ -276,7 +277,7 @@ class DepartmentsView(QWidget):
             kind = ws.department(dep_id).kind
             ws.edit_department(dep_id, kind="collective" if kind == "unit" else "unit")
         self.session.edit_each(ids, toggle,
-                               self.tr("Change the kind of {n} departments").format(n=len(ids)))
+                               msg("store.op.department_kind_n", n=len(ids)))
 
     def delete_selected(self) -> None:
         ws = self.ws
@@ -293,4 +294,4 @@ class DepartmentsView(QWidget):
         if not dialogs.confirm(self, self.tr("Delete departments"), text):
             return
         self.session.edit_each(ids, ws.delete_department,
-                               self.tr("Delete {n} departments").format(n=len(ids)))
+                               msg("store.op.delete_departments_n", n=len(ids)))

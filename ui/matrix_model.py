@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from models.messages import msg
+
 from .labels import role_label, role_short
 
 RoleCodeRole = Qt.ItemDataRole.UserRole.value + 1   # the cell's role code ("lead", …) or None
@@ -390,7 +392,7 @@ class MatrixModel(QAbstractTableModel):
                 ws.assign(task_uuid, dep_id, code)
 
         return self.session.edit_each(
-            cells, apply, self.tr("Set {n} responsibilities").format(n=len(cells)))
+            cells, apply, msg("store.op.assign_n", n=len(cells)))
 
 
 def _flag_missing(rows, cells, deps_of, missing: set) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from models.errors import InvalidEdit, NotFound, ReadOnlyWorkspace, WorkspaceError
-from models.messages import msg
+from models.messages import Message, msg
 
 
 DEMO_PREFIX = "plandesk-demo-"
@@ -120,10 +120,11 @@ class Session(QObject):
             self.failure.emit(str(e))
         return None
 
-    def edit_each(self, items, fn: Callable, label: str) -> bool:
+    def edit_each(self, items, fn: Callable, label: Message) -> bool:
         """Apply ``fn(item)`` to every item as ONE undo step; True when it went through.
 
-        A single item keeps the store's own label (“删除任务“…””); several get ``label``.
+        A single item keeps the store's own label (“删除任务“…””); several get ``label``, a message rendered in the
+        clerk's language when the undo menu shows it.
         """
         items = list(items)
         if not items:

@@ -295,7 +295,7 @@ class TaskDetail(QScrollArea):
             return
         uuid = self.task.uuid
         self.session.edit_each(deps, lambda d: ws.unassign(uuid, d),
-                               self.tr("Remove {n} departments").format(n=len(deps)))
+                               msg("store.op.unassign_n", n=len(deps)))
 
     def _assignment_menu(self, pos) -> None:
         deps = self._selected_departments()

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 
+from models.messages import msg
+
 if TYPE_CHECKING:
     from .tree_model import TaskNode
 
@@ -84,7 +86,7 @@ class TaskDragDrop:
 
         # One undo step; a single task keeps the store's own label (移动任务“…”).
         return self.session.edit_each(moving, move,
-                                      self.tr("Move {n} tasks").format(n=len(moving)))
+                                      msg("store.op.move_tasks_n", n=len(moving)))
 
     # Qt's views call removeRows() after a successful move-drop; the store already moved
     # the tasks, so there is nothing to remove.
