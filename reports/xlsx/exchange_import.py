@@ -74,10 +74,10 @@ def read_return(ws, path, plan=None, round_name: str | None = None,
     earlier = import_record(ws, report.sha256)
     if earlier:
         report.already_imported = True
-        report.warn("", f"该文件已于 {earlier['time']} 导入，本次不再重复导入")
+        report.warn("", str(msg("exchange.return.imported_before", time=earlier["time"])))
         return report
     if was_sent(ws, report.sha256):
-        report.warn("", "与发出的文件完全相同：对方没有填写任何内容")
+        report.warn("", str(msg("exchange.return.unchanged")))
     try:
         with ReturnBook(path) as book:
             _read(ws, book, report, plan, round_name, view)
@@ -97,7 +97,7 @@ def _read(ws, book: ReturnBook, report: ReturnReport, plan, round_name, view) ->
         meta, sent = fmt.read_meta([[_value(c) for c in row]
                                     for row in book.rows(M, width=2, compact=True)])
     except ValueError as e:
-        report.error(str(e), "隐藏的 _plandesk 工作表已损坏")
+        report.error(str(e), str(msg("exchange.return.meta_damaged")))
         return
     report.meta = meta
     context = _check_meta(ws, report, meta, sent, plan, round_name)
@@ -105,7 +105,7 @@ def _read(ws, book: ReturnBook, report: ReturnReport, plan, round_name, view) ->
         return
     plan_obj, dep = context
     if S not in book.sheetnames:
-        report.error("", f"缺少工作表“{S}”（被改名或删除）")
+        report.error("", str(msg("exchange.return.sheet_missing", sheet=S)))
         return
     if view is None:
         view = PlanView(ws, plan_obj.uuid)
@@ -123,7 +123,7 @@ def _check_meta(ws, report, meta, sent, plan, round_name):
         return meta_address(key, meta)
 
     if fmt.canon(meta.get("format")) != fmt.FORMAT:
-        report.error(at("format"), "不是 PlanDesk 交换工作簿的格式")
+        report.error(at("format"), str(msg("exchange.return.not_exchange_format")))
         return None
     try:
         version = int(meta.get("format_version") or 0)
@@ -131,40 +131,40 @@ def _check_meta(ws, report, meta, sent, plan, round_name):
         version = 0
     if version < min(LAYOUTS):
         report.error(at("format_version"),
-                     f"旧版交换格式（第 {version} 版），请用本程序重新导出后再填报")
+                     str(msg("exchange.return.format_old", version=version)))
         return None
     if version > fmt.FORMAT_VERSION:
         report.error(at("format_version"),
-                     f"由更新版本的 PlanDesk 导出（第 {version} 版），请升级后再导入")
+                     str(msg("exchange.return.format_new", version=version)))
         return None
     if fmt.canon(meta.get("workspace_uuid")) != ws.workspace_uuid:
         report.error(at("workspace_uuid"),
-                     f"该工作簿是从另一个工作区导出的（计划“{meta.get('plan_title', '')}”），不能导入本工作区")
+                     str(msg("exchange.return.other_workspace", plan=meta.get("plan_title", ""))))
         return None
     try:
         plan_obj = ws.plan(fmt.canon(meta.get("plan_uuid")))
     except NotFound:
         report.error(at("plan_uuid"),
-                     f"本工作区中没有计划“{meta.get('plan_title', '')}”（可能已删除）")
+                     str(msg("exchange.return.no_plan", plan=meta.get("plan_title", ""))))
         return None
     if plan is not None and ws.plan(plan).uuid != plan_obj.uuid:
         report.error(at("plan_uuid"),
-                     f"该工作簿属于计划“{plan_obj.title}”，不是“{ws.plan(plan).title}”")
+                     str(msg("exchange.return.other_plan", plan=plan_obj.title, expected=ws.plan(plan).title)))
         return None
     if round_name and fmt.canon(meta.get("round")) != round_name.strip():
         report.error(at("round"),
-                     f"该工作簿属于报送轮次“{meta.get('round')}”，不是“{round_name}”")
+                     str(msg("exchange.return.other_round", round=meta.get("round"), expected=round_name)))
         return None
     checksum = fmt.canon(meta.get("checksum"))
     if checksum != fmt.content_checksum(meta, sent):
-        report.error(at("checksum"), "隐藏的校验信息被改动，无法确认发出时的内容")
+        report.error(at("checksum"), str(msg("exchange.return.checksum_changed")))
         return None
     record = sent_checksum(ws, fmt.canon(meta.get("export_uuid")))
     if record is None:
         report.warn(at("export_uuid"),
                     "本工作区没有这份工作簿的发出记录（可能已撤销或从备份恢复），按工作簿内的校验信息核对")
     elif record != checksum:
-        report.error(at("checksum"), "与本工作区的发出记录不一致，工作簿疑似被改动")
+        report.error(at("checksum"), str(msg("exchange.return.checksum_mismatch")))
         return None
     dep = None
     if fmt.canon(meta.get("department_uuid")):
@@ -175,7 +175,7 @@ def _check_meta(ws, report, meta, sent, plan, round_name):
                 dep = ws.department(fmt.canon(meta.get("department")))
             except NotFound:
                 report.error(at("department"),
-                             f"本工作区中没有部门“{meta.get('department')}”（可能已删除）")
+                             str(msg("exchange.return.no_department", department=meta.get("department"))))
                 return None
     return plan_obj, dep
 
@@ -215,7 +215,7 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
     try:
         layout = fmt.layout_of(meta)
     except (KeyError, TypeError, ValueError):
-        report.error(meta_address("columns", meta), "隐藏的列信息已损坏，无法按列核对")
+        report.error(meta_address("columns", meta), str(msg("exchange.return.columns_damaged")))
         return
     try:
         expected_at = int(meta.get("header_row") or 0)
@@ -227,7 +227,7 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
                      "表头被改动（列被插入、删除或移动），无法按列核对，请用发出的原表填写")
         return
     if header != expected_at:
-        report.warn(f"{S}!A{header}", f"表头上方增删了 {abs(header - expected_at)} 行")
+        report.warn(f"{S}!A{header}", str(msg("exchange.return.rows_above_header", n=abs(header - expected_at))))
 
     rid = round_id(ws, plan_obj.id, fmt.canon(meta.get("round")))
     reading = _Reading(report, layout, view, {s.key: s for s in sent},
@@ -241,7 +241,7 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
     for s in sent:
         if s.key not in reading.seen:
             report.error(f"{S}!A{s.row}",
-                         f"第 {s.row} 行（{view.labels.get(s.key, '任务')}）被删除，请用发出的原表填写",
+                         str(msg("exchange.row.deleted", row=s.row, task=view.labels.get(s.key, "任务"))),
                          task=s.key)
 
 
@@ -271,14 +271,14 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     key = fmt.canon(values[layout.index["key"] - 1])
     if not key:
         if any(fmt.canon(v) for v in values) and r not in reading.merged:
-            report.error(f"{S}!A{r}", "新增的行（没有任务编码）：填报表不能新增任务，请删除该行", row=r)
+            report.error(f"{S}!A{r}", str(msg("exchange.row.added")), row=r)
         return
     s = reading.by_key.get(key)
     if s is None:
-        report.error(reading.address("key", r), "任务编码不是发出时的编码（行被复制或编码被改动）", row=r)
+        report.error(reading.address("key", r), str(msg("exchange.row.key_changed")), row=r)
         return
     if key in reading.seen:
-        report.error(f"{S}!A{r}", f"与第 {reading.seen[key]} 行是同一任务（行被复制）", row=r)
+        report.error(f"{S}!A{r}", str(msg("exchange.row.copied", row=reading.seen[key])), row=r)
         return
     reading.seen[key] = r
     report.rows += 1
@@ -286,21 +286,21 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     for c, cell in enumerate(cells, 1):
         if isinstance(cell, Cell) and cell.data_type in ("f", "e"):
             unreadable.add(c)
-            what = (f"填写了公式（{str(cell.value)[:30]}），请直接填写文字或数字"
-                    if cell.data_type == "f" else f"是错误值 {cell.value}")
-            report.error(f"{S}!{get_column_letter(c)}{r}", f"单元格中{what}", task=key, row=r)
+            what = (msg("exchange.cell.formula", formula=str(cell.value)[:30])
+                    if cell.data_type == "f" else msg("exchange.cell.error_value", value=cell.value))
+            report.error(f"{S}!{get_column_letter(c)}{r}", str(what), task=key, row=r)
     locked = [values[layout.index[k] - 1] for k in layout.locked_keys]
     bad = bool(unreadable) or r in reading.merged
     if fmt.row_hash(key, locked) != s.hash:
         _locked_diff(reading, r, key, locked, s, unreadable)
         bad = True
     if key not in reading.view.locked:
-        report.warn(f"{S}!A{r}", "该任务已在本工作区删除，本行不导入")
+        report.warn(f"{S}!A{r}", str(msg("exchange.row.task_deleted")))
         return
     answers = [c for c in layout.answers]
     if not s.editable:
         if any(fmt.canon(values[layout.index[c.key] - 1]) for c in answers):
-            report.warn(reading.address(answers[0].key, r), "该行不是本单位填报的任务，填写的内容不导入")
+            report.warn(reading.address(answers[0].key, r), str(msg("exchange.row.not_theirs")))
         return
     if not _echoes_in_place(reading, r, key, values):
         bad = True
@@ -377,13 +377,13 @@ def _locked_diff(reading: _Reading, r, key, locked, s, unreadable) -> None:
         for k, was, now in zip(layout.locked_keys, expected, locked):
             c = layout.index[k]
             if fmt.canon(was) != fmt.canon(now) and c not in unreadable:
-                report.error(reading.address(k, r),
-                             f"锁定的单元格“{layout.columns[c - 1].header}”被改动：原为“{_short(was)}”，"
-                             f"现为“{_short(now)}”", task=key, row=r)
+                report.error(reading.address(k, r), str(msg(
+                    "exchange.row.locked_cell_changed", column=layout.columns[c - 1].header,
+                    was=_short(was), now=_short(now))), task=key, row=r)
     else:
         first, last = layout.locked_keys[0], layout.locked_keys[-1]
         report.error(f"{S}!{layout.letter(first)}{r}:{layout.letter(last)}{r}",
-                     "锁定的单元格被改动（与发出时的内容不一致）", task=key, row=r)
+                     str(msg("exchange.row.locked_changed")), task=key, row=r)
 
 
 def _short(value) -> str:
@@ -395,11 +395,11 @@ def _consistency(report, layout: Layout, r, v, key) -> None:
     status, percent = v.get("status", ""), v.get("percent")
     at = {f: f"{S}!{layout.field_letter(f)}{r}" for f in ("status", "percent")}
     if status == "done" and percent is not None and percent < 100:
-        report.warn(at["percent"], f"完成状态为“已完成”，但完成百分比为 {percent:g}")
+        report.warn(at["percent"], str(msg("exchange.check.done_below_100", percent=f"{percent:g}")))
     elif status in ("not_started", "in_progress") and percent == 100:
-        report.warn(at["status"], "完成百分比为 100，但完成状态不是“已完成”")
+        report.warn(at["status"], str(msg("exchange.check.full_not_done")))
     elif status == "not_started" and percent:
-        report.warn(at["percent"], f"完成状态为“未启动”，但完成百分比为 {percent:g}")
+        report.warn(at["percent"], str(msg("exchange.check.not_started_with_percent", percent=f"{percent:g}")))
 
 
 EMPTY = {"status": "", "percent": None, "text": "", "problems": "", "next_steps": "", "note": ""}
