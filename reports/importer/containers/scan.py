@@ -8,6 +8,8 @@ and cleans them like the lines of a text PDF.
 """
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib.util
 import os
 from functools import cache
@@ -31,6 +33,7 @@ _QT_ENV = ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR", "LD_LIBRARY_PATH")
 
 @cache
 def _engine():
+    atexit.register(_release)
     saved = {key: os.environ.get(key) for key in _QT_ENV}
     try:
         from rapidocr_onnxruntime import RapidOCR
@@ -41,6 +44,13 @@ def _engine():
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def _release() -> None:
+    """Let the recogniser (onnxruntime's sessions and threads) go at exit, while the
+    libraries it uses are still there, rather than during the interpreter's teardown."""
+    _engine.cache_clear()
+    gc.collect()
 
 
 def recognise(image, page: int, scale: float = 1.0) -> list[Line]:
