@@ -1,0 +1,234 @@
+"""The 备份与恢复 dialog: the workspace's backups, newest first, and restoring one.
+
+Restoring calls ``models.restore.restore_backup`` — what ``backup restore`` runs — as one
+job on the worker. The workspace is closed first (the restore takes the writer lock
+itself) and opened again afterwards: a sound workspace is backed up before it is
+replaced; a damaged one, which the window could not open at all, is moved aside and kept.
+``offer_restore`` is the error dialog of a damaged workspace, with "从备份恢复…" in it.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from models.backup import BackupInfo, list_backups
+from models.backup_contents import backup_counts
+from models.errors import DamagedWorkspace
+from models.messages import Message, catalog, msg
+from models.restore import Restored, restore_backup
+
+from . import dialogs
+from .chain_common import item, table
+from .worker import run_job
+
+
+def t(code: str, **args) -> str:
+    """A text of this dialog, in the clerk's language (``app.backup.*`` codes)."""
+    return str(msg(f"app.backup.{code}", **args))
+
+
+def reason_text(reason: str) -> str:
+    """What was about to happen when the backup was taken, from its file name's slug."""
+    upgrade = re.fullmatch(r"before-upgrade-v(\d+)", reason)
+    if upgrade:
+        return t("reason.before_upgrade", version=upgrade.group(1))
+    code = f"app.backup.reason.{reason.replace('-', '_')}"
+    if code in catalog() and code != "app.backup.reason.other":
+        return str(msg(code))
+    return t("reason.other", reason=reason)
+
+
+def size_text(size: int) -> str:
+    mb = size / (1024 * 1024)
+    return f"{mb:.2f} MB" if mb < 10 else f"{mb:.1f} MB"
+
+
+def restore_job(ctx, workspace: Path, backup: Path, force: bool) -> Restored:
+    """Worker: the CLI's restore, unchanged."""
+    ctx.progress(0, 0, backup.name)
+    return restore_backup(workspace, backup, force=force)
+
+
+class BackupDialog(QDialog):
+    """Lists the backups of ``workspace``; restores the chosen one and reopens the workspace."""
+
+    COLUMNS = ("col_time", "col_reason", "col_size", "col_contents")
+
+    def __init__(self, window, workspace: Path, damaged: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.setObjectName("backup_dialog")
+        self.setWindowTitle(t("title"))
+        self.window_, self.workspace, self.damaged = window, Path(workspace).absolute(), damaged
+        self.backups: list[BackupInfo] = []
+        self.job = None
+        self.intro = QLabel(t("intro_damaged" if damaged else "intro", file=self.workspace.name))
+        self.intro.setWordWrap(True)
+        self.table = table([t(c) for c in self.COLUMNS])
+        self.table.setObjectName("backup_table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.result = QLabel("")
+        self.result.setObjectName("backup_result")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.restore_button = QPushButton(t("restore"))
+        self.restore_button.setObjectName("backup_restore")
+        self.restore_button.clicked.connect(self.restore_chosen)
+        close = QPushButton(t("close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.result)
+        layout.addLayout(buttons)
+        self.resize(720, 420)
+        self.refresh()
+
+    # ---- the list ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.backups = list_backups(self.workspace)
+        self.table.setRowCount(len(self.backups))
+        for row, b in enumerate(self.backups):
+            counts = backup_counts(b.path)
+            contents = (t("contents", plans=counts[0], tasks=counts[1]) if counts
+                        else t("unreadable"))
+            for col, text in enumerate((b.time, reason_text(b.reason), size_text(b.size),
+                                        contents)):
+                self.table.setItem(row, col, item(text, str(b.path) if col == 0 else None))
+        self.table.resizeColumnsToContents()
+        if self.backups:
+            self.table.selectRow(0)
+        elif not self.result.text():
+            self.result.setText(t("none"))
+        self._update_buttons()
+
+    def chosen(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.job is None and self.chosen() is not None)
+
+    # ---- restoring -----------------------------------------------------------------------
+    def restore_chosen(self, force: bool = False):
+        """Ask, close the workspace if the window shows it, restore on the worker. Returns the job."""
+        b = self.chosen()
+        if b is None or self.job is not None:
+            return None
+        session = self.window_.session
+        if session.busy:
+            self.result.setText(t("busy"))
+            return None
+        if not force:
+            question = t("confirm_damaged" if self.damaged else "confirm", time=b.time,
+                         reason=reason_text(b.reason), file=self.workspace.name)
+            if not dialogs.confirm(self, t("title"), question):
+                return None
+        self._was_open = session.ws is not None and session.ws.path == self.workspace
+        if self._was_open:
+            session.close()
+        self.result.setText("")
+        self.job = run_job(restore_job, self.workspace, b.path, force, parent=self,
+                           title=t("restoring"),
+                           on_success=lambda done: self._restored(b, done),
+                           on_failure=lambda failure: self._failed(b, failure))
+        self._update_buttons()
+        return self.job
+
+    def _restored(self, b: BackupInfo, done: Restored) -> None:
+        self.job = None
+        if done.aside is not None or self.damaged:
+            line = msg("store.restored_damaged", backup=b.path.name,
+                       aside=done.aside.name if done.aside else "-")
+        else:
+            line = msg("store.restored", backup=b.path.name,
+                       safety=done.safety.name if done.safety else "-")
+        self.damaged = False
+        self.intro.setText(t("intro", file=self.workspace.name))
+        self.window_.files.open(self.workspace)
+        self.refresh()
+        self.result.setText(str(line))
+
+    def _failed(self, b: BackupInfo, failure) -> None:
+        self.job = None
+        error = failure.error
+        if self._was_open:                 # the restore changed nothing: show it again
+            self.window_.files.open(self.workspace)
+        if getattr(error, "code", "") == "store.backup_foreign":
+            if dialogs.confirm(self, t("title"), t("confirm_foreign", **error.message.args)):
+                self.restore_chosen(force=True)
+                return
+            self.result.setText(t("not_restored"))
+        else:
+            self.result.setText(failure.message)
+        self._update_buttons()
+
+    def reject(self) -> None:
+        if self.job is None:          # a restore runs to its end: the file is half-replaced otherwise
+            super().reject()
+
+
+def open_backups(window, workspace: Path | None = None, damaged: bool = False) -> BackupDialog:
+    """The dialog for ``workspace`` (default: the one the window shows), shown modally."""
+    if workspace is None:
+        workspace = window.session.ws.path
+    dialog = BackupDialog(window, workspace, damaged)
+    dialog.exec()
+    return dialog
+
+
+def damaged_text(error: DamagedWorkspace) -> str:
+    """The store's line, with the window's way to restore instead of the command line's."""
+    args = dict(error.message.args)
+    if "command" in args:
+        args["command"] = msg("app.backup.in_window")
+    return str(Message(error.message.code, args))
+
+
+def ask_restore(parent: QWidget | None, message: str) -> bool:
+    """The error dialog of a damaged workspace; True when the clerk chose "从备份恢复…"."""
+    box = QMessageBox(QMessageBox.Warning, t("cannot_open"), message, QMessageBox.NoButton,
+                      parent)
+    restore = box.addButton(t("offer"), QMessageBox.AcceptRole)
+    box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def offer_restore(window, path: Path, error: DamagedWorkspace) -> bool:
+    """Say the workspace is damaged and offer its backups; True once it is shown restored."""
+    if not ask_restore(window, damaged_text(error)):
+        return False
+    open_backups(window, Path(path), damaged=True)
+    ws = window.session.ws
+    return ws is not None and ws.path == Path(path).absolute()
+
+
+def install(window) -> QAction:
+    """The 文件 menu's 备份与恢复… entry (above 重新载入), for the workspace shown."""
+    act = QAction(t("menu"), window)
+    act.setObjectName("backup_action")
+    act.triggered.connect(lambda: open_backups(window) if _can_restore(window) else None)
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.insertAction(window.actions.reload, act)
+    file_menu.aboutToShow.connect(lambda: act.setEnabled(_can_restore(window)))
+    window.backup_action = act
+    return act
+
+
+def _can_restore(window) -> bool:
+    ws = window.session.ws
+    return ws is not None and ws.path is not None and not ws.readonly \
+        and not window.session.temporary
