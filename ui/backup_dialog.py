@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, 
 
 from models.backup import BackupInfo, list_backups
 from models.backup_contents import backup_counts
-from models.errors import DamagedWorkspace
+from models.errors import DamagedWorkspace, NotAWorkspace
 from models.messages import Message, catalog, msg
 from models.restore import Restored, restore_backup
 
@@ -188,18 +188,34 @@ def open_backups(window, workspace: Path | None = None, damaged: bool = False) -
     return dialog
 
 
-def damaged_text(error: DamagedWorkspace) -> str:
-    """The store's line, with the window's way to restore instead of the command line's."""
+def restorable(path: Path, error: Exception) -> bool:
+    """Whether opening ``path`` failed the way a backup mends: SQLite reports the content
+    damaged, or the file is no workspace any more (a zeroed header, cut short) while it
+    has backups beside it."""
+    if isinstance(error, DamagedWorkspace):
+        return True
+    return isinstance(error, NotAWorkspace) and Path(path).is_file() \
+        and bool(list_backups(Path(path).absolute()))
+
+
+def damaged_text(error: NotAWorkspace) -> tuple[str, str]:
+    """The store's line, with the window's way to restore instead of the command line's;
+    SQLite's own words (English) go to the details. Returns (line, details)."""
     args = dict(error.message.args)
     if "command" in args:
         args["command"] = msg("app.backup.in_window")
-    return str(Message(error.message.code, args))
+    details = ""
+    if isinstance(args.get("reason"), str):
+        details, args["reason"] = args["reason"], msg("app.backup.sqlite_found")
+    return str(Message(error.message.code, args)), details
 
 
-def ask_restore(parent: QWidget | None, message: str) -> bool:
+def ask_restore(parent: QWidget | None, message: str, details: str = "") -> bool:
     """The error dialog of a damaged workspace; True when the clerk chose "从备份恢复…"."""
     box = QMessageBox(QMessageBox.Warning, t("cannot_open"), message, QMessageBox.NoButton,
                       parent)
+    if details:
+        box.setDetailedText(details)
     restore = box.addButton(t("offer"), QMessageBox.AcceptRole)
     box.addButton(QMessageBox.Cancel)
     box.setDefaultButton(restore)
@@ -207,9 +223,9 @@ def ask_restore(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is restore
 
 
-def offer_restore(window, path: Path, error: DamagedWorkspace) -> bool:
+def offer_restore(window, path: Path, error: NotAWorkspace) -> bool:
     """Say the workspace is damaged and offer its backups; True once it is shown restored."""
-    if not ask_restore(window, damaged_text(error)):
+    if not ask_restore(window, *damaged_text(error)):
         return False
     open_backups(window, Path(path), damaged=True)
     ws = window.session.ws

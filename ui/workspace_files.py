@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from models.errors import DamagedWorkspace, WorkspaceError, WorkspaceLocked
+from models.errors import WorkspaceError, WorkspaceLocked
 from models.store import EXTENSION
 from models.workspace import Workspace
 
@@ -52,13 +52,13 @@ class WorkspaceFiles(QObject):
             except WorkspaceError as e2:
                 dialogs.show_error(self.window, self.tr("Cannot open workspace"), str(e2))
                 return False
-        except DamagedWorkspace as e:          # SQLite says so: offer the backups right here
-            from .backup_dialog import offer_restore
-            return offer_restore(self.window, path, e)
         except WorkspaceError as e:
             if quiet_missing and not path.exists():
                 self.settings.remove_recent(path)
                 return False
+            from .backup_dialog import offer_restore, restorable
+            if restorable(path, e):            # damaged: offer the backups right here
+                return offer_restore(self.window, path, e)
             dialogs.show_error(self.window, self.tr("Cannot open workspace"), str(e))
             return False
         self._show(ws, temporary)

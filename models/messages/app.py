@@ -56,6 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Still working on the previous job; wait for it before restoring a backup."),
     "backup.offer": ("从备份恢复…", "Restore from a backup…"),
     "backup.in_window": ("点“从备份恢复…”", "click “Restore from a backup…”"),
+    "backup.sqlite_found": ("数据库自检发现错误", "the database's own check found errors"),
     "backup.cannot_open": ("无法打开工作区", "Cannot open the workspace"),
     "backup.reason.import": ("导入计划前", "importing a plan"),
     "backup.reason.revision": ("合并修订稿前", "merging a revision"),

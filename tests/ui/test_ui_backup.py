@@ -4,6 +4,7 @@ of a workspace SQLite reports damaged, which is moved aside and kept."""
 from __future__ import annotations
 
 import os
+import re
 import struct
 from pathlib import Path
 
@@ -106,14 +107,24 @@ def corrupt_a_page(path: Path) -> bytes:
     return bytes(data)
 
 
+def zero_the_header(path: Path) -> bytes:
+    data = bytes(100) + path.read_bytes()[100:]
+    path.write_bytes(data)
+    return data
+
+
+@pytest.mark.parametrize("damage, said_there", [
+    (corrupt_a_page, ["已损坏", "数据库自检发现错误", "从备份恢复…"]),   # SQLite says so
+    (zero_the_header, ["文件头全是零", "从备份恢复"]),  # no database any more, backups beside
+])
 def test_a_damaged_workspace_is_restored_from_the_error_dialog(qtbot, window, monkeypatch,
-                                                               imported):
+                                                               imported, damage, said_there):
     titles = [p.title for p in window.session.ws.plans()]
     window.session.close()
-    damaged = corrupt_a_page(imported)
+    damaged = damage(imported)
     offered, restored = [], []
     monkeypatch.setattr(backup_dialog, "ask_restore",
-                        lambda parent, message: offered.append(message) or True)
+                        lambda parent, message, details="": offered.append((message, details)) or True)
 
     def clerk_restores_the_newest(self):
         restored.append(rows(self))
@@ -123,8 +134,10 @@ def test_a_damaged_workspace_is_restored_from_the_error_dialog(qtbot, window, mo
     monkeypatch.setattr(BackupDialog, "exec", clerk_restores_the_newest)
 
     assert window.files.open(imported)
-    said = offered[0]
-    assert "已损坏" in said and "从备份恢复…" in said and "backup restore" not in said
+    said, details = offered[0]
+    assert all(part in said for part in said_there) and "backup restore" not in said
+    assert not re.search(r"[A-Za-z]{3,}", said.replace(str(imported), ""))    # SQLite's words:
+    assert bool(details) == (damage is corrupt_a_page)                    # in the details
     assert len(restored[0]) == 2
     assert restored[1].startswith("已恢复") and "损坏的文件另存为" in restored[1]
     # The newest backup was taken before the second import: the first plan is back.
@@ -141,7 +154,7 @@ def test_a_refused_restore_offer_leaves_the_file_as_it_was(qtbot, window, modal,
                                                            imported):
     window.session.close()
     damaged = corrupt_a_page(imported)
-    monkeypatch.setattr(backup_dialog, "ask_restore", lambda parent, message: False)
+    monkeypatch.setattr(backup_dialog, "ask_restore", lambda parent, message, details="": False)
     assert not window.files.open(imported)
     assert imported.read_bytes() == damaged and window.session.ws is None
     with pytest.raises(DamagedWorkspace):
@@ -196,3 +209,14 @@ def test_the_dialog_speaks_the_windows_language(qapp, qtbot, window, imported):
         assert rows(dialog)[1][3] == "0 plans, 0 tasks"
     finally:
         i18n.uninstall(qapp, translators)
+
+
+def test_a_file_that_never_was_a_workspace_is_only_refused(qtbot, window, modal, monkeypatch,
+                                                          tmp_path):
+    offered = []
+    monkeypatch.setattr(backup_dialog, "ask_restore",
+                        lambda parent, message, details="": offered.append((message, details)) or True)
+    stray = tmp_path / "表格.plandesk"
+    stray.write_bytes(b"PK\x03\x04" + bytes(4000))          # a workbook renamed, no backups
+    assert not window.files.open(stray)
+    assert offered == [] and "不是规划台账工作区" in modal.texts("error")[0]
