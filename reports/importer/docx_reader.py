@@ -35,6 +35,10 @@ def read_docx(path, name: str):
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises many kinds on damaged files
         raise PlanImportError(name, "container.docx_unreadable", reason=type(error).__name__) from None
+    # Counted before any paragraph is read, so a huge document is refused at once.
+    body = document.element.body
+    if len(body) > MAX_PARAGRAPHS or sum(1 for _ in body.iter(_W + "p")) > MAX_PARAGRAPHS:
+        raise PlanImportError(name, "container.too_many_paragraphs", limit=MAX_PARAGRAPHS)
     numbering = Numbering(document)
     blocks: list = []
     line = 0
