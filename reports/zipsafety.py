@@ -59,11 +59,13 @@ def check_archive(path, name: str, limits: Limits = Limits()) -> list[zipfile.Zi
     return infos
 
 
-def check_parts(archive: zipfile.ZipFile, name: str) -> None:
-    """Inflate every part once, bounding the worksheets on the way (for a directory already checked)."""
+def check_parts(archive: zipfile.ZipFile, name: str, sheets: bool = True) -> None:
+    """Inflate every part once, bounding the worksheets on the way (for a directory already
+    checked). ``sheets=False``: the caller's own reader bounds the sheets it reads as it
+    streams them (``check_sheet_size``), so they are not scanned here as well."""
     try:
         for info in archive.infolist():
-            _inflate(archive, info, name)
+            _inflate(archive, info, name, sheets)
     except UnsafeFile:
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
@@ -92,12 +94,12 @@ def _is_xml(filename: str) -> bool:
     return filename.endswith((".xml", ".rels", ".vml"))
 
 
-def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheets: bool = True) -> None:
     """Read one part to its end: zipfile checks the deflate stream and the CRC. A worksheet
     is bounded in the same pass (its cell references), so it is inflated only once here."""
     if info.is_dir():
         return
-    bounds = _SheetBounds(info, name) if _is_sheet(info.filename) else None
+    bounds = _SheetBounds(info.filename, name) if sheets and _is_sheet(info.filename) else None
     try:
         with archive.open(info) as part:
             first = part.read(PROLOG_BYTES)
@@ -136,8 +138,8 @@ class _SheetBounds:
     The references are collected by the regex engine and reduced with ``max``/``set``
     (no Python step per cell): a 20,000-row sheet is bounded in a few hundredths of a second."""
 
-    def __init__(self, info: zipfile.ZipInfo, name: str):
-        self.info, self.name = info, name
+    def __init__(self, part: str, name: str):
+        self.part, self.name = part, name
         self.max_row = self.max_col = 0
         self.tail = b""
 
@@ -146,22 +148,28 @@ class _SheetBounds:
         for m in _DIMENSION.finditer(data):
             for letters, digits in _REF.findall(m.group(1).decode("ascii", "replace")):
                 if column_number(letters) > EXCEL_COLS or int(digits) > EXCEL_ROWS:
-                    self.too_large(m.group(1).decode("ascii", "replace"))
+                    sheet_too_large(self.part, self.name, m.group(1).decode("ascii", "replace"))
         pairs = _CELL_REF.findall(data)
         if pairs:
             columns, rows = zip(*pairs)
             self.max_row = max(self.max_row, max(map(int, rows)))
             self.max_col = max(self.max_col, max(column_number(c.decode("ascii"))
                                                  for c in set(columns)))
-        if self.max_row > MAX_ROWS or self.max_col > MAX_COLS or \
-                self.max_row * self.max_col > MAX_CELLS:
-            self.too_large(_ref(self.max_col, self.max_row))
+        check_sheet_size(self.part, self.name, self.max_row, self.max_col)
         self.tail = data[-OVERLAP:]
 
-    def too_large(self, ref: str) -> None:
-        sheet = self.info.filename.rsplit("/", 1)[-1].removesuffix(".xml")
-        raise UnsafeFile("container.sheet_too_large", file=self.name, sheet=sheet, ref=ref,
-                         rows=MAX_ROWS, cols=MAX_COLS)
+
+def check_sheet_size(part: str, name: str, rows: int, columns: int) -> None:
+    """Refuse a worksheet (``part``, "xl/worksheets/sheet1.xml") whose cells reach beyond
+    what a real table can be: reading it into a grid would take gigabytes."""
+    if rows > MAX_ROWS or columns > MAX_COLS or rows * columns > MAX_CELLS:
+        sheet_too_large(part, name, _ref(columns, rows))
+
+
+def sheet_too_large(part: str, name: str, ref: str) -> None:
+    sheet = part.rsplit("/", 1)[-1].removesuffix(".xml")
+    raise UnsafeFile("container.sheet_too_large", file=name, sheet=sheet, ref=ref,
+                     rows=MAX_ROWS, cols=MAX_COLS)
 
 
 def _ref(col: int, row: int) -> str:

@@ -91,3 +91,25 @@ def test_agrees_with_openpyxl_on_an_openpyxl_file(tmp_path):
                 continue
             assert (cell.value, cell.data_type) == (other.value, other.data_type)
             assert cell.number_format == other.number_format
+
+
+@pytest.mark.parametrize("stray", ['<row r="3"><c r="XFD3"><v>1</v></c></row>',
+                                   '<row r="200001"><c r="A200001"><v>1</v></c></row>',
+                                   '<row r="9000"><c r="ALL9000"><v>1</v></c></row>'])
+def test_a_sheet_reaching_far_is_refused_while_streamed(tmp_path, stray):
+    """The reader bounds what it streams (the file check leaves its sheets to it): a stray
+    cell is refused before any grid is built, even outside the columns asked for."""
+    from reports.zipsafety import UnsafeFile
+    path = workbook(tmp_path / "w.xlsx", MAIN, '<row r="1"><c r="A1"><v>1</v></c></row>' + stray)
+    with ReturnBook(path) as book, pytest.raises(UnsafeFile) as refused:
+        book.rows("表", width=3)
+    assert refused.value.code == "container.sheet_too_large"
+    assert "w.xlsx" in str(refused.value) and "“a”" in str(refused.value)
+
+
+def test_a_sheet_within_bounds_reads_with_gaps(tmp_path):
+    path = workbook(tmp_path / "w.xlsx", MAIN, '<row r="1"><c r="A1"><v>1</v></c></row>'
+                    '<row r="900"><c r="AB900"><v>2</v></c></row>')
+    with ReturnBook(path) as book:
+        rows = book.rows("表")
+    assert len(rows) == 900 and len(rows[0]) == 28 and rows[899][27].value == 2

@@ -198,3 +198,23 @@ def test_read_only_opening_resets_a_wps_a1_dimension(tmp_path):
     with open_workbook(path, read_only=True) as (book, _):
         rows = list(book.active.iter_rows(values_only=True))
     assert len(rows) == 30 and rows[-1] == ("第30行", None, 30)
+
+
+@pytest.mark.parametrize("cut", [0, 3, 7])
+def test_a_far_reference_cut_between_two_chunks_is_still_found(tmp_path, cut):
+    """The sheet is bounded while it is inflated, chunk by chunk: a reference that falls
+    across the boundary of two chunks is found all the same."""
+    from reports.zipsafety import CHUNK, PROLOG_BYTES
+    path = good_xlsx(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    head, tail = sheet.split(b"</sheetData>")
+    stray = b'<row r="2"><c r=\"XFD2\"><v>1</v></c></row>'
+    boundary = PROLOG_BYTES + CHUNK          # the first read is the prolog, then chunks
+    filler = b"<!--" + b"x" * (boundary - cut - len(head) - stray.index(b"XFD") - 7) + b"-->"
+    body = head + filler + stray + b"</sheetData>" + tail
+    assert body.index(b"XFD2") == boundary - cut     # cut letters before, the rest after
+    bad = with_part(path, tmp_path / "far.xlsx", "xl/worksheets/sheet1.xml", body)
+    with pytest.raises(WorkbookError, match="范围异常"):
+        check_workbook_file(bad)
+    assert check_workbook_file(bad, sheets=False)    # left to the reader of the sheets

@@ -24,6 +24,7 @@ from .errors import WorkbookError
 from .exchange_export import file_sha256, locked_cells, sent_progress
 from .return_report import FieldChange, ReturnReport
 from .return_reader import Cell, ReturnBook
+from ..zipsafety import UnsafeFile
 from .safety import check_workbook_file, describe
 from .table_rows import table_rows
 
@@ -67,7 +68,7 @@ def read_return(ws, path, plan=None, round_name: str | None = None,
     round is an error.
     """
     path = Path(path)
-    check = check_workbook_file(path)
+    check = check_workbook_file(path, sheets=False)    # ReturnBook bounds what it reads
     report = ReturnReport(path, file_sha256(path))
     for note in check.notes:
         report.warn("", note)
@@ -83,6 +84,8 @@ def read_return(ws, path, plan=None, round_name: str | None = None,
             _read(ws, book, report, plan, round_name, view)
     except WorkbookError:
         raise
+    except UnsafeFile as e:
+        raise WorkbookError("", str(e)) from None
     except Exception as e:  # a missing part, bad XML, a cell that is not what it says
         raise WorkbookError(path.name, f"无法读取工作簿（{describe(e)}）") from None
     return report

@@ -5,7 +5,9 @@ some 600,000 cells, and openpyxl builds a Python object per cell (~30 µs each).
 reader takes only what the import checks — each cell's value, type (text, number,
 formula, error) and number format — from the sheets asked for, with lxml's C parser:
 several times faster. The file has passed ``safety.check_workbook_file`` first (sizes
-bounded, no DTD), and the parser never resolves entities or touches the network.
+bounded, no DTD), and the parser never resolves entities or touches the network. A sheet
+is bounded as it is streamed (its rows and the columns its cells are written at), before
+any grid is built, so a stray cell at XFD1048576 is refused (``UnsafeFile``) here.
 
 Transitional and Strict OOXML both read (the namespace is taken from each part), as do
 shared and inline strings and rows or cells written without their "r" reference.
@@ -16,9 +18,12 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+from ..zipsafety import MAX_ROWS, check_sheet_size
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
@@ -87,6 +92,7 @@ class ReturnBook:
     """A returned workbook opened for reading its sheets as rows of ``Cell``."""
 
     def __init__(self, path):
+        self.file = Path(path).name
         self.zip = zipfile.ZipFile(path)
         try:
             root_rels = _rels(self.zip, "")
@@ -155,37 +161,49 @@ class ReturnBook:
         found: dict[int, dict[int, object]] = {}
         merges: list[str] = []
         r = 0
+        tags: _Tags | None = None
+        columns: dict[str, int] = {}      # "AB" -> 28, computed once per column
         with self.zip.open(self.parts[name]) as part:
             for _, element in etree.iterparse(part, events=("end",), tag=("{*}row", "{*}mergeCell"),
                                               **_ITERPARSE):
                 if element.tag.endswith("mergeCell"):
                     merges.append(element.get("ref", ""))
                     continue
+                if tags is None or element.tag != tags.row:
+                    tags = _Tags(element.tag[:-3])
                 r = int(element.get("r") or r + 1)
+                if r > MAX_ROWS:
+                    check_sheet_size(self.parts[name], self.file, r, 1)
                 cells = found.setdefault(r, {})
                 c = 0
                 for cell in element:
-                    if not cell.tag.endswith("}c") and cell.tag != "c":
+                    if cell.tag != tags.c:
                         continue
                     ref = cell.get("r")
-                    c = _column(ref) if ref else c + 1
+                    if ref:
+                        letters = ref.rstrip(_DIGITS)
+                        c = columns.get(letters) or columns.setdefault(letters, _column(letters))
+                    else:
+                        c += 1
                     if width is None or c <= width:
-                        cells[c] = self._cell(cell, compact)
+                        cells[c] = self._cell(cell, tags, compact)
                 element.clear()
                 parent = element.getparent()
                 while parent is not None and element.getprevious() is not None:
                     del parent[0]
         self.merges[name] = merges
+        last = max((max(cells) for cells in found.values() if cells), default=0)
+        check_sheet_size(self.parts[name], self.file, max(found, default=0),
+                         max(last, *columns.values(), 0))
         if not found:
             return []
-        last = max((max(cells) for cells in found.values() if cells), default=0)
         out = []
         for r in range(1, max(found) + 1):
             cells = found.get(r, {})
             out.append([cells.get(c) for c in range(1, last + 1)])
         return out
 
-    def _cell(self, element, compact: bool = False):
+    def _cell(self, element, tags: _Tags, compact: bool = False):
         kind = element.get("t", "n")
         style = element.get("s")
         number_format = "General"
@@ -195,13 +213,12 @@ class ReturnBook:
         value = None
         for child in element:        # <v>, <f>, <is>: one pass, no searches
             tag = child.tag
-            end = tag[-2:]
-            if end in ("}f", "f") and (tag == "f" or tag.endswith("}f")):
-                return Cell("=" + (child.text or ""), "f", number_format)
-            if tag == "v" or end == "}v":
+            if tag == tags.v:
                 value = child.text
-            elif tag == "is" or tag.endswith("}is"):
-                text = _inline_text(child)
+            elif tag == tags.f:
+                return Cell("=" + (child.text or ""), "f", number_format)
+            elif tag == tags.is_:
+                text = _inline_text(child, tags)
                 return text if compact else Cell(text, "s", number_format)
         if value is None:
             return Cell(None, "n", number_format)
@@ -220,16 +237,26 @@ class ReturnBook:
         return Cell(number, "n", number_format)
 
 
-def _inline_text(element) -> str:
+_DIGITS = "0123456789"
+
+
+class _Tags:
+    """The qualified tags of one sheet's namespace ("{ns}c"…; a sheet may have none),
+    resolved once so a cell is read by plain comparisons."""
+
+    __slots__ = ("row", "c", "v", "f", "is_", "t", "r")
+
+    def __init__(self, ns: str):
+        self.row, self.c, self.v, self.f = ns + "row", ns + "c", ns + "v", ns + "f"
+        self.is_, self.t, self.r = ns + "is", ns + "t", ns + "r"
+
+
+def _inline_text(element, tags: _Tags) -> str:
     """An inline string's text: its own <t>, or its rich-text runs (phonetic runs left out)."""
-    if len(element) == 1 and element[0].tag[-2:] in ("}t", "t") and \
-            (element[0].tag == "t" or element[0].tag.endswith("}t")):
-        return element[0].text or ""     # the usual <is><t>…</t></is>
     runs = []
     for child in element:
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "t":
-            return child.text or ""
-        if tag == "r":
-            runs.extend(t.text or "" for t in child if t.tag.rsplit("}", 1)[-1] == "t")
+        if child.tag == tags.t:
+            return child.text or ""      # the usual <is><t>…</t></is>
+        if child.tag == tags.r:
+            runs.extend(t.text or "" for t in child if t.tag == tags.t)
     return "".join(runs)

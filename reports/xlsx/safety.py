@@ -73,8 +73,10 @@ def _decodes(head: bytes) -> bool:
     return False
 
 
-def check_workbook_file(path) -> WorkbookCheck:
-    """Refuse anything that is not a plain, reasonably sized .xlsx/.xlsm; never parses XML."""
+def check_workbook_file(path, sheets: bool = True) -> WorkbookCheck:
+    """Refuse anything that is not a plain, reasonably sized .xlsx/.xlsm; never parses XML.
+    ``sheets=False``: the worksheets are bounded by the caller's streaming reader instead
+    (``return_reader``), not scanned here a second time."""
     if not openpyxl.DEFUSEDXML:
         # openpyxl falls back to the unprotected stdlib parser without defusedxml.
         raise WorkbookError(str(path), "缺少 defusedxml 组件，为安全起见不读取外来工作簿")
@@ -96,7 +98,7 @@ def check_workbook_file(path) -> WorkbookCheck:
             infos = z.infolist()
             check = _check_zip(path, size, z, infos)
             # damaged parts, and sheets whose cells reach absurd addresses (XFD1048576)
-            check_parts(z, path.name)
+            check_parts(z, path.name, sheets)
             return check
     except UnsafeFile as e:
         raise WorkbookError("", str(e)) from None
