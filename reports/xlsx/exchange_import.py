@@ -300,7 +300,7 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     if key not in reading.view.locked:
         report.warn(f"{S}!A{r}", str(msg("exchange.row.task_deleted")))
         return
-    answers = [c for c in layout.answers]
+    answers = layout.answers
     if not s.editable:
         if any(fmt.canon(values[layout.index[c.key] - 1]) for c in answers):
             report.warn(reading.address(answers[0].key, r), str(msg("exchange.row.not_theirs")))
@@ -351,7 +351,6 @@ def _answers(reading: _Reading, r: int, key: str, cells, unreadable) -> tuple[di
             bad = True
             continue
         cell = cells[col - 1]
-        address = reading.address(c.key, r)
         value = _value(cell)
         typed = isinstance(cell, Cell)
         number_format = cell.number_format if typed else "General"
@@ -363,11 +362,11 @@ def _answers(reading: _Reading, r: int, key: str, cells, unreadable) -> tuple[di
             else:
                 read = text_value(value, cell.data_type if typed else "s", number_format)
         except BadValue as e:
-            report.error(address, str(e), task=key, row=r)
+            report.error(reading.address(c.key, r), str(e), task=key, row=r)
             bad = True
             continue
         if read.note:
-            report.normalise(address, read.note)
+            report.normalise(reading.address(c.key, r), read.note)
         returned[c.field] = read.value
     return returned, bad
 
@@ -436,4 +435,4 @@ def _diff(reading: _Reading, r, key, returned, sent) -> None:
 
 
 def _field_key(layout: Layout, field_name: str) -> str:
-    return next(c.key for c in layout.answers if c.field == field_name)
+    return layout.field_keys[field_name]

@@ -94,7 +94,12 @@ class Layout:
         return [c.key for c in self.columns]
 
     def letter(self, key: str) -> str:
-        return get_column_letter(self.index[key])
+        return self.letters[key]
+
+    @cached_property
+    def letters(self) -> dict[str, str]:
+        """Column letter by key (a return's every cell address is made from these)."""
+        return {key: get_column_letter(i) for key, i in self.index.items()}
 
     def has(self, key: str) -> bool:
         return key in self.index
@@ -140,8 +145,13 @@ class Layout:
         """The last column a person sees and prints."""
         return get_column_letter(max(i for i, c in enumerate(self.columns, 1) if not c.hidden))
 
+    @cached_property
+    def field_keys(self) -> dict[str, str]:
+        """The key of the column holding each answer field."""
+        return {c.field: c.key for c in self.answers}
+
     def field_letter(self, field: str) -> str:
-        return self.letter(next(c.key for c in self.answers if c.field == field))
+        return self.letter(self.field_keys[field])
 
 
 LAYOUTS = {1: Layout(V1), 2: Layout(V2)}
