@@ -15,8 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     workspace = None
     if argv and argv[0].lower().endswith(".plandesk"):
         workspace, argv = argv[0], argv[1:]
-    if argv and not argv[0].startswith("-") or any(a in ("-h", "--help", "--version", "--check")
-                                                    for a in argv):
+    # `--lang en` may stand before a command: `main.py --lang en dump WS`.
+    command = argv[2:] if argv[:1] == ["--lang"] else argv
+    if command and not command[0].startswith("-") or any(
+            a in ("-h", "--help", "--version", "--check") for a in argv):
         return run(argv)
     args = gui_parser().parse_args(argv)
     from ui.app import run_gui

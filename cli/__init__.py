@@ -13,7 +13,7 @@ import sqlite3
 import sys
 
 from models import applog
-from models.messages import PlanDeskError, msg
+from models.messages import PlanDeskError, language, msg, set_language
 from models.storage_errors import is_storage, message_for
 
 # Command modules, in the order their commands appear in --help.
@@ -68,13 +68,15 @@ def run(argv: list[str]) -> int:
     if not getattr(args, "command", None) or not hasattr(args, "handler"):
         parser.print_help()
         return 2
+    # The command line speaks Chinese unless asked otherwise (main.py --lang en COMMAND …).
+    set_language("en" if getattr(args, "lang", None) == "en" else "zh")
     # Cleanup errors a library ignores after a failure already reported (a writer on a full
     # disk) go to the log, not to the clerk's terminal.
     previous, sys.unraisablehook = sys.unraisablehook, _to_log
     try:
         return args.handler(args) or 0
     except (PlanDeskError, OSError) as e:
-        print(f"错误：{one_line(e)}", file=sys.stderr)
+        print(f"{'Error: ' if language() == 'en' else '错误：'}{one_line(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)

@@ -59,12 +59,12 @@ def probe() -> list[Capability]:
     ]
 
 
-def report(lang: str | None = None) -> list[str]:
-    """One line per optional part, for ``--check``."""
+def report(lang: str | None = None, where: bool = True) -> list[str]:
+    """One line per optional part, for ``--check`` (``where``: with the path found)."""
     from models.messages import render
     lines = [render(msg("system.version", version=version()), lang)]
     for cap in probe():
-        code = "system.found" if cap.found else "system.missing"
+        code = ("system.found" if where else "system.found_short") if cap.found else "system.missing"
         lines.append(render(msg(code, part=msg(f"system.part_{cap.key}"), detail=cap.detail,
                                 enables=cap.enables), lang))
     return lines

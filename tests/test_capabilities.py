@@ -37,3 +37,15 @@ def test_version_and_check_from_the_command_line():
                            capture_output=True, text=True, timeout=60)
     assert check.returncode == 0 and len(check.stdout.splitlines()) == 4
     assert "LibreOffice" in check.stdout
+
+
+def test_the_command_line_speaks_english_when_asked(tmp_path):
+    missing = tmp_path / "没有.txt"
+    zh = subprocess.run([sys.executable, "main.py", "import", str(tmp_path / "a.plandesk"), str(missing)],
+                        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    en = subprocess.run([sys.executable, "main.py", "--lang", "en", "import", str(tmp_path / "a.plandesk"),
+                         str(missing)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert zh.returncode == en.returncode == 2
+    assert zh.stderr.startswith("错误：") and "找不到" in zh.stderr
+    assert en.stderr.startswith("Error: ") and not any("\u4e00" <= c <= "\u9fff" for c in en.stderr
+                                                       .replace(missing.name, ""))

@@ -109,7 +109,12 @@ def about_box(parent) -> QMessageBox:
                       translate("Help", "<b>PlanDesk</b> version {version}").format(
                           version=app_version()), QMessageBox.Ok, parent)
     box.setObjectName("about_box")
-    box.setInformativeText(translate(
+    from reports import capabilities
+    from models.messages import language
+    intro = translate(
         "Help", "Plans, task breakdown, responsibilities and progress reports for planning "
-                "offices. Works offline; every edit is saved at once and can be undone."))
+                "offices. Works offline; every edit is saved at once and can be undone.")
+    # What this machine has of the optional parts, and what each missing one disables.
+    parts = capabilities.report(language(), where=False)[1:]
+    box.setInformativeText("\n\n".join([intro, "\n".join(parts)]))
     return box

@@ -3,6 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "version": ("PlanDesk 规划台账 {version}", "PlanDesk {version}"),
     "found": ("已找到 {part}（{detail}）：{enables}", "found {part} ({detail}): {enables}"),
+    "found_short": ("已找到 {part}：{enables}", "found {part}: {enables}"),
     "missing": ("未找到 {part}：不能使用{enables}", "{part} not found: unavailable: {enables}"),
     "part_libreoffice": ("办公软件 LibreOffice", "LibreOffice"),
     "part_ocr": ("文字识别组件（OCR）", "the text recognition extra (OCR)"),

@@ -216,6 +216,8 @@ def test_about_shows_the_version_and_no_module_names(qapp):
     box = about_box(None)
     assert app_version() in box.text() and app_version()[0].isdigit()
     assert "_" not in box.text() + box.informativeText()
+    # The optional parts found, each with what it gives the clerk.
+    assert "LibreOffice" in box.informativeText() and "OCR" in box.informativeText()
 
 
 def test_manual_and_shortcuts(qtbot, window):

@@ -20,8 +20,8 @@ from ui import i18n  # noqa: E402
 
 # What a Chinese UI may show in Latin letters.
 ALLOWED_LATIN = re.compile(
-    r"""\.(?:plandesk|docx?|xlsx?|txt|pdf|png|csv|ini)\b | \*\.\w+ | \b(?:PDF|Excel|Word|WPS|
-    LibreOffice|GB/T|Ctrl|Shift|Alt|Del|Tab|Enter|Esc|Backspace|PgUp|PgDown|Home|End|Ins|
+    r"""\.(?:plandesk|docx?|xlsx?|wps|et|txt|pdf|png|csv|ini)\b | \*\.\w+ | \b(?:PDF|Excel|Word|WPS|
+    LibreOffice|OCR|GB/T|Ctrl|Shift|Alt|Del|Tab|Enter|Esc|Backspace|PgUp|PgDown|Home|End|Ins|
     Up|Down|Left|Right|Return|Space|F\d{1,2}|km|kg|mm|cm|m²|MW|kW|GDP|R&D|ISO|ID)\b |
     \b[A-Z]\b | \(&[A-Z]\) | &[A-Za-z]""", re.X)
 LATIN = re.compile(r"[A-Za-z]{2,}|\b[a-z]\b")
