@@ -23,7 +23,7 @@ from models.placeholder_plan import drop_empty_placeholder
 
 from . import dialogs, features, import_preview
 from .print_check import Rendered, check_lines, render_notes, show_rendered
-from .worker import KeepsJobs, run_job
+from .worker import KeepsJobs, run_job, run_op
 
 
 def parse_files(ctx, paths: list[Path]) -> list[tuple[Path, dict]]:
@@ -124,6 +124,20 @@ def safe_file_name(title: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "", title)[:60] or "plan"
 
 
+
+def store_plans(ctx, ws, kept) -> list:
+    """The op that stores the reviewed plans (database thread; no widgets)."""
+    stored = []
+    for name, plan, continuous_level3 in kept:
+        ctx.check()
+        result = ws.insert_plan_tree(plan, source_file=name)
+        uuid = result["plan"].uuid
+        drop_empty_placeholder(ws, uuid)
+        if continuous_level3:
+            ws.set_plan_setting(uuid, "continuous_level3", True)
+        stored.append((name, plan, result))
+    return stored
+
 class FileJobs(QObject, KeepsJobs):
     """Import and export commands of the window."""
     imported = Signal(str)      # uuid of the last plan imported
@@ -170,31 +184,32 @@ class FileJobs(QObject, KeepsJobs):
         return job
 
     def _store_plans(self, parsed) -> None:
+        """Each parsed plan goes through the preview; what the clerk keeps is stored as one
+        op on the database thread."""
         ws = self.session.ws
         if ws is None or ws.readonly:
             return
-        lines, details, last = [], [], None
+        kept = []
         for path, plan in parsed:
             reviewed = import_preview.review(self.window, path.name, plan, ws)
-            if reviewed is None:          # cancelled in the preview: nothing stored
-                continue
-            plan = reviewed.plan
-            result = self.session.edit(ws.insert_plan_tree, plan, source_file=path.name)
-            if result is None:
-                continue
-            last = result["plan"].uuid
-            self.session.edit(drop_empty_placeholder, ws, last)
-            if reviewed.continuous_level3:
-                self.session.edit(ws.set_plan_setting, last, "continuous_level3", True)
+            if reviewed is not None:          # cancelled in the preview: nothing stored
+                kept.append((path.name, reviewed.plan, reviewed.continuous_level3))
+        if kept:
+            self._keep(run_op(self.session, store_plans, kept, parent=self.window,
+                              title=self.tr("Importing plans"), on_success=self._stored))
+
+    def _stored(self, stored) -> None:
+        lines, details = [], []
+        for name, plan, result in stored:
             lines.append(self.tr("{file}: “{title}”, {n} tasks").format(
-                file=path.name, title=result["plan"].title, n=result["tasks"]))
+                file=name, title=result["plan"].title, n=result["tasks"]))
             if result["new_departments"]:
                 lines.append(self.tr("  New departments (please review): {names}").format(
                     names="、".join(result["new_departments"])))
             for w in plan.get("warnings") or []:
-                details.append(f"{path.name}：{import_preview.warning_text(w)}")
-        if last is not None:
-            self.imported.emit(last)
+                details.append(f"{name}：{import_preview.warning_text(w)}")
+        if stored:
+            self.imported.emit(stored[-1][2]["plan"].uuid)
             dialogs.show_info(self.window, self.tr("Import plans"), "\n".join(lines),
                               "\n".join(details))
 

@@ -27,7 +27,7 @@ SECOND = SEEDS / "shandong_2021_ip_work_points.txt"
 def import_in_window(qtbot, window, source: Path) -> None:
     before = len(window.session.ws.plans())
     window.jobs.import_files([source])
-    qtbot.waitUntil(lambda: len(window.session.ws.plans()) == before + 1, timeout=20000)
+    qtbot.waitUntil(lambda: len(window.session.ws.plans()) == before + 1 and not window.jobs.jobs, timeout=20000)
 
 
 def rows(dialog: BackupDialog) -> list[list[str]]:

@@ -96,7 +96,7 @@ def test_first_week(qtbot, settings, tmp_path, monkeypatch, modal):
         return True
     modal.preview = preview
     window.jobs.import_files([source])
-    qtbot.waitUntil(lambda: bool(window.session.ws.plans()), timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.session.ws.plans()) and not window.jobs.jobs, timeout=20000)
     ws = window.session.ws
     plan = window.current_plan
     assert "共" not in seen["summary"] or "将导入" in seen["summary"]

@@ -228,7 +228,7 @@ def test_dropping_a_plan_file_imports_it(qtbot, window, workspace_file, modal, t
     mime.setUrls([QUrl.fromLocalFile(str(SEEDS / "huaiyin_2022_ip_county_work_plan_notice.txt"))])
     event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: len(ws.plans()) == n + 1, timeout=15000)
+    qtbot.waitUntil(lambda: len(ws.plans()) == n + 1 and not window.jobs.jobs, timeout=15000)
     assert window.current_plan == ws.plans()[-1].uuid
     assert window.tabs.currentIndex() == BREAKDOWN
     assert modal.texts("info")                              # the import summary

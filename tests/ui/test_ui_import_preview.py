@@ -139,7 +139,7 @@ def test_cancel_in_the_preview_stores_nothing(qtbot, window, tmp_path, modal):
     assert job is not None
     modal.preview = lambda dialog: dialog.set_checked("强化宣传引导", False) or True
     window.jobs.import_files([path])
-    qtbot.waitUntil(lambda: window.session.ws.plans() != [], timeout=10000)
+    qtbot.waitUntil(lambda: window.session.ws.plans() != [] and not window.jobs.jobs, timeout=10000)
     plan = window.session.ws.plans()[0]
     assert [t.title for t in window.session.ws.tasks(plan.uuid)][-1] == "加强督导考核"
     assert plan.settings.get("continuous_level3") is True

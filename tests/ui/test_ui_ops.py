@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -172,3 +173,21 @@ def test_a_field_being_typed_in_is_saved_before_an_op(qtbot, window, workspace_f
     job = run_op(window.session, lambda ctx, ws: ws.plans(), parent=window, progress=False)
     qtbot.waitUntil(lambda: job.outcome is not None, timeout=5000)
     assert ws.task(node.uuid).title == "实施专利导航工程"
+
+
+def test_an_imported_plan_is_stored_on_the_database_thread(qtbot, window, workspace_file, modal,
+                                                           monkeypatch):
+    window.files.open(workspace_file)
+    ws = window.session.ws
+    before = len(ws.plans())
+    real, threads = ws.insert_plan_tree, []
+
+    def insert(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+    monkeypatch.setattr(ws, "insert_plan_tree", insert)
+    seed = Path(__file__).resolve().parents[2] / "resources" / "samples" / "shandong_2021_ip_work_points.txt"
+    window.jobs.import_files([seed])
+    qtbot.waitUntil(lambda: len(ws.plans()) == before + 1 and not window.jobs.jobs, timeout=20000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.current_plan == ws.plans()[-1].uuid
