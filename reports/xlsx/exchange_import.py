@@ -270,7 +270,7 @@ def _value(cell):
 
 def _read_row(reading: _Reading, r: int, cells) -> None:
     report, layout = reading.report, reading.layout
-    values = [_value(c) for c in cells]
+    values = [c.value if c.__class__ is Cell else c for c in cells]    # _value, inlined
     key = fmt.canon(values[layout.index["key"] - 1])
     if not key:
         if any(fmt.canon(v) for v in values) and r not in reading.merged:
