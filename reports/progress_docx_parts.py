@@ -112,7 +112,8 @@ def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | N
 def detail_lines(s, round_name: str | None = None) -> list[str]:
     """Why the task is flagged, then what was last reported (naming the round when it
     was an earlier one)."""
-    lines = [s.reason] if s.reason else []
+    reason = s.reason_text("zh")     # an official document: Chinese whatever the UI speaks
+    lines = [reason] if reason else []
     if s.report_text:
         when = "" if s.report_round == round_name else f"（{s.report_round}）"
         lines.append(f"报送{when}：{s.report_text}")

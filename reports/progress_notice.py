@@ -81,8 +81,9 @@ def task_paragraph(i: int, s, round_name: str = "") -> str:
     where = f"【方案{s.path_number}】" if s.path_number else ""
     deadline = f"（完成时限：{s.deadline_text}）" if s.deadline_text else ""
     text = f"{i}.{where}{s.title.strip().rstrip('。')}{deadline}。"
-    if s.reason:
-        text += s.reason.rstrip("。") + "。"
+    reason = s.reason_text("zh")     # an official notice: Chinese whatever the UI speaks
+    if reason:
+        text += reason.rstrip("。") + "。"
     if s.report_text:
         when = "" if s.report_round == round_name else f"（{s.report_round}）"
         text += f"最近报送{when}：{s.report_text.strip().rstrip('。')}。"

@@ -156,9 +156,10 @@ def _table(sheet, view, st: _Styles) -> None:
 
 def _explain(s) -> str:
     """The reason, plus the flags it does not already say."""
-    extra = [FLAG_LABELS[f] for f in s.flags if f != "done" and FLAG_LABELS[f] not in s.reason]
+    reason = s.reason_text("zh")     # the report is a Chinese document whatever the UI speaks
+    extra = [FLAG_LABELS[f] for f in s.flags if f != "done" and FLAG_LABELS[f] not in reason]
     answers = f"各单位：{answers_text(s.answers)}" if s.answers else ""
-    return "；".join(p for p in (s.reason, "、".join(extra), answers) if p)
+    return "；".join(p for p in (reason, "、".join(extra), answers) if p)
 
 
 def _as_of_line(view) -> str:

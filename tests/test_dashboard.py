@@ -126,3 +126,46 @@ def test_deleted_plan_and_no_plan(dash, ws):
     dash.set_plan(None)
     assert dash.summary_label.text() == "No plan selected."
     assert not dash.rounds.new_button.isEnabled()
+
+
+def test_reasons_speak_the_window_language_and_chinese_is_unchanged(qtbot, ws):
+    import re
+
+    from models import messages
+    from ui.dashboard_model import WHY, ProblemTableModel
+    plan = build_sample(ws)
+    statuses = evaluate_plan(ws, plan, Q3, TODAY)
+    rows = problem_tasks(statuses)
+    model = ProblemTableModel()
+    model.set_rows(rows)
+    chinese = [model.index(r, WHY).data() for r in range(len(rows))]
+    assert "已逾期92天，尚未完成" in chinese and all(chinese)
+    assert chinese == [s.reason_text("zh") for s in rows]
+    names = {d for s in statuses for d in (*s.lead, *s.support, *(a[0] for a in s.answers)) if d}
+    try:
+        messages.set_language("en")
+        english = [model.index(r, WHY).data() for r in range(len(rows))]
+        tips = [model.index(r, WHY).data(Qt.ToolTipRole) for r in range(len(rows))]
+    finally:
+        messages.set_language("zh")
+    assert "92 days overdue, not done" in english
+    for text, tip in zip(english, tips):
+        for name in sorted(names, key=len, reverse=True):
+            text = text.replace(name, "")
+        assert text and not re.search(r"[\u4e00-\u9fff]", text), text
+        assert tip.splitlines()[1] == english[tips.index(tip)]
+    assert [model.index(r, WHY).data() for r in range(len(rows))] == chinese
+
+
+def test_a_heading_reason_counts_its_sub_tasks_in_both_languages(ws):
+    from models.status import LIGHT_LABELS, LIGHTS
+    statuses = evaluate_plan(ws, build_sample(ws), Q3, TODAY)
+    headings = [s for s in statuses if s.is_heading and s.tracked]
+    assert headings
+    for s in headings:
+        counts = [(k, s.rollup[k]) for k in LIGHTS if s.rollup[k]]
+        assert s.reason_text("zh") == "下属任务：" + "，".join(
+            f"{LIGHT_LABELS[k]}{n}项" for k, n in counts)
+        assert s.reason_text("en") == "sub-tasks: " + ", ".join(
+            f"{n} {k.replace('_', ' ')}" for k, n in counts)
+    assert any(len([k for k in LIGHTS if s.rollup[k]]) > 1 for s in headings)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from models.messages import language
+
 TaskUuidRole = Qt.UserRole + 1       # str: the task's uuid
 LightRole = Qt.UserRole + 2          # str: on_track / at_risk / late
 
@@ -73,10 +75,11 @@ class ProblemTableModel(QAbstractTableModel):
             return s.light
         if role == Qt.DisplayRole:
             return (s.path_number, s.title, "、".join(s.lead), s.deadline_text,
-                    self.light_label(s.light), s.reason)[col]
+                    self.light_label(s.light), s.reason_text(language()))[col]
         if role == Qt.ToolTipRole:
             if col in (TITLE, WHY):
-                return "\n".join(p for p in (s.title, s.reason, s.report_text) if p)
+                why = s.reason_text(language())
+                return "\n".join(p for p in (s.title, why, s.report_text) if p)
             return None
         if role == Qt.BackgroundRole and col == LIGHT:
             return self._brushes.get(s.light)

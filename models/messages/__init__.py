@@ -26,7 +26,8 @@ from collections.abc import Mapping
 _CODE = re.compile(r"[a-z_]+\.[a-z0-9_.]+")
 
 # The catalog modules, in one explicit list: a broken module fails at import, never hides.
-_AREAS = ("common", "store", "container", "importer", "exchange", "docx", "chain", "app", "system")
+_AREAS = ("common", "store", "container", "importer", "exchange", "docx", "chain", "app", "system",
+          "status")
 
 LANGUAGES = ("zh", "en")
 _language = "zh"

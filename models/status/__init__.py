@@ -36,7 +36,9 @@ heading speaks for the sub-tasks that have none). A task with none of these anyw
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..messages import Message, language, msg
 
 from .judge import FLAGS, Judge
 from .load import PlanData, load_plan
@@ -82,12 +84,21 @@ class TaskStatus:
     lead: tuple = ()                 # lead departments (responsible ones when no lead)
     support: tuple = ()
     path_number: str = ""            # the number with its ancestors': 三（一）1.
-    reason: str = ""                 # one line for the clerk: why this light
+    reasons: list = field(default_factory=list)   # why this light: Messages, in order
     rollup: dict | None = None       # headings: {light: number of sub-tasks}
     # 意见不一致: each department's answer ((department, status, percent), …) and the rule
     # the light rests on (models.status.agreement)
     answers: tuple = ()
-    basis: str = ""
+    basis: Message | None = None
+
+    def reason_text(self, lang: str | None = None) -> str:
+        """The reasons as one line, in ``lang`` (default: the UI's); the reports use "zh"."""
+        lang = lang or language()
+        return ("；" if lang == "zh" else "; ").join(r.render(lang) for r in self.reasons)
+
+    @property
+    def reason(self) -> str:
+        return self.reason_text()
 
     @property
     def counted(self) -> bool:
@@ -180,8 +191,7 @@ def _roll_up(statuses: list[TaskStatus]) -> None:
             s.tracked = any(s.rollup.values())
             s.light = worst(k for k in LIGHTS if s.rollup[k])
             s.flags = ()
-            s.reason = "下属任务：" + "，".join(f"{LIGHT_LABELS[k]}{s.rollup[k]}项"
-                                             for k in LIGHTS if s.rollup[k]) if s.tracked else ""
+            s.reasons = [_sub_tasks(s.rollup)] if s.tracked else []
             add = s.rollup
         else:
             add = {s.light: 1} if s.counted else {}
@@ -189,3 +199,12 @@ def _roll_up(statuses: list[TaskStatus]) -> None:
             c = counts.setdefault(s.parent_uuid, {})
             for k, n in add.items():
                 c[k] = c.get(k, 0) + n
+
+
+def _sub_tasks(rollup: dict) -> Message:
+    """下属任务：正常推进3项，滞后1项 — a count after another one starts with a comma."""
+    parts: dict = {}
+    for k in LIGHTS:
+        code = f"status.count_{k}" + ("_after" if any(parts.values()) else "")
+        parts[k] = msg(code, n=rollup[k]) if rollup[k] else ""
+    return msg("status.sub_tasks", **parts)

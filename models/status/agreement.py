@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..entities import STATUS_LABELS
+from ..messages import Message, msg
 
 _RANK = {"": -1, "not_started": 0, "in_progress": 1, "done": 2}
 
@@ -77,15 +78,21 @@ def choose(reports: list, lead: tuple = (), latest=None) -> Choice:
     return Choice(slowest, "least", _get(slowest, "department") or "", split)
 
 
-def basis_text(choice: Choice) -> str:
-    """One line for the clerk: which report the light rests on."""
+def basis_message(choice: Choice) -> Message | None:
+    """Which report the light rests on, for the clerk (None when only one reported)."""
     if choice.basis == "lead":
-        return f"按牵头单位{choice.department}的报送"
+        return msg("status.basis_lead", department=choice.department)
     if choice.basis == "whole":
-        return "按全表报送的内容"
+        return msg("status.basis_whole")
     if choice.basis == "least":
-        return f"无牵头单位报送，按进展最慢的{choice.department}的报送"
-    return ""
+        return msg("status.basis_least", department=choice.department)
+    return None
+
+
+def basis_text(choice: Choice) -> str:
+    """``basis_message`` in Chinese, for the 汇总 workbook ("" when only one reported)."""
+    basis = basis_message(choice)
+    return basis.render("zh") if basis else ""
 
 
 def answers_text(answers) -> str:

@@ -1,6 +1,6 @@
 """How one task's light is decided: the rules of ``models.status`` in one place.
 
-``Judge.task`` fills a ``TaskStatus`` (light, flags, expected, reported, reason) from the
+``Judge.task`` fills a ``TaskStatus`` (light, flags, expected, reported, reasons) from the
 task's deadline and the reports that count for the evaluated round; see the module
 docstring of ``models.status`` for the rules in words.
 """
@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .agreement import answer, basis_text, choose
+from ..messages import msg
+from .agreement import answer, basis_message, choose
 from .load import Report
 from .schedule import (around, expected_percent, occurrences, plan_start,
                               recurrence_period, to_date)
@@ -52,7 +53,7 @@ class Judge:
             return
         flags.append("disagree")
         s.answers = tuple((r.department, *answer(r)) for r in self._items[index])
-        s.basis = basis_text(choice)
+        s.basis = basis_message(choice)
 
     def _percent(self, r: Report | None) -> float | None:
         if r is None:
@@ -118,10 +119,10 @@ class Judge:
             flags.append("no_report")
             if self.rules.no_report_at_risk and s.light == "on_track":
                 s.light = "at_risk"
-            if "本轮未报送" not in s.reason:
-                s.reason = "本轮未报送" + (f"；{s.reason}" if s.reason else "")
-        if "disagree" in flags and s.basis and s.basis not in s.reason:
-            s.reason = "；".join(filter(None, [s.reason, f"意见不一致，{s.basis}"]))
+            if not any(r.code == "status.no_report" for r in s.reasons):
+                s.reasons.insert(0, msg("status.no_report"))
+        if "disagree" in flags and s.basis is not None:
+            s.reasons.append(msg("status.disagree", basis=s.basis))
         s.flags = tuple(f for f in FLAGS if f in flags)
 
     def _by_deadline(self, s, t, deadline, latest, flags) -> None:
@@ -132,26 +133,27 @@ class Judge:
         reported = s.reported or 0.0
         if t.status == "done" or (latest is not None and reported >= 100):
             flags.append("done")
-            s.light, s.reason = "on_track", "已完成"
+            s.light, s.reasons = "on_track", [msg("status.done")]
             return
         if on > deadline:
             flags.append("overdue")
-            s.light, s.reason = "late", f"已逾期{(on - deadline).days}天，尚未完成"
+            s.light, s.reasons = "late", [msg("status.overdue", days=(on - deadline).days)]
             return
         gap = s.expected - reported
+        expected, said = f"{s.expected:g}", f"{reported:g}"
         if latest is None or s.reported is None:
-            what = f"序时进度{s.expected:g}%，尚无报送进度"
+            what = msg("status.expected_unreported", expected=expected)
         elif self._assumed(latest):
-            what = f"序时进度{s.expected:g}%，报送“推进中”（按{reported:g}%计）"
+            what = msg("status.expected_assumed", expected=expected, reported=said)
         else:
-            what = f"序时进度{s.expected:g}%，报送进度{reported:g}%"
+            what = msg("status.expected_reported", expected=expected, reported=said)
         if gap > self.rules.late_gap:
             s.light = "late"
         elif gap > self.rules.at_risk_gap:
             s.light = "at_risk"
         else:
             s.light = "on_track"
-        s.reason = what
+        s.reasons = [what]
 
     def _by_reports(self, s, chosen, flags, this_round, task_done=False, recurring=False) -> None:
         if recurring:   # done last quarter says nothing about this quarter
@@ -160,16 +162,16 @@ class Judge:
             done = task_done or (s.reported is not None and s.reported >= 100)
         if done:
             flags.append("done")
-            s.light, s.reason = "on_track", "已完成"
+            s.light, s.reasons = "on_track", [msg("status.done")]
             return
         if self.rnd is None:
-            s.light, s.reason = "on_track", "尚无报送轮次"
+            s.light, s.reasons = "on_track", [msg("status.no_rounds")]
             return
         if this_round is not None:
             if this_round.status == "not_started":
-                s.light, s.reason = "at_risk", "本轮报送“未启动”"
+                s.light, s.reasons = "at_risk", [msg("status.not_started")]
             else:
-                s.light, s.reason = "on_track", "本轮已报送"
+                s.light, s.reasons = "on_track", [msg("status.reported")]
             return
         missing = 0
         for i in range(self.upto, -1, -1):
@@ -177,9 +179,9 @@ class Judge:
                 break
             missing += 1
         if missing >= self.rules.ongoing_missing_rounds_late:
-            s.light, s.reason = "late", f"连续{missing}轮未报送"
+            s.light, s.reasons = "late", [msg("status.silent_rounds", rounds=missing)]
         else:
-            s.light, s.reason = "at_risk", "本轮未报送"
+            s.light, s.reasons = "at_risk", [msg("status.no_report")]
 
     def _yearly(self, s, chosen, flags, this_round) -> None:
         on, grace = self.on, dt.timedelta(days=self.rules.recurring_grace_days)
@@ -201,20 +203,20 @@ class Judge:
         if prev is not None and (start is None or prev >= start) and not done_after(prev2):
             flags.append("overdue")
             s.deadline, s.days_left = prev.isoformat(), (prev - on).days
-            s.light, s.reason = "late", f"{prev.month}月{prev.day}日的时限已过，未报送完成"
+            s.light = "late"
+            s.reasons = [msg("status.yearly_missed", month=prev.month, day=prev.day)]
             return
         s.deadline, s.days_left = nxt.isoformat(), (nxt - on).days
         if done_after(prev):
             flags.append("done")
-            s.light, s.reason = "on_track", "本期已完成"
+            s.light, s.reasons = "on_track", [msg("status.period_done")]
             return
         since = [r for d, r in dated if prev and d > prev + grace]
-        s.light = "on_track"
-        s.reason = f"下次时限{nxt.month}月{nxt.day}日"
-        if s.days_left <= self.rules.due_soon_days and not any(
-                r.status in ("in_progress", "done") for r in since):
-            s.light = "at_risk"
-            s.reason += "，即将到期且尚未报送推进情况"
+        soon = s.days_left <= self.rules.due_soon_days and not any(
+            r.status in ("in_progress", "done") for r in since)
+        s.light = "at_risk" if soon else "on_track"
+        code = "status.next_deadline_soon" if soon else "status.next_deadline"
+        s.reasons = [msg(code, month=nxt.month, day=nxt.day)]
 
 
 def _latest_per_department(items: list[Report]) -> list[Report]:
