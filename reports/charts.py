@@ -15,6 +15,7 @@ import io
 
 from models.status.summary import NO_DEPARTMENT
 
+from .chart_labels import row_legend
 from .charts_style import COLOURS, building, new_figure
 
 TEXT = {
@@ -124,7 +125,7 @@ def department_chart(summary, text: dict | None = None, top: int = 12, width: fl
             # supxlabel, not fig.text: constrained layout makes room for it.
             fig.supxlabel(_t(text, "others", n=len(hidden), tasks=n_tasks), x=0.01,
                           ha="left", fontsize=8, color="#666666")
-        ax.set_yticks(ys, [_short(n, 12) for n in names])
+        ax.set_yticks(ys, names)       # shortened to the space there is (chart_labels)
         ax.set_xlabel(_t(text, "count_axis"))
         ax.set_xlim(0, max(left) * 1.1 + 0.5)   # room for the totals
         ax.xaxis.get_major_locator().set_params(integer=True)
@@ -160,8 +161,8 @@ def month_chart(summary, text: dict | None = None, size=(6.0, 3.0), show_title: 
             labels.append(_t(text, "month_label_year" if y != year else "month_label",
                              y=y, m=int(m)))
             year = y
-        ax.set_xticks(xs, labels, rotation=45 if len(months) > 8 else 0,
-                      ha="right" if len(months) > 8 else "center", fontsize=8)
+        # Upright and thinned when the chart is drawn small (chart_labels).
+        ax.set_xticks(xs, labels, fontsize=8)
         ax.set_ylabel(_t(text, "month_axis"))
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)
@@ -187,7 +188,7 @@ def target_chart(values, text: dict | None = None, top: int = 12, width: float =
             _empty(fig, ax, text)
             return fig
         ys = list(range(len(shown)))[::-1]
-        names = [_short(f"{v.number} {v.metric}", 18) for v in shown]
+        names = [f"{v.number} {v.metric}" for v in shown]
         if with_actual:
             _title(ax, text, "target_title", show_title)
             for y, v in zip(ys, shown):
@@ -242,12 +243,8 @@ def _title(ax, text, key: str, show: bool) -> None:
 
 def _legend_top_right(ax) -> None:
     """The light legend on the title's line, clear of the bars."""
-    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, ncols=3,
-              fontsize=8, borderaxespad=0.2, handlelength=1.2, columnspacing=1.0)
-
-
-def _short(s: str, n: int) -> str:
-    return s if len(s) <= n else s[:n - 1] + "…"
+    row_legend(ax, loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, ncols=3,
+               fontsize=8, borderaxespad=0.2, handlelength=1.2, columnspacing=1.0)
 
 
 SUFFIX_QUALIFIERS = ("以上", "左右", "以内", "以下", "以外")

@@ -70,7 +70,15 @@ def _figure_class():
                 super().__init__(*args, **kwargs)
 
         def draw(self, renderer):
+            from .chart_labels import fit_tick_labels
             with _RC_LOCK, rc_context(self.chart_rc):
+                # Fit the labels to this size, with the axes where the layout puts them;
+                # fitted labels move the axes, so again on the new layout.
+                engine = self.get_layout_engine()
+                for _ in range(3):
+                    if engine is not None:
+                        engine.execute(self)
+                    fit_tick_labels(self, renderer)
                 return super().draw(renderer)
 
     return ChartFigure

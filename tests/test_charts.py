@@ -152,3 +152,60 @@ def test_the_tasks_without_a_lead_are_named_in_the_charts_language():
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert any(t.startswith("(no lead") for t in labels) and NO_DEPARTMENT not in labels
     assert "区科技局" in labels
+
+
+def _drawn_tick_labels(fig):
+    """The visible, non-empty tick labels of a figure drawn by the Agg renderer, with their boxes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    out = []
+    for ax in fig.axes:
+        for label in (*ax.get_xticklabels(), *ax.get_yticklabels()):
+            if label.get_visible() and label.get_text():
+                out.append((label.get_text(), label.get_window_extent(renderer)))
+    return out
+
+
+def _overlaps(labels):
+    return [(a, b) for i, (a, box_a) in enumerate(labels) for b, box_b in labels[i + 1:]
+            if box_a.overlaps(box_b)]
+
+
+def _crowded_summary():
+    s = Summary()
+    s.by_department = {f"区{name}服务中心第{i}办公室": {"on_track": i, "at_risk": 1, "late": 1}
+                       for i, name in enumerate(("政务", "住房和城乡建设", "市场监督管理", "退役军人事务",
+                                                 "医疗保障", "行政审批", "数据资源", "应急管理"))}
+    s.due_by_month = {f"{2025 + m // 12}-{m % 12 + 1:02d}": {"on_track": 1, "at_risk": 1, "late": 0}
+                      for m in range(18)}
+    return s
+
+
+# Inches at 100 dpi; the dashboard's canvases are never smaller than 260 × 200 pixels.
+@pytest.mark.parametrize("size", [(2.6, 2.0), (2.4, 1.6), (3.2, 2.2)])
+def test_tick_labels_never_overlap_when_a_chart_is_drawn_small(size):
+    s = _crowded_summary()
+    values = [TargetValue(f"u{i}", f"一（{i}）", "规模以上工业企业研发机构覆盖率", 90, "%", "", 45 + i, "")
+              for i in range(8)]
+    for fig in (charts.department_chart(s), charts.month_chart(s), charts.target_chart(values)):
+        fig.set_size_inches(*size)
+        labels = _drawn_tick_labels(fig)
+        assert len(labels) >= 3 and _overlaps(labels) == []
+    # Long names end in “…” rather than run into the bars; months stand upright or thin out.
+    fig = charts.department_chart(s)
+    fig.set_size_inches(*size)
+    names = [t for t, _ in _drawn_tick_labels(fig) if t.startswith("区")]
+    assert names and all(n.endswith("…") for n in names)
+
+
+def test_at_full_size_every_name_is_shown_whole():
+    s = _crowded_summary()
+    fig = charts.department_chart(s, width=9.0)
+    fig.set_size_inches(9.0, 4.5)
+    names = [t for t, _ in _drawn_tick_labels(fig) if t.startswith("区")]
+    assert names == list(s.by_department)
+    fig = charts.month_chart(s, size=(14.0, 3.0))
+    months = [t for t, _ in _drawn_tick_labels(fig) if "月" in t]
+    assert len(months) == 18 and _overlaps(_drawn_tick_labels(fig)) == []
