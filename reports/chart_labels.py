@@ -18,13 +18,21 @@ LEGEND_SHARE = 0.6    # of the figure's width, at most, for a legend in one row
 GAP = 1.15            # room between two labels, as a share of a label's size
 
 
-def fit_tick_labels(fig, renderer) -> None:
+def fit_tick_labels(fig, renderer) -> list:
+    """Fit every axes of ``fig``; returns what was chosen, to tell whether anything changed."""
+    chosen: list = []
     for ax in fig.axes:
         _fit_legend(ax, fig, renderer)
         _fit_title(ax, fig, renderer)
         if ax.axison:
             _fit_rows(ax, fig, renderer)
             _fit_columns(ax, renderer)
+        legend = ax.get_legend()
+        chosen.append((ax.get_title(loc="left"), legend._ncols if legend else 0,
+                       [t.get_text() for t in ax.get_yticklabels()],
+                       [(t.get_text(), t.get_rotation()) for t in ax.get_xticklabels()],
+                       tuple(ax.get_xticks())))
+    return chosen
 
 
 def _labels(axis):

@@ -72,13 +72,16 @@ def _figure_class():
         def draw(self, renderer):
             from .chart_labels import fit_tick_labels
             with _RC_LOCK, rc_context(self.chart_rc):
-                # Fit the labels to this size, with the axes where the layout puts them;
-                # fitted labels move the axes, so again on the new layout.
-                engine = self.get_layout_engine()
+                # Fit the labels to this size with the axes where the last layout put
+                # them; fitted labels move the axes, so again until nothing changes (the
+                # figure's background covers a drawing done again on the screen and in PNG).
+                fitted = fit_tick_labels(self, renderer)
                 for _ in range(3):
-                    if engine is not None:
-                        engine.execute(self)
-                    fit_tick_labels(self, renderer)
+                    super().draw(renderer)
+                    again = fit_tick_labels(self, renderer)
+                    if again == fitted:
+                        return None
+                    fitted = again
                 return super().draw(renderer)
 
     return ChartFigure
