@@ -213,7 +213,7 @@ class Actions(QObject):
     def build_menus(self, bar: QMenuBar, tab_names: list[str]) -> QMenu:
         """Fill the menu bar; returns the (empty) recent-workspaces menu for the window to fill."""
         a = self
-        m = bar.addMenu(self.tr("&File"))
+        m = self.file_menu = bar.addMenu(self.tr("&File"))   # kept: entries are added later
         m.addActions([a.new_workspace, a.open_workspace, a.open_readonly])
         recent = m.addMenu(self.tr("Open &recent"))
         m.addAction(a.open_demo)

@@ -237,7 +237,7 @@ def install(window) -> QAction:
     act = QAction(t("menu"), window)
     act.setObjectName("backup_action")
     act.triggered.connect(lambda: open_backups(window) if _can_restore(window) else None)
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = window.actions.file_menu
     file_menu.insertAction(window.actions.reload, act)
     file_menu.aboutToShow.connect(lambda: act.setEnabled(_can_restore(window)))
     window.backup_action = act
