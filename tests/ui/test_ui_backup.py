@@ -86,7 +86,7 @@ def test_the_menu_entry_opens_the_dialog_for_the_workspace_shown(qtbot, window, 
                                                                  imported):
     opened = []
     monkeypatch.setattr(BackupDialog, "exec", lambda self: opened.append(rows(self)) or 0)
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu = window.actions.file_menu
     assert window.backup_action in file_menu.actions()
     assert window.backup_action.text() == "备份与恢复(&B)…"
     window.backup_action.trigger()
