@@ -218,7 +218,10 @@ class ReturnBook:
             elif tag == tags.f:
                 return Cell("=" + (child.text or ""), "f", number_format)
             elif tag == tags.is_:
-                text = _inline_text(child, tags)
+                if len(child) == 1 and child[0].tag == tags.t:   # the usual <is><t>…</t></is>
+                    text = child[0].text or ""
+                else:
+                    text = _inline_text(child, tags)
                 return text if compact else Cell(text, "s", number_format)
         if value is None:
             return Cell(None, "n", number_format)
