@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cli
+from progress_filling import fill_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "resources" / "samples" / "huaiyin_2022_ip_county_work_plan_notice.txt"
@@ -36,14 +37,7 @@ def exchange(tmp_path_factory):
     assert _cli("import", ws, SEED) == 0
     assert _cli("exchange", "export", ws, "--round", ROUND, "--department", "区市场监管局",
                 "--out", sent) == 0
-    book = openpyxl.load_workbook(sent)
-    sheet = book.worksheets[0]
-    header = next(r for r in sheet.iter_rows(max_row=12) if any(c.value == "进展情况" for c in r))
-    col = next(c.column for c in header if c.value == "进展情况")
-    for row in sheet.iter_rows(min_row=header[0].row + 1):
-        if not row[col - 1].protection.locked:
-            row[col - 1].value = "已完成调研，形成初稿。"
-    book.save(filled)
+    fill_progress(sent, filled, "已完成调研，形成初稿。")
     return ws, filled.read_bytes()
 
 

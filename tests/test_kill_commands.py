@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-import openpyxl
 import pytest
+from progress_filling import fill_progress
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "resources" / "samples"
@@ -92,15 +92,7 @@ def kill_loop(ws: Path, command: list, tmp_path: Path, seed: int) -> None:
 def filled_return(ws: Path, folder: Path, department: str) -> Path:
     out = folder / f"{department}.xlsx"
     main("exchange", "export", ws, "--round", ROUND, "--department", department, "--out", out)
-    book = openpyxl.load_workbook(out)
-    sheet = book.worksheets[0]
-    header = next(r for r in sheet.iter_rows(max_row=12) if any(c.value == "进展情况" for c in r))
-    col = next(c.column for c in header if c.value == "进展情况")
-    for row in sheet.iter_rows(min_row=header[0].row + 1):
-        if not row[col - 1].protection.locked:
-            row[col - 1].value = f"{department}已完成年度任务的调研。"
-    book.save(out)
-    return out
+    return fill_progress(out, out, f"{department}已完成年度任务的调研。")
 
 
 def test_killed_import_leaves_no_half_plan(tmp_path):
