@@ -41,7 +41,9 @@ def test_a_cjk_font_is_found():
     from matplotlib import font_manager
     path = font_manager.findfont(font_manager.FontProperties(family=list(font_families())),
                                  fallback_to_default=False)
-    assert "CJK" in path or "Hei" in path or "YaHei" in path or "msyh" in path.lower()
+    # judged by the face's own name: the file name of a CJK face says little (wqy-zenhei.ttc)
+    name = font_manager.FontProperties(fname=path).get_name()
+    assert any(word in name for word in ("CJK", "Hei", "YaHei", "Song", "Kai")), (name, path)
 
 
 def test_every_chart_renders_chinese_at_its_size_without_missing_glyphs(view, tmp_path):
