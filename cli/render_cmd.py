@@ -23,17 +23,12 @@ def register(sub) -> None:
 
     n = rsub.add_parser("notice", help="印发通知（GB/T 9704-2012），附计划与分工表")
     _common(n)
-    n.add_argument("--doc-number", help="发文字号，如 济槐政字〔2022〕16号（缺省时按上次的字号顺延）")
-    n.add_argument("--date", help="成文日期 YYYY-MM-DD（缺省为今天）")
+    _upward_options(n)
     n.add_argument("--title", help="标题（缺省为“关于印发《计划》的通知”）")
-    n.add_argument("--issuer-mark", help="发文机关标志，如 ××区人民政府文件")
     n.add_argument("--letterhead", choices=["printed", "preprinted", "none"],
                    help="版头：红头 / 套打预留 / 无")
-    n.add_argument("--signer", help="发文机关署名")
     n.add_argument("--addressees", help="主送机关")
     n.add_argument("--body", help="正文")
-    n.add_argument("--cc", help="抄送机关")
-    n.add_argument("--printer", help="印发机关")
     n.add_argument("--print-date", help="印发日期 YYYY-MM-DD")
     n.add_argument("--note", help="附注，如（此件公开发布）")
     seal = n.add_mutually_exclusive_group()
@@ -83,9 +78,10 @@ def register(sub) -> None:
 
 
 def _upward_options(p) -> None:
-    p.add_argument("--doc-number", help="发文字号（缺省按本机关上次的字号顺延）")
+    """The head and 版记 options every document of the office shares."""
+    p.add_argument("--doc-number", help="发文字号，如 济槐政字〔2022〕16号（缺省按本机关上次的字号顺延）")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（缺省为今天）")
-    p.add_argument("--issuer-mark", help="发文机关标志")
+    p.add_argument("--issuer-mark", help="发文机关标志，如 ××区人民政府文件")
     p.add_argument("--signer", help="发文机关署名")
     p.add_argument("--cc", help="抄送机关")
     p.add_argument("--printer", help="印发机关（缺省为发文机关的办公室）")
