@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid as uuidlib
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -91,6 +92,9 @@ class Store:
         self._op_depth = 0
         self._op_tables: set[str] = set()
         self._listeners: list[Callable[[Change], None]] = []
+        self._holding = 0                  # hold_changes() calls not yet released
+        self._held: list[Change] = []
+        self._held_lock = threading.Lock()
         self.notes: list[str] = []   # things the clerk should know about this file
         if path is not None and looks_like_network_path(path):
             self.notes.append(str(msg("store.network_share")))
@@ -279,6 +283,8 @@ class Store:
             pass
         self.conn.close()
         self.conn = None  # type: ignore[assignment]  # closed: any further use is a bug
+        with self._held_lock:
+            self._held = []               # nobody may read a closed workspace's changes
         if self._lock:
             self._lock.release()
 
@@ -419,7 +425,31 @@ class Store:
         if fn in self._listeners:
             self._listeners.remove(fn)
 
+    def hold_changes(self) -> None:
+        """Keep the changes made from now on, whichever thread makes them, until
+        ``release_changes``: a window hands its workspace to another thread for a long
+        edit and its listeners must hear of it on their own thread."""
+        with self._held_lock:
+            self._holding += 1
+
+    def release_changes(self) -> None:
+        """Tell the listeners the kept changes, in order, on the calling thread."""
+        with self._held_lock:
+            self._holding = max(0, self._holding - 1)
+            if self._holding:
+                return
+            held, self._held = self._held, []
+        for change in held:
+            self._tell(change)
+
     def _notify(self, change: Change) -> None:
+        with self._held_lock:
+            if self._holding:
+                self._held.append(change)
+                return
+        self._tell(change)
+
+    def _tell(self, change: Change) -> None:
         for fn in list(self._listeners):
             fn(change)
 

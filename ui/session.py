@@ -6,13 +6,14 @@ refresh. Edits from the GUI go through ``edit()``, which turns a refused edit in
 one-line message instead of an exception escaping into Qt.
 
 While an op (``ui.worker.run_op``) has the workspace on the database thread, the session
-is held: edits are refused and the store's changes are kept, then delivered in order on
-the GUI thread when the op ends.
+is held: edits are refused, and the store keeps its changes (``Store.hold_changes``) for
+every listener, to tell them in order on the GUI thread when the op ends. Closing or
+replacing the workspace first cancels its ops and waits for the database thread to let go
+of the connection: closing it under a running statement crashes the process.
 """
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,9 +46,7 @@ class Session(QObject):
         super().__init__(parent)
         self.ws = None
         self.temporary = False   # a demo workspace: not remembered among recent files
-        self._holds = 0
-        self._held: list = []
-        self._held_lock = threading.Lock()
+        self._ops: list = []     # the ui.worker Jobs that have the workspace (GUI thread only)
 
     @property
     def readonly(self) -> bool:
@@ -57,6 +56,7 @@ class Session(QObject):
         """Show ``ws`` (or nothing); the previous workspace is closed."""
         old, was_temporary = self.ws, self.temporary
         if old is not None:
+            self._stop_ops()
             self.closing.emit(old)
             old.remove_listener(self._on_change)
         self.ws = ws
@@ -72,6 +72,7 @@ class Session(QObject):
     def hand_over(self, other: Session) -> None:
         """Give the open workspace to another session (a rebuilt window) without closing it."""
         ws, temporary = self.ws, self.temporary
+        self._stop_ops()
         if ws is not None:
             ws.remove_listener(self._on_change)
         self.ws, self.temporary = None, False
@@ -81,29 +82,30 @@ class Session(QObject):
         self.set_workspace(None)
 
     def _on_change(self, change) -> None:
-        with self._held_lock:
-            if self._holds:
-                self._held.append(change)
-                return
         self.changed.emit(change)
 
     @property
     def busy(self) -> bool:
         """An op has the workspace: the GUI must not touch it."""
-        return self._holds > 0
+        return bool(self._ops)
 
-    def hold(self) -> None:
-        with self._held_lock:
-            self._holds += 1
+    def hold(self, job) -> None:
+        """``job`` (an op) has the workspace from now on until ``release(job)``."""
+        self._ops.append(job)
 
-    def release(self) -> None:
-        with self._held_lock:
-            self._holds -= 1
-            if self._holds:
-                return
-            held, self._held = self._held, []
-        for change in held:
-            self.changed.emit(change)
+    def release(self, job) -> None:
+        if job in self._ops:
+            self._ops.remove(job)
+
+    def _stop_ops(self) -> None:
+        """Cancel the ops on the workspace and wait until the database thread lets go of it
+        (their outcome still arrives, later, on the GUI thread)."""
+        if not self._ops:
+            return
+        from .worker import wait_for_ops
+        for job in list(self._ops):
+            job.cancel()
+        wait_for_ops()
 
     def edit(self, fn: Callable, *args, **kwargs):
         """Run one store edit; returns its result, or None when it was refused."""

@@ -11,7 +11,8 @@ Three entry points, on the pattern of Anki's ``QueryOp``/``CollectionOp``:
         WRITES: ``fn(ctx, ws, *args)`` with the session's own workspace, on the one database
         thread. Until it ends the window takes no input (it still paints and the progress
         dialog's Cancel works), edits are refused, and the store's change notifications
-        are held and delivered on the GUI thread before ``on_success``.
+        are held and delivered on the GUI thread before ``on_success``. ``fn`` gets plain
+        values: what the clerk chose is read from the widgets before the op, never in it.
 
 A workspace without a file (in memory) has no second connection: its queries run as ops.
 ``ctx.progress(done, total, note)`` reports through a queued signal, and it (or
@@ -21,6 +22,11 @@ are delivered on the GUI thread; a failure carries one Chinese line (``models.ap
 an unexpected exception is logged with its traceback and the line says where the log is).
 
 A progress dialog appears only when the job is still running after ``PROGRESS_DELAY_MS``.
+
+``parent`` is the widget the job works for, not the job's Qt owner: a job lives until its
+task has ended, since the worker thread still signals through it. A parent closed and
+deleted meanwhile cancels the job and hears nothing of it; the workspace and the window's
+input are given back all the same.
 """
 from __future__ import annotations
 
@@ -31,6 +37,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from models.applog import explain
 
@@ -112,6 +119,9 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         job = self.job
+        if job.context.cancelled:           # cancelled while it waited for the thread
+            job._sig_cancelled.emit()
+            return
         try:
             result = job.fn(job.context, *job.args, **job.kwargs)
         except Cancelled:
@@ -146,8 +156,10 @@ class Job(QObject):
 
     def __init__(self, fn: Callable, *args, title: str = "", parent: QObject | None = None,
                  **kwargs):
-        super().__init__(parent)
+        super().__init__()
         self.fn, self.args, self.kwargs, self.title = fn, args, kwargs, title
+        self.owner = parent
+        self._orphaned = False          # the owner went: its callbacks are not called
         self.context = JobContext(self._sig_progress.emit)
         self.running = False
         self.outcome: str | None = None     # "succeeded" / "failed" / "cancelled"
@@ -159,6 +171,8 @@ class Job(QObject):
         self._sig_succeeded.connect(self._on_succeeded, queued)
         self._sig_failed.connect(self._on_failed, queued)
         self._sig_cancelled.connect(self._on_cancelled, queued)
+        if parent is not None:
+            parent.destroyed.connect(self._owner_gone)
 
     def start(self, pool: QThreadPool | None = None) -> Job:
         self.running = True
@@ -168,6 +182,11 @@ class Job(QObject):
 
     def cancel(self) -> None:
         self.context.cancel()
+
+    @Slot()
+    def _owner_gone(self) -> None:
+        self._orphaned = True
+        self.cancel()
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, note: str) -> None:
@@ -193,12 +212,13 @@ class Job(QObject):
         for fn in self._on_end:
             fn()
         try:
-            signal.emit(*args)
+            if not self._orphaned:
+                signal.emit(*args)
         finally:
             self.finished.emit()
             Job._alive.discard(self)
-            if self.parent() is not None:
-                self.deleteLater()    # owned by a window: don't pile up one per job
+            if self.owner is not None:
+                self.deleteLater()    # working for a window: don't pile up one per job
 
 
 class ProgressDialogs(QObject):
@@ -214,8 +234,14 @@ class ProgressDialogs(QObject):
         job.finished.connect(self._close)
         QTimer.singleShot(delay_ms, self._show)
 
+    def _alive(self) -> bool:
+        """The dialog still exists (closing its parent deletes it with the parent)."""
+        return self.dialog is not None and isValid(self.dialog)
+
     def _show(self) -> None:
         if not self.job.running or self.dialog is not None:
+            return
+        if self.parent_widget is not None and not isValid(self.parent_widget):
             return
         d = QProgressDialog(self.parent_widget)
         d.setWindowTitle(self.job.title)
@@ -238,7 +264,7 @@ class ProgressDialogs(QObject):
 
     def _on_progress(self, done: int, total: int, note: str) -> None:
         self._last = (done, total, note)
-        if self.dialog is not None:
+        if self._alive():
             self._apply(done, total, note)
 
     def _apply(self, done: int, total: int, note: str) -> None:
@@ -250,11 +276,11 @@ class ProgressDialogs(QObject):
             d.setLabelText(f"{self.job.title}\n{note}")
 
     def _close(self) -> None:
-        if self.dialog is not None:
+        if self._alive():
             self.dialog.canceled.disconnect(self._cancel)
             self.dialog.close()
             self.dialog.deleteLater()
-            self.dialog = None
+        self.dialog = None
 
 
 class KeepsJobs:
@@ -326,13 +352,16 @@ def run_op(session, fn: Callable, *args, parent: QWidget | None = None, title: s
     focus = window.focusWidget() if window is not None else None
     if focus is not None:
         focus.clearFocus()      # a field still being typed in is committed before the op
-    job = Job(fn, session.ws, *args, title=title, parent=parent, **kwargs)
+    ws = session.ws
+    job = Job(fn, ws, *args, title=title, parent=parent, **kwargs)
     hold = InputHold(window)
-    session.hold()
+    session.hold(job)
+    ws.hold_changes()       # whoever listens hears of the op's changes on the GUI thread
 
     def end():
         hold.release()
-        session.release()
+        session.release(job)
+        ws.release_changes()
     job._on_end.append(end)
     return _connect_and_start(job, parent, title, on_success, on_failure, on_cancel,
                               progress, database_thread())
