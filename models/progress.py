@@ -174,6 +174,21 @@ class ProgressOps:
             self.conn.execute("INSERT INTO notices(plan_id, data) VALUES (?, ?) "
                               "ON CONFLICT(plan_id) DO UPDATE SET data=excluded.data", (plan.id, text))
 
+    def issued_doc_numbers(self) -> list[str]:
+        """发文字号 the office gave to letters it did not store as notices (督办, 催报)."""
+        return json.loads(self.meta("issued_doc_numbers") or "[]")
+
+    def record_doc_numbers(self, numbers) -> None:
+        """Count ``numbers`` as used, so the next letter takes the number after them. The
+        meta table has no undo triggers: a number on a printed letter stays spent."""
+        new = [n for n in numbers if n and n not in self.issued_doc_numbers()]
+        if not new:
+            return
+        text = json.dumps(self.issued_doc_numbers() + new, ensure_ascii=False)
+        with self.operation(msg("store.op.record_doc_numbers", count=len(new))):
+            self.conn.execute("INSERT INTO meta(key, value) VALUES ('issued_doc_numbers', ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (text,))
+
     def all_notices(self) -> list[dict]:
         """Every stored notice (for suggesting the next 发文字号)."""
         return [json.loads(r[0]) for r in self.all("SELECT data FROM notices ORDER BY id")]

@@ -39,35 +39,48 @@ def followup_departments(statuses) -> list[str]:
 
 
 def render_followup(view, department: str, out_path, today=None, options=None, *,
-                    issuer: str | None = None, reply_days: int = 5, lights=("late",)):
-    """Write the notice for ``department`` (its name as stored); returns the path."""
+                    issuer: str | None = None, reply_days: int = 5, lights=("late",),
+                    head: dict | None = None):
+    """Write the notice for ``department`` (its name as stored); returns the path.
+
+    With the office's ``head`` (``reports.office_notice.office_head``) it is printed under
+    the office's 版头 with a 发文字号 and a 版记; without, as a plain letter."""
     tasks = department_tasks(view.statuses, department, lights)
     if not tasks:
         raise NothingToFollowUp(f"{department}本轮没有滞后任务，无需督办")
     opts = RenderOptions.from_any(options)
     today = today or dt.date.today()
     issuer = (issuer if issuer is not None else view.plan.issuer or "").strip()
-    document = new_document(opts, title=NOTICE_TITLE)
-    b = BodyBuilder(document)
-    write_title(b, NOTICE_TITLE)
-    b.blank(1)
-    b.p(ADDRESSEE, [f"{department}："])
+    if head:
+        issuer = str(head.get("signer") or issuer).strip()
     as_of = view.statuses.as_of
     round_name = view.statuses.round_name or ""
     when = f"（截至{cn_date(as_of)}）" if as_of else ""
-    b.p(BODY, [f"根据《{view.plan.title.strip()}》{round_name}推进情况统计{when}，"
-               f"你单位牵头的以下{len(tasks)}项任务进度滞后："])
-    for i, s in enumerate(tasks, 1):
-        b.p(BODY, [task_paragraph(i, s, round_name)])
+    paragraphs = [f"根据《{view.plan.title.strip()}》{round_name}推进情况统计{when}，"
+                  f"你单位牵头的以下{len(tasks)}项任务进度滞后："]
+    paragraphs += [task_paragraph(i, s, round_name) for i, s in enumerate(tasks, 1)]
     deadline = cn_date(today + dt.timedelta(days=reply_days))
     to = f"书面报送{issuer}" if issuer else "书面报送"
-    b.p(BODY, [f"请你单位高度重视，认真分析滞后原因，明确整改措施和完成时间，加快推进，"
-               f"并于{deadline}前将整改情况{to}。"])
-    return finish_notice(b, document, opts, issuer, today, out_path)
+    paragraphs.append(f"请你单位高度重视，认真分析滞后原因，明确整改措施和完成时间，加快推进，"
+                      f"并于{deadline}前将整改情况{to}。")
+    return write_notice(head, NOTICE_TITLE, department, paragraphs, opts, issuer, today, out_path)
 
 
-def finish_notice(b, document, opts, issuer: str, today, out_path):
-    """特此通知, the signature and date, page numbers; writes the file and returns its path."""
+def write_notice(head, title: str, addressees: str, paragraphs: list[str], opts, issuer: str,
+                 today, out_path):
+    """The notice under the office's head when there is one, else as a plain letter:
+    title, 主送, the paragraphs, 特此通知, signature and date. Returns the path."""
+    if head:
+        from .office_notice import render_office_notice
+        return render_office_notice(head, title, addressees, paragraphs + ["特此通知。"], today,
+                                    out_path, opts).path
+    document = new_document(opts, title=title)
+    b = BodyBuilder(document)
+    write_title(b, title)
+    b.blank(1)
+    b.p(ADDRESSEE, [f"{addressees}："])
+    for text in paragraphs:
+        b.p(BODY, [text])
     b.p(BODY, ["特此通知。"])
     if issuer:
         write_signature(b, {"signer": issuer, "date": today.isoformat()}, opts)

@@ -21,6 +21,7 @@ class Rendered:
     paths: list[Path]
     notes: list[str] = field(default_factory=list)
     folder: Path | None = None        # several files written into one folder
+    doc_numbers: list[str] = field(default_factory=list)   # 发文字号 given, to be recorded
 
     @property
     def path(self) -> Path | None:

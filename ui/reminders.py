@@ -17,6 +17,7 @@ from models import reminders
 from models.errors import WorkspaceError
 
 from . import dialogs, open_file
+from .worker import run_job
 
 
 def qdate(value: dt.date) -> QDate:
@@ -59,6 +60,7 @@ class PendingDialog(QDialog):
         self.ws, self.plan_uuid = ws, plan_uuid
         self.today = today or dt.date.today()
         self.folder = folder
+        self.written: Path | None = None
         self.round = ws.round(plan_uuid, round_uuid)
         self.pending = reminders.pending_departments(ws, plan_uuid, round_uuid, self.today)
         self.setWindowTitle(self.tr("Not reported — {round}").format(round=self.round.name))
@@ -107,14 +109,27 @@ class PendingDialog(QDialog):
         if out:
             self.write(Path(out))
 
-    def write(self, out: Path) -> Path | None:
-        """Write the notice to ``out`` (a Word document); offers to open it."""
-        from reports.reminder_notice import render_reminder
-        try:
-            path = render_reminder(self.ws.plan(self.plan_uuid), self.round, self.pending, out,
-                                   self.today)
-        except (WorkspaceError, OSError) as e:
-            dialogs.show_error(self, self.windowTitle(), str(e))
-            return None
-        open_file.offer_to_open(self, Path(path), self.tr("The reminder notice was written."))
-        return Path(path)
+    def write(self, out: Path):
+        """Write the notice to ``out`` (a Word document) off the window — under the
+        office's 版头 once it has stored a notice — and offer to open it. Returns the job."""
+        from reports.office_notice import office_head
+        head = office_head(self.ws, self.today)
+        return run_job(write_reminder, self.ws.plan(self.plan_uuid), self.round, self.pending,
+                       out, self.today, head, parent=self, title=self.windowTitle(),
+                       on_success=lambda path: self._written(Path(path), head))
+
+    def _written(self, path: Path, head: dict) -> None:
+        if head.get("doc_number"):
+            try:
+                self.ws.record_doc_numbers([head["doc_number"]])
+            except WorkspaceError as e:
+                dialogs.show_error(self, self.windowTitle(), str(e))
+        self.written = path
+        open_file.offer_to_open(self, path, self.tr("The reminder notice was written."))
+
+
+def write_reminder(ctx, plan, rnd, pending, out: Path, today: dt.date, head: dict) -> Path:
+    """Job: the 催报通知 written to ``out``."""
+    from reports.reminder_notice import render_reminder
+    ctx.progress(0, 0, out.name)
+    return Path(render_reminder(plan, rnd, pending, out, today, head=head))

@@ -7,6 +7,7 @@ rendered from the plan dict, read on the GUI thread before the job starts.
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QVBoxLayout)
 
 from models.dump import plan_dict
+from models.messages import msg
+from models.status.schedule import to_date
 
 from . import dialogs, features
 from .file_jobs import safe_file_name
@@ -49,21 +52,26 @@ def render_followups(ctx, ws, plan_uuid: str, round_name: str | None,
                      departments: list[str], folder: Path, today=None) -> Rendered:
     """Worker: one 督办通知 per department into ``folder``, each checked; Cancel stops
     between departments (the notices written so far stay)."""
+    from reports.office_notice import office_head
     from reports.progress_notice import NothingToFollowUp
     render = features.get("followup_notice")
-    written, notes = [], []
+    written, notes, numbers = [], [], []
     for i, name in enumerate(departments):
         ctx.progress(i, len(departments), name)
         out = followup_path(folder, name)
+        head = office_head(ws, to_date(today) or dt.date.today(), numbers)
         try:
-            render(ws, plan_uuid, round_name, name, out, today=today)
+            render(ws, plan_uuid, round_name, name, out, today=today, head=head)
         except NothingToFollowUp as e:     # its tasks were reported on meanwhile
             notes.append(str(e))
             continue
         written.append(out)
+        if head.get("doc_number"):
+            numbers.append(head["doc_number"])
+            notes.append(str(msg("app.doc_number_given", file=out.name, number=head["doc_number"])))
         notes += check_lines(out, out.name)
     ctx.progress(len(departments), len(departments), "")
-    return Rendered(written, notes, folder=Path(folder))
+    return Rendered(written, notes, folder=Path(folder), doc_numbers=numbers)
 
 
 def render_task_lists(ctx, plan: dict, out: Path, per_department: bool) -> Rendered:
@@ -233,7 +241,12 @@ class ReportJobs(QObject, KeepsJobs):
         self.settings.last_directory = str(folder)
         return self._start(render_followups, plan_uuid, round_name, chosen, folder, today,
                            title=title,
-                           on_success=lambda rendered: show_rendered(self.window, title, rendered))
+                           on_success=lambda rendered: self._followups_written(title, rendered))
+
+    def _followups_written(self, title: str, rendered: Rendered) -> None:
+        if rendered.doc_numbers and self.session.ws is not None:
+            self.session.edit(self.session.ws.record_doc_numbers, rendered.doc_numbers)
+        show_rendered(self.window, title, rendered)
 
     # ---- task lists by department ----------------------------------------------------
     def task_lists(self, plan_uuid: str | None):

@@ -14,6 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "A part cannot have the old name “{name}”."),
     "paste_not_tasks": ("剪贴板中没有可粘贴的任务。请先在任务树中选中任务并复制。",
                         "The clipboard holds no tasks; copy tasks in the tree first (Ctrl+C)."),
+    "doc_number_given": ("{file}：发文字号 {number}", "{file}: document number {number}"),
     "nothing_to_remind": ("“{round}”的各责任单位均已报送，无需催报。",
                           "Every department has reported in “{round}”; there is nobody to remind."),
     "crash_title": ("意外错误", "Unexpected error"),

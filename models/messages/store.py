@@ -43,6 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "op.receive_workbook": ("收回工作簿“{file}”", "Take back the workbook “{file}”"),
     "op.send_workbooks": ("发出工作簿给 {count} 个部门", "Send workbooks to {count} departments"),
     "op.save_notice": ("保存发文信息", "Save the notice details"),
+    "op.record_doc_numbers": ("登记 {count} 个发文字号", "Record {count} document numbers"),
     "op.sample_plan": ("添加示例计划", "Add the sample plan"),
     "op.large_plan": ("生成大计划", "Generate a large plan"),
     "op.set_deadlines": ("设置完成时限", "Set the deadlines"),

@@ -191,6 +191,19 @@ def start_document(notice: dict, opts, *, header: bool = True):
     return document, b, sw, portrait
 
 
+def build_letter(meta: dict, opts, layout: Layout, lexicon):
+    """A 公文 without attachments (请示, 报告, 督办通知): 版头, title, 主送, 正文, signature
+    and 版记, laid out as `layout` says."""
+    document, b, sw, portrait = start_document(meta, opts)
+    first = b.last_p
+    write_main(b, {}, meta, lexicon, split_at=layout.split_at)
+    write_signature(b, meta, opts, seal_blanks=layout.seal_blanks)
+    if layout.pitch:
+        tighten(first, b.last_p, layout.pitch)
+    write_closing(b, sw, document, meta, opts, layout, portrait)
+    return document
+
+
 def tighten(after, last, pitch: int) -> None:
     """Exact line pitch `pitch` for the paragraphs after `after` up to `last`."""
     p = after.getnext() if after is not None else None

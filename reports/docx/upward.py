@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .body import write_main
 from .document import save_atomic
 from .notice import NoticeError, validate_notice
 from .options import RenderOptions
-from .render import (RenderResult, layout_warnings, paginate, start_document, tighten,
-                     title_lexicon, with_colophon_defaults, write_closing)
-from .signature import write_signature
+from .render import (RenderResult, build_letter, layout_warnings, paginate, title_lexicon,
+                     with_colophon_defaults)
 from .title import break_title
 
 REQUEST_CLOSING = "妥否，请批示。"
@@ -67,7 +65,7 @@ def render_request(meta: dict, out_path, options=None) -> RenderResult:
     meta, result = prepare({**meta, "body": request_body(upward(meta, "request"))}, "request",
                            opts, out_path)
     lexicon = title_lexicon({}, meta, opts)
-    document = paginate(lambda layout: _build(meta, opts, layout, lexicon), meta, opts, result,
+    document = paginate(lambda layout: build_letter(meta, opts, layout, lexicon), meta, opts, result,
                         title_first_line=break_title(meta["title"], lexicon=lexicon)[0],
                         body=[p for p in meta["body"].splitlines() if p.strip()])
     result.warnings = [str(w) for w in result.warnings]
@@ -85,14 +83,3 @@ def prepare(meta: dict, kind: str, opts, out_path) -> tuple[dict, RenderResult]:
     result = RenderResult(Path(out_path))
     result.warnings += warnings + layout_warnings(meta)
     return meta, result
-
-
-def _build(meta: dict, opts, layout, lexicon):
-    document, b, sw, portrait = start_document(meta, opts)
-    first = b.last_p
-    write_main(b, {}, meta, lexicon, split_at=layout.split_at)
-    write_signature(b, meta, opts, seal_blanks=layout.seal_blanks)
-    if layout.pitch:
-        tighten(first, b.last_p, layout.pitch)
-    write_closing(b, sw, document, meta, opts, layout, portrait)
-    return document

@@ -191,8 +191,10 @@ def test_a_round_with_a_due_date_and_a_reminder_notice(qtbot, window, workspace_
     assert dialog.list.topLevelItem(0).text(2) == "5"
     shown = []
     monkeypatch.setattr(open_file, "offer_to_open", lambda parent, path, text: shown.append(path))
-    out = dialog.write(tmp_path / "催报.docx")
-    assert shown == [out]
+    dialog.write(tmp_path / "催报.docx")
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    out = dialog.written
+    assert shown == [out] and out == tmp_path / "催报.docx"
     body = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "应于2025年10月15日前报送" in body and "已逾期5天" in body
     assert {p.department: p.tasks for p in reminders.pending_departments(

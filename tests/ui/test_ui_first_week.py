@@ -201,7 +201,9 @@ def test_first_week(qtbot, settings, tmp_path, monkeypatch, modal):
     assert "区行政审批服务局" not in missing and "区发展改革局" not in missing
     assert "区政府办公室" in missing
     monkeypatch.setattr(open_file, "offer_to_open", lambda *a: None)
-    notice = dialog.write(tmp_path / "催报通知.docx")
+    dialog.write(tmp_path / "催报通知.docx")
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    notice = dialog.written
     body = "\n".join(p.text for p in Document(str(notice)).paragraphs)
     assert "区政府办公室" in body and "应于2025年10月15日前报送" in body and "已逾期5天" in body
 

@@ -3,6 +3,7 @@ follow-up notices, the task lists by department, the check before printing, the 
 from __future__ import annotations
 
 import os
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -156,6 +157,29 @@ def test_one_followup_notice_per_late_department(qtbot, demo, tmp_path, monkeypa
     done(qtbot, window)
     assert any("督办通知-" in t for t in modal.texts("confirm"))
     assert {p: p.stat().st_mtime_ns for p in folder.iterdir()} == stamp
+
+
+def test_followup_notices_take_the_offices_head_and_consecutive_numbers(qtbot, demo, tmp_path,
+                                                                       monkeypatch):
+    window, ws, plan = demo
+    year = dt.date.today().year
+    ws.save_notice(plan, {"issuer_mark": "济南市槐荫区人民政府办公室文件", "letterhead": "printed",
+                          "doc_number": f"槐政办字〔{year}〕12号", "signer": "济南市槐荫区人民政府办公室",
+                          "date": "2023-03-01", "title": "关于印发《方案》的通知"})
+    late = late_departments(ws, plan, "2023年第二季度")[:2]
+    folder = tmp_path / "督办"
+    folder.mkdir()
+    monkeypatch.setattr(report_jobs.FollowupDialog, "exec", lambda self: QDialog.Accepted)
+    monkeypatch.setattr(report_jobs.FollowupDialog, "departments", lambda self: late)
+    monkeypatch.setattr(report_jobs.FollowupDialog, "folder", lambda self: folder)
+    window.reports.followup_notices(plan, "2023年第二季度")
+    done(qtbot, window, timeout=60000)
+    numbers = [f"槐政办字〔{year}〕13号", f"槐政办字〔{year}〕14号"]
+    for name, number in zip(late, numbers):
+        texts = [p.text for p in docx.Document(str(folder / f"督办通知-{name}.docx")).paragraphs]
+        assert "济南市槐荫区人民政府办公室文件" in texts[:4]           # the 版头 above the title
+        assert number in texts and f"{name}：" in texts
+    assert ws.issued_doc_numbers() == numbers           # recorded: the next letter takes 15号
 
 
 def test_followup_notices_can_be_cancelled_between_departments(qtbot, demo, tmp_path):
