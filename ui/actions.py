@@ -144,7 +144,8 @@ class Actions(QObject):
                          self.export_progress_xlsx: ("progress_report_xlsx",),
                          self.followup_notices: ("followup_notice",),
                          self.export_exchange: ("exchange_export",),
-                         self.import_returns: ("exchange_read_return", "exchange_apply_return"),
+                         self.import_returns: ("exchange_read_return", "exchange_apply_return",
+                                               "exchange_record_refusal"),
                          self.consolidate: ("consolidate",)}
         self.needs_libreoffice = (self.export_pdf, self.print_preview)   # to lay out the PDF
         self._tooltips = {act: act.toolTip() for act in self.features}

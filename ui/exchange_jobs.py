@@ -59,6 +59,13 @@ def apply_return(ctx, ws, report, overwrite: bool, accept_valid: bool = False) -
                                                   accept_valid=accept_valid)
 
 
+def refuse_return(ctx, ws, report) -> int | None:
+    """Op: record in the 交换 list that a return came back and was not imported (as the
+    CLI and the 汇总 do), so the round shows the department did report, with errors."""
+    ctx.progress(0, 0, report.file_name)
+    return features.get("exchange_record_refusal")(ws, report)
+
+
 def consolidate_round(ctx, ws, plan_uuid: str, round_name: str, paths: list[Path],
                       out: Path) -> dict:
     """Op: import the returns one by one (Cancel stops after the current file; the ones
@@ -155,7 +162,8 @@ class ExchangeJobs(QObject, KeepsJobs):
     @staticmethod
     def available() -> bool:
         return all(features.available(n) for n in
-                   ("exchange_export", "exchange_read_return", "exchange_apply_return"))
+                   ("exchange_export", "exchange_read_return", "exchange_apply_return",
+                    "exchange_record_refusal"))
 
     def _folder(self) -> str:
         return self.settings.last_directory or str(Path.home())
@@ -247,7 +255,12 @@ class ExchangeJobs(QObject, KeepsJobs):
     def _show_return(self, report, rest: list) -> None:
         d = ReturnDialog(self.window, report)
         if d.exec() != QDialog.Accepted:
-            self._review(rest)
+            if report.errors and not report.already_imported:
+                self._op(refuse_return, report, title=self.tr("Import returned workbooks"),
+                         on_success=lambda _id: self._review(rest),
+                         on_failure=lambda failure: self._failed_then(failure, rest))
+            else:
+                self._review(rest)
             return
 
         def applied(result):

@@ -37,6 +37,7 @@ FEATURES: dict[str, Feature] = {
     "exchange_export": Feature("reports.xlsx", "export_exchange"),
     "exchange_read_return": Feature("reports.xlsx", "read_return"),
     "exchange_apply_return": Feature("reports.xlsx", "apply_return"),
+    "exchange_record_refusal": Feature("reports.xlsx", "record_refusal"),
     "consolidate": Feature("reports.xlsx", "consolidate"),
     "dashboard": Feature("ui.dashboard", "DashboardWidget"),
     "demo": Feature("reports.demo", "build_demo"),

@@ -105,3 +105,52 @@ def test_export_a_workbook_for_every_department(qtbot, window, workspace_file, t
     assert len(written) == len(departments) > 1
     assert all(any(d in name for name in written) for d in departments)
     assert ws.undo_label().startswith("发出工作簿给")      # one undo step for the batch
+
+
+@needs_xlsx
+@pytest.mark.parametrize("column, typed", [("status", "基本完成"), ("percent", "过半")])
+def test_a_return_the_clerk_cannot_import_is_recorded_as_refused(qtbot, window, workspace_file,
+                                                                 tmp_path, monkeypatch,
+                                                                 column, typed):
+    """As the CLI and the 汇总 do: the 交换 list shows the department did report, with errors."""
+    from openpyxl import load_workbook
+    window.files.open(workspace_file)
+    ws, plan = window.session.ws, window.current_plan
+    out = tmp_path / "全部任务.xlsx"
+    monkeypatch.setattr(exchange_jobs.ExportDialog, "exec", lambda self: QDialog.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.actions.export_exchange.trigger()
+    settled(qtbot, window)
+
+    wb = load_workbook(out)
+    sheet = wb["分工及进展"]
+    row = next(r for r in range(1, sheet.max_row + 1)
+               if sheet.cell(r, 2).value and "实施专利导航项目" in str(sheet.cell(r, 2).value))
+    sheet.cell(row, LAYOUT.index[column]).value = typed
+    back = tmp_path / "报回.xlsx"
+    wb.save(back)
+
+    shown = []
+
+    def close_it(dialog):           # the import button is greyed out: the clerk closes
+        shown.append(dialog.apply_button.isEnabled())
+        return QDialog.Rejected
+    monkeypatch.setattr(exchange_jobs.ReturnDialog, "exec", close_it)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(back)], ""))
+    for _ in range(2):              # the same file twice: listed once
+        shown.clear()
+        window.actions.import_returns.trigger()
+        qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+        settled(qtbot, window)
+        assert shown == [False]
+    records = ws.exchanges(plan)
+    assert [e["direction"] for e in records] == ["out", "in"]
+    refused = records[-1]["summary"]
+    assert refused["refused"] and refused["error_count"] == 1
+    assert refused["errors"][0]["address"] == f"分工及进展!{LAYOUT.letter(column)}{row}"
+    assert records[-1]["file_name"] == "报回.xlsx" and records[-1]["round"] == records[0]["round"]
+    model = window.exchanges.model
+    assert model.rowCount() == 2
+    assert model.summary_text(model.rows[0]) == model.tr("refused: %n error(s)", "", 1)
+    task = next(t for t in ws.tasks(plan) if t.title == "实施专利导航项目")
+    assert ws.progress(task.uuid) == []      # nothing of it was applied
