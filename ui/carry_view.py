@@ -1,5 +1,8 @@
 """承接: the dialog that carries a plan from above into the district's plan, with the
-counterpart table the clerk confirms, and the 承接情况 view of what still needs the clerk."""
+counterpart table the clerk confirms, and the 承接情况 view of what still needs the clerk.
+
+Carrying is an op (``ui.worker.run_op``): the clerk's choices are read from the widgets
+first, and the counterparts and the carry are written on the database thread as one step."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -10,14 +13,33 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 from models.carry import carry, higher_units
 from models.counterparts import Proposal
 from models.carry_status import carry_status
-from models.messages import PlanDeskError, msg
+from models.messages import msg
 
 from .chain_common import item, plan_combo, t, table
+from .worker import KeepsJobs, run_op
 
 SELF, NONE = "\x00self", ""
 
 
-class CarryDialog(QDialog):
+def carry_op(ctx, ws, higher: str, counterparts: list, how: str, section: str | None,
+             district: str, label: str):
+    """Database thread: the counterparts the clerk changed and the carry, one undo step.
+    The backup comes first, outside the step; a cancel before the end leaves nothing."""
+    ctx.check()
+    ws.bulk_backup("carry")
+    with ws.operation(msg("chain.op_carry", plan=label)):
+        for name, dep, is_self in counterparts:
+            if dep or is_self:
+                ws.set_counterpart(name, dep, is_self=is_self)
+            else:
+                ws.remove_counterpart(name)
+        result = carry(ws, higher, how=how, section=section, district=district, backup=False,
+                       progress=lambda done, total: ctx.progress(done, total))
+        ctx.check()
+    return result
+
+
+class CarryDialog(QDialog, KeepsJobs):
     """Choose the plan from above and what to carry; review the counterparts; carry."""
 
     carried = Signal(str)   # the district plan's uuid
@@ -25,6 +47,7 @@ class CarryDialog(QDialog):
     def __init__(self, session, plan_uuid: str | None = None, parent=None):
         super().__init__(parent)
         self.session, self.ws = session, session.ws
+        self.jobs: list = []
         self.setWindowTitle(t("ui_carry").replace("(&A)", "").rstrip("…"))
         self.resize(760, 560)
         self.plans = plan_combo(self.ws, plan_uuid)
@@ -113,29 +136,23 @@ class CarryDialog(QDialog):
         if self.session.edit(ws.confirm_counterparts, rows) is not None:
             self.refresh()
 
-    def do_carry(self) -> None:
+    def do_carry(self):
+        """Carry as the dialog is set; returns the op's job (None when nothing starts)."""
         if not self.higher:
-            return
-        ws = self.ws
+            return None
+        if self.session.busy:
+            self.result.setText(str(msg("app.busy")))
+            return None
         how = ("all", "mine", "section")[self.how.checkedId()]
         section = self.sections.currentData() if how == "section" else None
+        job = run_op(self.session, carry_op, self.higher, self.chosen_counterparts(), how,
+                     section, self.district.text().strip(), self.plans.currentText()[:16],
+                     parent=self, title=t("ui_do_carry"), on_success=self._carried,
+                     on_failure=lambda failure: self.result.setText(failure.message))
+        self._keep(job)
+        return job
 
-        def run():
-            with ws.operation(msg("chain.op_carry", plan=self.plans.currentText()[:16])):
-                for name, dep, is_self in self.chosen_counterparts():
-                    if dep or is_self:
-                        ws.set_counterpart(name, dep, is_self=is_self)
-                    else:
-                        ws.remove_counterpart(name)
-                return carry(ws, self.higher, how=how, section=section,
-                             district=self.district.text().strip())
-        try:
-            result = self.session.edit(run)
-        except PlanDeskError as e:
-            self.result.setText(str(e))
-            return
-        if result is None:
-            return
+    def _carried(self, result) -> None:
         text = t("ui_carried", carried=result.carried, plan=result.plan.title, own=result.own)
         if result.unmapped:
             text += " " + t("ui_unmapped", names=result.unmapped)

@@ -1,18 +1,21 @@
 """A revised plan from above, side by side with the plan received: the clerk checks the
-kinds of change to accept and sees which district tasks implement each changed task."""
+kinds of change to accept and sees which district tasks implement each changed task.
+Reading and comparing is a query, accepting an op on the database thread (one undo step)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QPushButton, QVBoxLayout)
 
 from models.entities import ROLE_LABELS
+from models.messages import msg
 from models.plan_diff import KIND_LABELS, KINDS, changed_text, diff_received
 from models.plan_merge import accept_changes
 
 from .chain_common import item, plan_combo, t, table
-from .worker import KeepsJobs, run_query
+from .worker import KeepsJobs, run_op, run_query
 
 
 def side(node, kind: str) -> str:
@@ -32,8 +35,15 @@ def _diff(ctx, ws, path: Path, plan_uuid: str):
     return diff_received(ws, plan_uuid, parse_any(path))
 
 
+def _accept(ctx, ws, plan_uuid: str, diff, kinds: list[str]) -> dict:
+    return accept_changes(ws, plan_uuid, diff, kinds)
+
+
 class RevisionDialog(QDialog, KeepsJobs):
-    """Reading and comparing the revision is a query off the GUI thread (``run_query``)."""
+    """Reading and comparing the revision is a query off the GUI thread (``run_query``),
+    accepting it an op (``run_op``)."""
+
+    changesAccepted = Signal(object)    # {kind: how many accepted}
 
     def __init__(self, session, plan_uuid: str | None = None, parent=None):
         super().__init__(parent)
@@ -101,12 +111,23 @@ class RevisionDialog(QDialog, KeepsJobs):
         self.accept_button.setEnabled(bool(d.changes))
         self.message.setText("" if d.changes else t("ui_no_changes"))
 
-    def accept_checked(self) -> dict | None:
+    def accept_checked(self):
+        """Accept the checked kinds of change; returns the op's job (None: nothing starts)."""
         if self.diff is None:
             return None
+        if self.session.busy:
+            self.message.setText(str(msg("app.busy")))
+            return None
         kinds = [k for k, box in self.kinds.items() if box.isChecked()]
-        done = self.session.edit(accept_changes, self.ws, self.plans.currentData(), self.diff, kinds)
-        if done is not None:
-            self.message.setText(t("ui_accepted", n=sum(done.values())))
-            self.accept_button.setEnabled(False)
-        return done
+        if not kinds:           # none checked: nothing to accept (the model reads [] as all)
+            return None
+        job = run_op(self.session, _accept, self.plans.currentData(), self.diff, kinds,
+                     parent=self, title=t("ui_revision_title"), on_success=self._accepted,
+                     on_failure=lambda failure: self.message.setText(failure.message))
+        self._keep(job)
+        return job
+
+    def _accepted(self, done: dict) -> None:
+        self.message.setText(t("ui_accepted", n=sum(done.values())))
+        self.accept_button.setEnabled(False)
+        self.changesAccepted.emit(done)

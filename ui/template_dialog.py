@@ -1,5 +1,6 @@
 """Reporting templates from above: import one, correct its columns and rows, preview and
-fill it for a round. Every correction is an undoable edit kept with the template."""
+fill it for a round. Every correction is an undoable edit kept with the template, written
+as an op on the database thread (``run_op``) like the import and the filling."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,8 +30,21 @@ def _fill(ctx, ws, template_uuid: str, round_name: str, path: Path) -> dict:
     return fill_template(ws, template_uuid, round_name, path)
 
 
+def _map_column(ctx, ws, template_uuid: str, letter: str, field: str) -> dict:
+    return map_column(ws, template_uuid, letter, field)
+
+
+def _confirm_all(ctx, ws, template_uuid: str) -> dict:
+    return confirm_all(ws, template_uuid)
+
+
+def _confirm_row(ctx, ws, template_uuid: str, sheet_row: int, task_uuid: str | None) -> dict:
+    return confirm_row(ws, template_uuid, sheet_row, task_uuid)
+
+
 class TemplateDialog(QDialog, KeepsJobs):
-    """Reading, matching and filling run on the database thread (``run_op``)."""
+    """Reading, matching, the clerk's corrections and filling run on the database thread
+    (``run_op``); each correction's op returns the template as it now reads."""
 
     def __init__(self, session, plan_uuid: str | None = None, parent=None):
         super().__init__(parent)
@@ -151,13 +165,16 @@ class TemplateDialog(QDialog, KeepsJobs):
         return [(x, numbers[x.id]) for x in self.ws.tasks(plan_uuid)]
 
     # ---- edits -----------------------------------------------------------------------
-    def _run(self, fn, *args, on_success) -> None:
+    def _run(self, fn, *args, on_success):
+        """Start ``fn`` as an op of this dialog; returns its job (None when busy)."""
         if self.session.busy:
             self.message.setText(str(msg("app.busy")))
-            return
-        self._keep(run_op(self.session, fn, *args, parent=self, title=t("ui_templates"),
-                          on_success=on_success,
-                          on_failure=lambda failure: self.message.setText(failure.message)))
+            return None
+        job = run_op(self.session, fn, *args, parent=self, title=t("ui_templates"),
+                     on_success=on_success,
+                     on_failure=lambda failure: self.message.setText(failure.message))
+        self._keep(job)
+        return job
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
@@ -168,20 +185,32 @@ class TemplateDialog(QDialog, KeepsJobs):
         self._run(_import, Path(path), self.plans.currentData(),
                   on_success=lambda tpl: self._fill_chooser(tpl["uuid"]))
 
-    def set_field(self, letter: str, field: str) -> None:
-        if self.current and self.session.edit(map_column, self.ws, self.current["uuid"], letter, field):
-            self.current = template(self.ws, self.current["uuid"])
+    def set_field(self, letter: str, field: str):
+        """The clerk's field for a column; returns the op's job."""
+        if not self.current:
+            return None
+        return self._run(_map_column, self.current["uuid"], letter, field,
+                         on_success=self._read)
 
-    def confirm_rows(self) -> None:
+    def confirm_rows(self):
         """Take every proposal still to confirm (after the clerk looked at the yellow rows)."""
-        if self.current and self.session.edit(confirm_all, self.ws, self.current["uuid"]):
-            self.current = template(self.ws, self.current["uuid"])
-            self._show()
+        if not self.current:
+            return None
+        return self._run(_confirm_all, self.current["uuid"],
+                         on_success=lambda tpl: self._read(tpl, show=True))
 
-    def set_task(self, sheet_row: int, task_uuid: str | None) -> None:
-        if self.current and self.session.edit(confirm_row, self.ws, self.current["uuid"],
-                                              sheet_row, task_uuid):
-            self.current = template(self.ws, self.current["uuid"])
+    def set_task(self, sheet_row: int, task_uuid: str | None):
+        if not self.current:
+            return None
+        return self._run(_confirm_row, self.current["uuid"], sheet_row, task_uuid,
+                         on_success=lambda tpl: self._read(tpl, show=True))
+
+    def _read(self, tpl: dict, show: bool = False) -> None:
+        """The template as the op left it; the rows are shown again when they changed."""
+        if self.current is None or tpl["uuid"] != self.current["uuid"]:
+            return              # another template was chosen meanwhile
+        self.current = tpl
+        if show:
             self._show()
 
     # ---- filling ---------------------------------------------------------------------

@@ -81,8 +81,10 @@ def test_template_dialog_imports_previews_and_fills(qtbot, session, tmp_path):
     assert dialog.message.text() == f"已填写 1 个单元格：{out}"
     assert openpyxl.load_workbook(out)["推进情况"]["F6"].value == "完成评价"
     dialog.confirm_rows()
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=15000)
     assert [dialog.rows.item(r, 3).text() for r in range(2)] == ["文字相同", "文字相同"]
     dialog.set_field("I", "note")                        # the clerk maps 佐证材料
+    qtbot.waitUntil(lambda: not dialog.jobs, timeout=15000)
     assert dialog.current["reading"]["columns"][8]["field"] == "note"
 
 
@@ -101,7 +103,9 @@ def test_revision_dialog_side_by_side_and_accept(qtbot, session, tmp_path):
         "2025年底前", "2024年底前")
     for kind, box in dialog.kinds.items():
         box.setChecked(kind == "removed")
-    assert dialog.accept_checked() == {"removed": 1}
+    with qtbot.waitSignal(dialog.changesAccepted) as accepted:
+        dialog.accept_checked()
+    assert accepted.args == [{"removed": 1}]
     assert "加强经费保障" not in {t.title for t in session.ws.tasks(city.uuid)}
 
 
