@@ -322,7 +322,7 @@ class Store:
             yield self
             step_label = undo.as_label(label)
             if undo.record_step(c, step_label, first):
-                change = undo.change_of(step_label, "do", undo.entries(c, first + 1, undo.last_seq(c)))
+                change = undo.change_in(c, step_label, "do", first + 1, undo.last_seq(c))
                 undo.clear_redo(c)
                 undo.prune(c)
             with storage_errors(self.path or ":memory:"):

@@ -219,10 +219,28 @@ def entries(conn: sqlite3.Connection, first: int, last: int) -> list[Entry]:
 
 def change_of(label: Message, kind: str, written: list[Entry]):
     """The Change notification for an edit, an undo or a redo, from its log entries."""
-    from .entities import Change
     rows: dict[str, set[int]] = {}
     for e in written:
         rows.setdefault(e.table, set()).add(e.row_id)
+    return _change(label, kind, rows)
+
+
+def change_in(conn: sqlite3.Connection, label: Message, kind: str, first: int, last: int):
+    """The Change notification for the log range first..last: only the table and row id
+    of each entry are read (an import's range holds tens of thousands of SQL texts)."""
+    cur = conn.cursor()
+    cur.row_factory = None          # plain tuples: no Row object per entry
+    rows: dict[str, set[int]] = {}
+    for (table,) in cur.execute("SELECT DISTINCT tbl FROM _undo_log WHERE seq BETWEEN ? AND ?",
+                                (first, last)).fetchall():
+        rows[table] = {r[0] for r in cur.execute(
+            "SELECT row_id FROM _undo_log WHERE seq BETWEEN ? AND ? AND tbl=?",
+            (first, last, table))}
+    return _change(label, kind, rows)
+
+
+def _change(label: Message, kind: str, rows: dict[str, set[int]]):
+    from .entities import Change
     return Change(label.render(), frozenset(rows), kind,
                   {t: frozenset(ids) for t, ids in rows.items()})
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-_LINE = re.compile(
-    "|".join([
+_LINE_FORMS = [
         r"^[【\[]?字\s*[号体][:：]?(\s*[大中小]){0,3}[】\]]?$",
         r"^[【\[]?(\s*[大中小]){3}[】\]]?$",
         r"扫码.{0,12}(手机|浏览|阅读|打开)", r"^扫一扫", r"^手机(扫码|浏览)",
@@ -30,12 +29,14 @@ _LINE = re.compile(
         r"^(联系我们|关于我们|订阅号|服务号|公众号|网站地图|网站声明|隐私声明|技术支持.*|版权所有.*"
         r"|主办单位.*|承办单位[:：].*|网站标识码.*|.*ICP备.*|.*公网安备.*|政府网站找错|无障碍浏览?"
         r"|用户登录|English)$",
-        r".{0,12}(对公账户|银行账户)$",
+        r"(对公账户|银行账户)$",  # anywhere: no need to say what may stand before
         r"^(单位名称|账号|帐号|开户行|开户银行|税号|联系地址|邮政编码|邮编|传真|联系电话|电子邮箱"
         r"|邮箱|E-?mail|网址|QQ|微信号?)[:：]",
-    ]),
-    re.I,
-)
+]
+# The forms that hold at the start of the line are tried there only, the others anywhere:
+# one regex of all of them, searched, would try every form at every character.
+_LINE_START = re.compile("|".join(f for f in _LINE_FORMS if f.startswith("^")), re.I)
+_LINE_ANY = re.compile("|".join(f for f in _LINE_FORMS if not f.startswith("^")), re.I)
 # "综合部：0531-55692989": a short key and a phone number, e-mail or account number
 _CONTACT = re.compile(
     r"^[\u4e00-\u9fff]{1,8}[:：]\s*(（?0\d{2,3}）?[-—\s]?\d{7,8}|1[3-9]\d{9}|\d[\d\s]{11,}|\S+@\S+\.\S+)")
@@ -66,22 +67,29 @@ _WIDGETS = re.compile(
     r"政府信息公开|信息公开|规章库|政策文件|政策解读|当前位置|您的位置|网站首页|首页|[:：>》＞|｜丨/\-—·•\s【】\[\]()（）]")
 
 
+_COMPACT = re.compile(r"[\s【】\[\]]")
+_BULLET = re.compile(r"^[-•·●▪]+")
+_PUBLISHED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\d{1,2}:\d{2}(?::\d{2})?.{0,30}$")
+_DISCLOSURE = re.compile(r"政府信息公开(?:专栏|目录|平台|网)?$")
+
+
 def is_furniture(text: str) -> bool:
     """True for one line of page furniture (text already normalised)."""
-    compact = re.sub(r"[\s【】\[\]]", "", text)
-    compact = re.sub(r"^[-•·●▪]+", "", compact)  # "- 发布日期：…" in a bulleted metadata list
+    compact = _COMPACT.sub("", text)
+    compact = _BULLET.sub("", compact)  # "- 发布日期：…" in a bulleted metadata list
     if not compact:
         return False
-    if _LINE.search(compact) or _CONTACT.match(compact):
+    if _LINE_START.match(compact) or _LINE_ANY.search(compact) or _CONTACT.match(compact):
         return True
-    if _META_LINE.match(compact) and (re.search(r"[:：]", compact[:8]) or _STRONG_LINE.match(compact)
+    if _META_LINE.match(compact) and (":" in compact[:8] or "：" in compact[:8]
+                                      or _STRONG_LINE.match(compact)
                                       or len(_META_COUNT.findall(compact)) >= 2):
         return _looks_like_metadata(compact)
-    if re.match(r"^\d{4}-\d{1,2}-\d{1,2}\d{1,2}:\d{2}(?::\d{2})?.{0,30}$", compact):
+    if _PUBLISHED.match(compact):
         return True  # "2023-01-05 10:00 区人民政府办公室": publication time and source
     if len(compact) <= 60 and not _WIDGETS.sub("", compact):
         return True
-    return bool(re.search(r"政府信息公开(?:专栏|目录|平台|网)?$", compact)) and len(compact) <= 30
+    return len(compact) <= 30 and bool(_DISCLOSURE.search(compact))
 
 
 def _looks_like_metadata(compact: str) -> bool:

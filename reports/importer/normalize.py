@@ -72,9 +72,14 @@ def normalise(text: str) -> str:
     text = text.replace("\t", " ").replace("\r", "")
     if has_cjk(text):
         text = _fullwidth_punctuation(text)
-        text = _SPACE_NEAR_WIDE.sub(_space_kept_between_units, text)
-    text = re.sub(r" {2,}", " ", text)
+        if " " in text:
+            text = _SPACE_NEAR_WIDE.sub(_space_kept_between_units, text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     return text.strip()
+
+
+_SPACES = re.compile(r" {2,}")
 
 
 _TOKEN_END = set(" \t，。、；：（）“”《》")
@@ -99,12 +104,23 @@ def _space_kept_between_units(m: re.Match) -> str:
     return ""
 
 
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_COLON = re.compile(r"(?<!\d):(?!//)|:(?!\d|//)")
+_QUESTION = re.compile(rf"\?(?=[{WIDE}]|$)|(?<=[{WIDE}])\?")
+_EXCLAMATION = re.compile(rf"!(?=[{WIDE}]|$)|(?<=[{WIDE}])!")
+
+
 def _fullwidth_punctuation(text: str) -> str:
     text = text.replace("(", "（").replace(")", "）").replace(";", "；")
-    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text)
-    text = re.sub(r"(?<!\d):(?!//)|:(?!\d|//)", "：", text)
-    text = re.sub(rf"\?(?=[{WIDE}]|$)|(?<=[{WIDE}])\?", "？", text)
-    text = re.sub(rf"!(?=[{WIDE}]|$)|(?<=[{WIDE}])!", "！", text)
+    # each rule only where its character is: most lines have none of them
+    if "," in text:
+        text = _COMMA.sub("，", text)
+    if ":" in text:
+        text = _COLON.sub("：", text)
+    if "?" in text:
+        text = _QUESTION.sub("？", text)
+    if "!" in text:
+        text = _EXCLAMATION.sub("！", text)
     return text
 
 

@@ -15,13 +15,17 @@ _CLOSE = "）)〕]】」』”’》〉"
 _ENDS = "。！？!?"
 
 
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+_OPENING = re.compile(f"[{re.escape(_OPEN)}]")
+
+
 def _first_stop(text: str, stops: str, limit: int | None = None) -> int:
     # fast path: the first stop has no bracket or quote before it (most lead-ins)
     head = text if limit is None else text[:limit]
     first = min((i for i in (head.find(c) for c in stops) if i >= 0), default=-1)
-    if first >= 0 and not any(ch in _OPEN or ch in _CLOSE for ch in head[:first]):
+    if first >= 0 and not _BRACKET.search(head, 0, first):
         return first
-    if first < 0 and not any(ch in _OPEN for ch in head):
+    if first < 0 and not _OPENING.search(head):
         return -1
     depth = 0
     for i, ch in enumerate(text if limit is None else text[:limit]):

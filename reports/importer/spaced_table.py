@@ -261,8 +261,8 @@ class SpacedTable:
 def _spaced_header(raw: str):
     """(column kinds, wide) when ``raw`` is a header row written with spaces, else None."""
     text = strip_html(raw).strip()
-    if "\t" in text or len(text) > 160:
-        return None
+    if "\t" in text or len(text) > 160 or not (" " in text or "\u3000" in text):
+        return None    # a header row has cells: spaces between them
     cells = [c for c in re.split(r"[ \u3000]{2,}", text) if c]
     if len(cells) >= 3:
         kinds = header_kinds([normalise(c) for c in cells])

@@ -24,8 +24,11 @@ _COMPARE = ("力争达到|累计达到|稳定在|保持在|控制在|提高到|�
             "达到|突破|超过|不少于|不低于|不超过|不高于|多于|高于|低于|少于|增至|降至|达|超")
 _CHANGE = "年均增长|同比增长|增长|提高|提升|下降|降低|减少|增加|新增"
 _SUFFIX = "以上|以下|左右|以内|之内|之上"
+# Where a target can begin: a comparison or change word, a space or the number. Said first,
+# it spares trying every word at every character of a long text.
+_STARTS = "".join(sorted({w[0] for w in f"{_COMPARE}|{_CHANGE}".split("|")}))
 _TARGET = re.compile(
-    rf"(?P<compare>{_COMPARE})?(?P<change>{_CHANGE})?(?P<compare2>{_COMPARE})?\s*"
+    rf"(?=[{_STARTS}\s\d])(?P<compare>{_COMPARE})?(?P<change>{_CHANGE})?(?P<compare2>{_COMPARE})?\s*"
     rf"(?P<num>(?<![\d.])\d+(?:\.\d+)?)(?P<mult>万亿|万|亿|千)?(?P<unit>{_UNITS})(?P<suffix>{_SUFFIX})?"
 )
 _MULT = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
