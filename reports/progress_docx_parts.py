@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 
-from models.status import LIGHT_LABELS
+from models.status import light_label
 
 from .docx import units
 from .docx.builder import paragraph
@@ -99,7 +99,7 @@ def problem_table(statuses, total_width: int = units.TYPE_H, round_name: str | N
     for s in statuses:
         values = {"seq": [s.path_number], "task": [s.title], "lead": ["、".join(s.lead)],
                   "support": ["、".join(s.support)], "deadline": [s.deadline_text],
-                  "light": [LIGHT_LABELS[s.light]], "detail": detail_lines(s, round_name)}
+                  "light": [light_label(s.light, "zh")], "detail": detail_lines(s, round_name)}
         row = []
         for w, (key, _, _) in zip(widths, columns):
             fill = SHADE.get(s.light) if key == "light" else None

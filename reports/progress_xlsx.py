@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 
 from models.entities import STATUS_LABELS
-from models.status import FLAG_LABELS, LIGHT_COLOURS, LIGHT_LABELS, LIGHTS
+from models.status import LIGHT_COLOURS, LIGHTS, flag_label, light_label
 from models.status.agreement import answers_text
 
 from .atomic import atomic_path
@@ -30,7 +30,7 @@ FONT_NAME = "宋体"
 
 
 def light_word(light: str) -> str:
-    return f"{LIGHT_COLOURS[light]}灯·{LIGHT_LABELS[light]}" if light else ""
+    return f"{LIGHT_COLOURS[light]}灯·{light_label(light, 'zh')}" if light else ""
 
 
 def render_progress_xlsx(view, out_path) -> None:
@@ -157,7 +157,8 @@ def _table(sheet, view, st: _Styles) -> None:
 def _explain(s) -> str:
     """The reason, plus the flags it does not already say."""
     reason = s.reason_text("zh")     # the report is a Chinese document whatever the UI speaks
-    extra = [FLAG_LABELS[f] for f in s.flags if f != "done" and FLAG_LABELS[f] not in reason]
+    extra = [flag_label(f, "zh") for f in s.flags
+             if f != "done" and flag_label(f, "zh") not in reason]
     answers = f"各单位：{answers_text(s.answers)}" if s.answers else ""
     return "；".join(p for p in (reason, "、".join(extra), answers) if p)
 
@@ -193,10 +194,10 @@ def _summary(sheet, view, st: _Styles) -> None:
            [((light_word(k), k), s.by_light[k]) for k in LIGHTS]
            + [(("其中：已完成", ""), s.done), (("其中：已逾期", ""), s.flags["overdue"]),
               (("其中：本轮未报送", ""), s.flags["no_report"])])
-    _block(sheet, st, "按牵头单位", ("牵头单位", *(LIGHT_LABELS[k] for k in LIGHTS), "合计"),
+    _block(sheet, st, "按牵头单位", ("牵头单位", *(light_label(k, "zh") for k in LIGHTS), "合计"),
            [((name, ""), *(c[k] for k in LIGHTS), sum(c.values()))
             for name, c in s.by_department.items()], light_cols=True)
-    _block(sheet, st, "按完成时限月份", ("月份", *(LIGHT_LABELS[k] for k in LIGHTS), "合计"),
+    _block(sheet, st, "按完成时限月份", ("月份", *(light_label(k, "zh") for k in LIGHTS), "合计"),
            [((f"{m[:4]}年{int(m[5:])}月", ""), *(c[k] for k in LIGHTS), sum(c.values()))
             for m, c in s.due_by_month.items()]
            + [(("长期坚持或无时限", ""), None, None, None, s.undated)], light_cols=True)

@@ -38,7 +38,7 @@ def test_builds_with_rounds_summary_charts_and_the_problem_table(dash, ws):
     expected = problem_tasks(evaluate_plan(ws, dash.plan_uuid, Q3, TODAY))
     assert dash.model.rowCount() == len(expected) == 7
     assert [dash.model.status_at(r).task_uuid for r in range(7)] == [s.task_uuid for s in expected]
-    assert dash.model.index(0, 4).data() == "Late"
+    assert dash.model.index(0, 4).data() == "滞后"        # the catalog speaks Chinese by default
 
 
 def test_activating_a_table_row_emits_its_task(dash, qtbot):
@@ -158,14 +158,14 @@ def test_reasons_speak_the_window_language_and_chinese_is_unchanged(qtbot, ws):
 
 
 def test_a_heading_reason_counts_its_sub_tasks_in_both_languages(ws):
-    from models.status import LIGHT_LABELS, LIGHTS
+    from models.status import LIGHTS, light_label
     statuses = evaluate_plan(ws, build_sample(ws), Q3, TODAY)
     headings = [s for s in statuses if s.is_heading and s.tracked]
     assert headings
     for s in headings:
         counts = [(k, s.rollup[k]) for k in LIGHTS if s.rollup[k]]
         assert s.reason_text("zh") == "下属任务：" + "，".join(
-            f"{LIGHT_LABELS[k]}{n}项" for k, n in counts)
+            f"{light_label(k, 'zh')}{n}项" for k, n in counts)
         assert s.reason_text("en") == "sub-tasks: " + ", ".join(
             f"{n} {k.replace('_', ' ')}" for k, n in counts)
     assert any(len([k for k in LIGHTS if s.rollup[k]]) > 1 for s in headings)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
                                QVBoxLayout, QWidget)
 
 from models.errors import NotFound
+from models.status import LIGHTS, flag_label, light_label
 from models.status.summary import problem_tasks
 from models.status.view import progress_view
 
@@ -229,8 +230,7 @@ class DashboardWidget(QWidget):
     def chart_text(self) -> dict:
         """The charts' labels, translated (keys of reports.charts.TEXT)."""
         return {
-            "done": self.tr("Done"), "on_track": self.tr("On track"),
-            "at_risk": self.tr("At risk"), "late": self.tr("Late"),
+            "done": flag_label("done"), **{k: light_label(k) for k in LIGHTS},
             "status_title": self.tr("All tasks"), "total": self.tr("{n} tasks"),
             "slice": self.tr("{label}  {n} ({pct}%)"),
             "department_title": self.tr("By lead department"),

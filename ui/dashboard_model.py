@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from models.messages import language
+from models.status import light_label
 
 TaskUuidRole = Qt.UserRole + 1       # str: the task's uuid
 LightRole = Qt.UserRole + 2          # str: on_track / at_risk / late
@@ -28,8 +29,7 @@ class ProblemTableModel(QAbstractTableModel):
                 self.tr("Status"), self.tr("Why")]
 
     def light_label(self, light: str) -> str:
-        return {"late": self.tr("Late"), "at_risk": self.tr("At risk"),
-                "on_track": self.tr("On track")}.get(light, "")
+        return light_label(light)        # the catalog's name, as in the reports
 
     # ---- content -----------------------------------------------------------------------
     def set_rows(self, rows: list) -> None:

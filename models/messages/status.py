@@ -4,6 +4,18 @@ Percents come as text already formatted ("62.5"), dates as month and day numbers
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # The lights and flags by name: the dashboard, the charts and the progress reports.
+    "light_on_track": ("正常推进", "On track"),
+    "light_at_risk": ("存在风险", "At risk"),
+    "light_late": ("滞后", "Late"),
+    "flag_overdue": ("已逾期", "Overdue"),
+    "flag_no_report": ("本轮未报送", "No report this round"),
+    "flag_done": ("已完成", "Done"),
+    "flag_due_soon": ("即将到期", "Due soon"),
+    "flag_ongoing": ("长期坚持", "Ongoing"),
+    "flag_recurring": ("定期任务", "Recurring"),
+    "flag_no_deadline": ("无完成时限", "No deadline"),
+    "flag_disagree": ("意见不一致", "Departments disagree"),
     "done": ("已完成", "done"),
     "overdue": ("已逾期{days}天，尚未完成", "{days} days overdue, not done"),
     "expected_unreported": ("序时进度{expected}%，尚无报送进度",

@@ -46,15 +46,21 @@ from .rounds import as_of, current_round
 from .rules import SETTINGS_KEY, rules_from_dict
 from .schedule import to_date
 
-__all__ = ["LIGHTS", "LIGHT_LABELS", "LIGHT_COLOURS", "FLAGS", "FLAG_LABELS", "TaskStatus",
+__all__ = ["LIGHTS", "light_label", "LIGHT_COLOURS", "FLAGS", "flag_label", "TaskStatus",
            "StatusList", "worst", "evaluate_plan"]
 
 LIGHTS = ("on_track", "at_risk", "late")
-LIGHT_LABELS = {"on_track": "正常推进", "at_risk": "存在风险", "late": "滞后"}
-LIGHT_COLOURS = {"on_track": "绿", "at_risk": "黄", "late": "红"}
-FLAG_LABELS = {"overdue": "已逾期", "no_report": "本轮未报送", "done": "已完成",
-               "due_soon": "即将到期", "ongoing": "长期坚持", "recurring": "定期任务",
-               "no_deadline": "无完成时限", "disagree": "意见不一致"}
+LIGHT_COLOURS = {"on_track": "绿", "at_risk": "黄", "late": "红"}   # 绿灯 in the reports
+
+
+def light_label(light: str, lang: str | None = None) -> str:
+    """正常推进 / on track: a light's name in ``lang`` (default: the UI's; reports pass "zh")."""
+    return msg(f"status.light_{light}").render(lang) if light in LIGHTS else ""
+
+
+def flag_label(flag: str, lang: str | None = None) -> str:
+    """已逾期 / overdue: a flag's name in ``lang`` (default: the UI's)."""
+    return msg(f"status.flag_{flag}").render(lang) if flag in FLAGS else ""
 _RANK = {"": -1, "on_track": 0, "at_risk": 1, "late": 2}
 
 

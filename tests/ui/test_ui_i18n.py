@@ -76,3 +76,31 @@ def test_language_names():
     assert i18n.normalize(None) == "zh_CN"
     assert i18n.normalize("zh-Hans") == "zh_CN"
     assert i18n.normalize("en_US") == "en"
+
+
+@pytest.mark.parametrize("lang, late, at_risk, on_track", [
+    ("zh_CN", "滞后", "存在风险", "正常推进"), ("en", "Late", "At risk", "On track")])
+def test_the_dashboard_names_lights_in_the_ui_language(qtbot, qapp, settings, lang, late,
+                                                       at_risk, on_track):
+    """The table's light column and the charts' legends: the catalog's names (the same
+    words as the progress report), in the language of the window."""
+    from models.status import light_label
+    from ui.dashboard_model import LIGHT
+    from ui.main_window import PROGRESS, MainWindow
+    translators = i18n.install(qapp, lang)
+    try:
+        w = MainWindow(settings, persist=False)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.files.open_demo()
+        w.tabs.setCurrentIndex(PROGRESS)
+        qtbot.waitUntil(lambda: w.progress.dashboard is not None
+                        and bool(w.progress.dashboard.canvases), timeout=10000)
+        dash = w.progress.dashboard
+        shown = {dash.model.index(r, LIGHT).data() for r in range(dash.model.rowCount())}
+        assert shown and shown <= {late, at_risk}
+        legend = dash.canvases["department"].figure.axes[0].get_legend()
+        assert [t.get_text() for t in legend.get_texts()] == [on_track, at_risk, late]
+        assert light_label("late") == late           # what the reports use when in Chinese
+    finally:
+        i18n.uninstall(qapp, translators)
