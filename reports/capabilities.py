@@ -6,7 +6,6 @@ asking costs nothing at start-up. ``main.py --check`` and the About box list the
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,11 +50,9 @@ def probe() -> list[Capability]:
     from reports.pdf import find_soffice
     soffice = find_soffice() or ""
     ocr = _module("rapidocr_onnxruntime") or _module("rapidocr")
-    pdftoppm = shutil.which("pdftoppm") or ""
     return [
         Capability("libreoffice", bool(soffice), soffice, msg("system.enables_libreoffice")),
         Capability("ocr", bool(ocr), ocr, msg("system.enables_ocr")),
-        Capability("pdftoppm", bool(pdftoppm), pdftoppm, msg("system.enables_pdftoppm")),
     ]
 
 

@@ -1,18 +1,16 @@
 """Print preview inside the window: a PDF's pages shown as pictures, with Print, Open and
 Open folder.
 
-The pages come from Qt's own PDF module where the PySide6 wheel has it (QtPdf), else from
-poppler's ``pdftoppm`` (installed with the test tools on Linux, shipped in the Windows
-build); with neither, the caller falls back to the system's PDF viewer.
+The pages are drawn by PDFium (pypdfium2, a dependency the importer reads PDFs with, so it
+is there wherever PlanDesk runs, the frozen build included). Qt's own PDF module is not in
+the PySide6-Essentials wheel, and poppler's ``pdftoppm`` is not on a clerk's Windows PC:
+neither is used. A PDF that cannot be read falls back to the system's PDF viewer.
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -23,38 +21,24 @@ PREVIEW_DPI = 80
 PRINT_DPI = 200
 
 
-def _qtpdf_images(pdf: Path, dpi: int) -> list[QImage] | None:
-    try:
-        from PySide6.QtPdf import QPdfDocument
-    except ImportError:
-        return None
-    doc = QPdfDocument()
-    if doc.load(str(pdf)) != QPdfDocument.Error.None_:
-        return None
-    images = []
-    for i in range(doc.pageCount()):
-        size = doc.pagePointSize(i) * dpi / 72
-        images.append(doc.render(i, QSize(int(size.width()), int(size.height()))))
-    return images
-
-
-def _pdftoppm_images(pdf: Path, dpi: int) -> list[QImage] | None:
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        return None
-    with tempfile.TemporaryDirectory(prefix="plandesk-pages-") as tmp:
-        try:
-            subprocess.run([exe, "-r", str(dpi), "-png", str(pdf), str(Path(tmp) / "p")],
-                           check=True, capture_output=True, timeout=120)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        files = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-        return [QImage(str(f)) for f in files]
-
-
 def page_images(pdf: Path, dpi: int = PREVIEW_DPI) -> list[QImage] | None:
-    """Every page of ``pdf`` as an image, or None when nothing here can draw a PDF."""
-    return _qtpdf_images(pdf, dpi) or _pdftoppm_images(pdf, dpi)
+    """Every page of ``pdf`` as an image, or None when the file cannot be read as a PDF."""
+    import pypdfium2
+    try:
+        doc = pypdfium2.PdfDocument(str(pdf))
+    except (pypdfium2.PdfiumError, OSError):
+        return None
+    try:
+        images = []
+        for page in doc:
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True)   # RGB(A) byte order
+            mode = QImage.Format_RGBA8888 if bitmap.n_channels == 4 else QImage.Format_RGB888
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, mode)
+            images.append(image.copy())       # the bitmap's memory goes with the page
+            page.close()
+        return images or None
+    finally:
+        doc.close()
 
 
 class PdfPreview(QDialog):

@@ -7,11 +7,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("未找到 {part}：不能使用{enables}", "{part} not found: unavailable: {enables}"),
     "part_libreoffice": ("办公软件 LibreOffice", "LibreOffice"),
     "part_ocr": ("文字识别组件（OCR）", "the text recognition extra (OCR)"),
-    "part_pdftoppm": ("PDF 页面图像工具", "the PDF page image tool (pdftoppm)"),
     "enables_libreoffice": ("PDF 预览和打印预览、.doc/.wps/.xls/.et 文件的完整转换、版记偶数页排版",
                             "PDF and print preview, full conversion of .doc/.wps/.xls/.et files, "
                             "the colophon on an even page"),
     "enables_ocr": ("扫描件（图片型 PDF、图片）的文字识别",
                     "recognising the text of scans (image PDFs, pictures)"),
-    "enables_pdftoppm": ("应用内的打印预览页面图像", "page images for the print preview in the window"),
 }

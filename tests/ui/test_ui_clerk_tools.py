@@ -281,27 +281,62 @@ def test_main_opens_a_workspace_given_on_the_command_line(monkeypatch, workspace
     assert seen["workspace"] == str(workspace_file) and not seen["demo"]
 
 
+def _dark_pixels(image, box=None) -> int:
+    """Pixels darker than mid-grey in ``image`` (a QImage), within ``box`` (x, y, w, h)."""
+    x0, y0, w, h = box or (0, 0, image.width(), image.height())
+    return sum(1 for x in range(x0, x0 + w, 2) for y in range(y0, y0 + h, 2)
+               if image.pixelColor(x, y).lightness() < 128)
+
+
 def test_print_preview_shows_the_pdf_pages_in_the_window(qtbot, tmp_path, monkeypatch):
+    import pypdfium2
     from ui import pdf_preview
     from ui.matrix_print import matrix_printer
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QFont, QPainter
+    from PySide6.QtPrintSupport import QPrinter
     pdf = tmp_path / "通知.pdf"
     printer = matrix_printer(str(pdf))
     painter = QPainter(printer)
-    painter.drawText(100, 100, "第一页")
+    painter.setFont(QFont(painter.font().family(), 40))
+    painter.drawText(100, 400, "第一页")                    # top left on page 1
     printer.newPage()
-    painter.drawText(100, 100, "第二页")
+    painter.drawText(printer.width() - 2000, printer.height() - 400, "第二页")   # bottom right
     painter.end()
     images = pdf_preview.page_images(pdf)
     assert images is not None and len(images) == 2
     assert images[0].width() > images[0].height()           # landscape, as printed
     dialog = pdf_preview.PdfPreview(pdf, images, "打印预览")
     qtbot.addWidget(dialog)
-    assert len(dialog.page_labels) == 2 and "2" in dialog.info.text()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert len(dialog.page_labels) == 2 and dialog.info.text() == "共 2 页 — 通知.pdf"
+    first, second = (label.pixmap().toImage() for label in dialog.page_labels)
+    w, h = first.width(), first.height()
+    # Each page shows its own text where it was printed, and nothing where it was not.
+    assert _dark_pixels(first, (0, 0, w // 2, h // 2)) > 20
+    assert _dark_pixels(first, (w // 2, h // 2, w // 2, h // 2)) == 0
+    assert _dark_pixels(second, (w // 2, h // 2, w // 2, h // 2)) > 20
+    assert _dark_pixels(second, (0, 0, w // 2, h // 2)) == 0
+    assert dialog.page_labels[0].isVisible()
     opened = []
     monkeypatch.setattr(open_file, "open_url", lambda url: opened.append(url.toLocalFile()))
     dialog.folder_button.click()
     assert opened == [str(tmp_path)]
+    # Print: each page image on its own sheet.
+    out = tmp_path / "打印.pdf"
+    sheet = QPrinter(QPrinter.HighResolution)
+    sheet.setOutputFormat(QPrinter.PdfFormat)
+    sheet.setOutputFileName(str(out))
+    pdf_preview.print_images(sheet, pdf_preview.page_images(pdf, pdf_preview.PRINT_DPI))
+    assert len(pypdfium2.PdfDocument(str(out))) == 2
+
+
+def test_a_file_that_is_no_pdf_is_left_to_the_system_viewer(qtbot, tmp_path):
+    from ui import pdf_preview
+    broken = tmp_path / "坏.pdf"
+    broken.write_bytes(b"%PDF-1.7\n not a pdf")
+    assert pdf_preview.page_images(broken) is None
+    assert pdf_preview.show_pdf(None, broken, "打印预览") is False
 
 
 def test_after_an_export_the_file_can_be_opened(qtbot, window, workspace_file, modal):
