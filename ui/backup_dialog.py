@@ -5,13 +5,16 @@ job on the worker. The workspace is closed first (the restore takes the writer l
 itself) and opened again afterwards: a sound workspace is backed up before it is
 replaced; a damaged one, which the window could not open at all, is moved aside and kept.
 ``offer_restore`` is the error dialog of a damaged workspace, with "从备份恢复…" in it.
+What each backup holds is read from the backup files on the worker (``count_job``): the
+list shows at once, its 内容 column fills in when the files are read, and restoring waits
+for that (the restore rotates the backups being read).
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
@@ -48,6 +51,15 @@ def size_text(size: int) -> str:
     return f"{mb:.2f} MB" if mb < 10 else f"{mb:.1f} MB"
 
 
+def count_job(ctx, paths: list[Path]) -> list[tuple[int, int] | None]:
+    """Worker: (plans, tasks) of each backup file, None for one that cannot be read."""
+    counts = []
+    for i, path in enumerate(paths):
+        ctx.progress(i, len(paths), path.name)
+        counts.append(backup_counts(path))
+    return counts
+
+
 def restore_job(ctx, workspace: Path, backup: Path, force: bool) -> Restored:
     """Worker: the CLI's restore, unchanged."""
     ctx.progress(0, 0, backup.name)
@@ -58,6 +70,7 @@ class BackupDialog(QDialog):
     """Lists the backups of ``workspace``; restores the chosen one and reopens the workspace."""
 
     COLUMNS = ("col_time", "col_reason", "col_size", "col_contents")
+    counted = Signal()          # the 内容 column is filled in
 
     def __init__(self, window, workspace: Path, damaged: bool = False,
                  parent: QWidget | None = None):
@@ -67,6 +80,7 @@ class BackupDialog(QDialog):
         self.window_, self.workspace, self.damaged = window, Path(workspace).absolute(), damaged
         self.backups: list[BackupInfo] = []
         self.job = None
+        self.counting = None        # the job reading what the backups hold
         self.intro = QLabel(t("intro_damaged" if damaged else "intro", file=self.workspace.name))
         self.intro.setWordWrap(True)
         self.table = table([t(c) for c in self.COLUMNS])
@@ -97,34 +111,52 @@ class BackupDialog(QDialog):
 
     # ---- the list ----------------------------------------------------------------------
     def refresh(self) -> None:
+        if self.counting is not None:
+            self.counting.cancel()
         self.backups = list_backups(self.workspace)
         self.table.setRowCount(len(self.backups))
         for row, b in enumerate(self.backups):
-            counts = backup_counts(b.path)
-            contents = (t("contents", plans=counts[0], tasks=counts[1]) if counts
-                        else t("unreadable"))
             for col, text in enumerate((b.time, reason_text(b.reason), size_text(b.size),
-                                        contents)):
+                                        t("counting"))):
                 self.table.setItem(row, col, item(text, str(b.path) if col == 0 else None))
         self.table.resizeColumnsToContents()
         if self.backups:
             self.table.selectRow(0)
         elif not self.result.text():
             self.result.setText(t("none"))
+        backups = list(self.backups)
+        job = self.counting = run_job(
+            count_job, [b.path for b in backups], parent=self, progress=False,
+            on_success=lambda counts: self._counted(job, backups, counts),
+            on_failure=lambda failure: self._counted(job, backups, [None] * len(backups)))
+        job.cancelled.connect(lambda: self._counted(job, backups, None))
         self._update_buttons()
+
+    def _counted(self, job, backups: list[BackupInfo], counts) -> None:
+        if job is not self.counting:
+            return              # a newer listing is being read
+        self.counting = None
+        if counts is not None and backups == self.backups:
+            for row, c in enumerate(counts):
+                cell = self.table.item(row, 3)
+                cell.setText(t("contents", plans=c[0], tasks=c[1]) if c else t("unreadable"))
+            self.table.resizeColumnsToContents()
+        self._update_buttons()
+        self.counted.emit()
 
     def chosen(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(self.job is None and self.chosen() is not None)
+        self.restore_button.setEnabled(self.job is None and self.counting is None
+                                       and self.chosen() is not None)
 
     # ---- restoring -----------------------------------------------------------------------
     def restore_chosen(self, force: bool = False):
         """Ask, close the workspace if the window shows it, restore on the worker. Returns the job."""
         b = self.chosen()
-        if b is None or self.job is not None:
+        if b is None or self.job is not None or self.counting is not None:
             return None
         session = self.window_.session
         if session.busy:
@@ -176,6 +208,8 @@ class BackupDialog(QDialog):
 
     def reject(self) -> None:
         if self.job is None:          # a restore runs to its end: the file is half-replaced otherwise
+            if self.counting is not None:
+                self.counting.cancel()
             super().reject()
 
 

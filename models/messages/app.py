@@ -35,6 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.col_contents": ("内容", "Contents"),
     "backup.contents": ("{plans} 个计划，{tasks} 项任务", "{plans} plans, {tasks} tasks"),
     "backup.unreadable": ("（无法读取）", "(cannot be read)"),
+    "backup.counting": ("正在读取…", "reading…"),
     "backup.none": ("这个工作区还没有备份。", "This workspace has no backups yet."),
     "backup.restore": ("恢复所选备份…", "Restore the chosen backup…"),
     "backup.close": ("关闭", "Close"),

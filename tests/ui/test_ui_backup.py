@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 import re
 import struct
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from models.backup import backup_dir, list_backups  # noqa: E402
 from models.errors import DamagedWorkspace  # noqa: E402
@@ -30,13 +32,24 @@ def import_in_window(qtbot, window, source: Path) -> None:
     qtbot.waitUntil(lambda: len(window.session.ws.plans()) == before + 1 and not window.jobs.jobs, timeout=20000)
 
 
+def counted(dialog: BackupDialog) -> None:
+    """Wait until the dialog has read what its backups hold (on the worker)."""
+    end = time.monotonic() + 20
+    while dialog.counting is not None and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    assert dialog.counting is None
+
+
 def rows(dialog: BackupDialog) -> list[list[str]]:
+    counted(dialog)
     tbl = dialog.table
     return [[tbl.item(r, c).text() for c in range(tbl.columnCount())]
             for r in range(tbl.rowCount())]
 
 
 def restore_row(qtbot, dialog: BackupDialog, row: int) -> None:
+    counted(dialog)
     dialog.table.selectRow(row)
     assert dialog.restore_chosen() is not None
     qtbot.waitUntil(lambda: dialog.job is None, timeout=20000)
@@ -220,3 +233,26 @@ def test_a_file_that_never_was_a_workspace_is_only_refused(qtbot, window, modal,
     stray.write_bytes(b"PK\x03\x04" + bytes(4000))          # a workbook renamed, no backups
     assert not window.files.open(stray)
     assert offered == [] and "不是规划台账工作区" in modal.texts("error")[0]
+
+
+def test_what_the_backups_hold_is_read_off_the_window(qtbot, window, monkeypatch, imported):
+    import threading
+    real, threads, go = backup_dialog.backup_counts, [], threading.Event()
+
+    def slow_counts(path):
+        threads.append(threading.get_ident())
+        go.wait(10)
+        return real(path)
+    monkeypatch.setattr(backup_dialog, "backup_counts", slow_counts)
+    dialog = BackupDialog(window, imported)
+    qtbot.addWidget(dialog)
+    tbl = dialog.table
+    # Listed at once; the contents still being read, and no restore meanwhile.
+    assert tbl.rowCount() == 2 and tbl.item(0, 1).text() == "导入计划前"
+    assert [tbl.item(r, 3).text() for r in range(2)] == ["正在读取…", "正在读取…"]
+    assert not dialog.restore_button.isEnabled() and dialog.restore_chosen() is None
+    with qtbot.waitSignal(dialog.counted, timeout=20000):
+        go.set()
+    assert threads and threading.get_ident() not in threads
+    assert tbl.item(0, 3).text().startswith("1 个计划") and tbl.item(1, 3).text() == "0 个计划，0 项任务"
+    assert dialog.restore_button.isEnabled()
