@@ -1,7 +1,8 @@
 """Storing a parsed plan: the plan dict of the importers -> one new plan, one undo step.
 
 The tree is flattened in document order with its ids chosen here, so tasks, assignments and
-targets each go in with one ``executemany`` (the undo triggers still record every row).
+targets each go in with one ``executemany``, their undo entries written in one statement
+each (``undo.insert_many``).
 Department names are matched through the registry's aliases; unknown ones are added and
 flagged new for the clerk to review.
 """
@@ -12,6 +13,7 @@ from functools import lru_cache
 from .deadline import parse_deadline
 from .entities import ROLES, STATUS_LABELS
 from .messages import msg
+from .undo import insert_many
 
 _PLAN_FIELDS = ("issuer", "doc_number", "year", "period", "preamble", "head", "warnings",
                 "parent_uuid", "attachments")
@@ -107,15 +109,16 @@ class _Rows:
 
     def write(self) -> None:
         conn = self.ws.conn
-        conn.executemany(
+        # Task ids were chosen above every existing one (next_id), as insert_many needs.
+        insert_many(conn, "tasks",
             "INSERT INTO tasks(id, uuid, plan_id, parent_id, position, title, text, label_style, "
             "deadline_text, deadline_date, deadline_kind, status, source_line, implements, "
             "source_label, source_page, source_paragraph) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.tasks)
-        conn.executemany("INSERT INTO assignments(task_id, department_id, role, position) "
-                         "VALUES (?,?,?,?)", self.assignments)
-        conn.executemany("INSERT INTO targets(task_id, position, metric, value, unit, qualifier, "
-                         "year, baseline, text) VALUES (?,?,?,?,?,?,?,?,?)", self.targets)
+        insert_many(conn, "assignments", "INSERT INTO assignments(task_id, department_id, role, "
+                    "position) VALUES (?,?,?,?)", self.assignments)
+        insert_many(conn, "targets", "INSERT INTO targets(task_id, position, metric, value, unit, "
+                    "qualifier, year, baseline, text) VALUES (?,?,?,?,?,?,?,?,?)", self.targets)
 
 
 def _target_values(t: dict) -> tuple:

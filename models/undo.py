@@ -61,12 +61,17 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
 
+def _undo_insert(table: str, rowid: str) -> str:
+    """The SQL expression of the inverse of inserting row ``rowid`` (an SQL expression)."""
+    return f"'DELETE FROM \"{table}\" WHERE rowid='||{rowid}"
+
+
 def trigger_sql(conn: sqlite3.Connection, table: str) -> list[str]:
     cols = [c for c in _columns(conn, table) if c != "id"]
     log = f"INSERT INTO _undo_log(tbl, row_id, sql) VALUES('{table}', "
     triggers = [
         f'CREATE TRIGGER "_undo_{table}_i" AFTER INSERT ON "{table}" BEGIN '
-        f"{log}NEW.rowid, 'DELETE FROM \"{table}\" WHERE rowid='||NEW.rowid); END",
+        f"{log}NEW.rowid, {_undo_insert(table, 'NEW.rowid')}); END",
     ]
     if cols:
         sets = "||','||".join(f"'\"{c}\"='||quote(OLD.\"{c}\")" for c in cols)
@@ -110,6 +115,30 @@ def install_triggers(conn: sqlite3.Connection) -> bool:
     for sql in wanted.values():
         conn.execute(sql)
     return True
+
+
+BULK_ROWS = 500      # fewer rows go in through the trigger: dropping it costs more
+
+
+def insert_many(conn: sqlite3.Connection, table: str, sql: str, rows: list) -> None:
+    """``executemany(sql, rows)`` of INSERTs into ``table``, inside an operation, logged as
+    its insert trigger logs them, but in one statement after the rows are in: the trigger
+    is dropped meanwhile (fired per row it costs more than the insert itself). New rows
+    get row ids above every existing one, so they are the rows past the old maximum."""
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type='trigger' AND name=?",
+                           (f"_undo_{table}_i",)).fetchone()
+    if trigger is None or len(rows) < BULK_ROWS:
+        conn.executemany(sql, rows)
+        return
+    before = conn.execute(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').fetchone()[0]
+    conn.execute(f'DROP TRIGGER "_undo_{table}_i"')
+    try:
+        conn.executemany(sql, rows)
+        conn.execute(f"INSERT INTO _undo_log(tbl, row_id, sql) SELECT '{table}', rowid, "
+                     f'{_undo_insert(table, "rowid")} FROM "{table}" WHERE rowid > ? '
+                     "ORDER BY rowid", (before,))
+    finally:
+        conn.execute(trigger[0])
 
 
 def forget_history(conn: sqlite3.Connection) -> None:

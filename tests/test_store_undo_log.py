@@ -205,3 +205,33 @@ def test_a_step_the_schema_no_longer_fits_is_dropped_with_a_clear_line(tmp_path)
         assert "无法撤销" in str(err.value)
         assert ws.undo_count() == 0
         assert ws.one("SELECT title FROM tasks WHERE id=?", (task.id,))[0] == "改名"
+
+
+def _big_plan(tasks: int) -> dict:
+    return {"title": "大方案", "tasks": [
+        {"title": f"第{i}项", "roles": {"lead": ["区财政局"], "support": ["区科技局", "区商务局"]},
+         "targets": [{"metric": "专利拥有量", "value": i, "unit": "件"}]} for i in range(tasks)]}
+
+
+def test_a_bulk_import_logs_the_same_entries_as_the_triggers(monkeypatch):
+    """An import of thousands of rows writes its undo entries in one statement per table:
+    the log holds what the per-row triggers would have written, and undo removes it all."""
+    logs = []
+    for bulk_rows in (undo.BULK_ROWS, 10 ** 9):          # bulk, then row by row
+        monkeypatch.setattr(undo, "BULK_ROWS", bulk_rows)
+        ws = Workspace.memory()
+        ws.add_task(ws.add_plan("已有方案").uuid, "已有的一项")
+        seen = changes(ws)
+        ws.insert_plan_tree(_big_plan(600), backup=False)
+        logs.append(ws.conn.execute("SELECT seq, tbl, row_id, sql FROM _undo_log ORDER BY seq")
+                    .fetchall())
+        assert len(seen[-1].rows["assignments"]) == 1800 and len(seen[-1].rows["targets"]) == 600
+        # the triggers are back: a later edit is logged and undone as before
+        ws.add_task(ws.plans()[0].uuid, "后加的一项")
+        ws.undo()
+        ws.undo()
+        assert [p.title for p in ws.plans()] == ["已有方案"]
+        assert ws.one("SELECT count(*) FROM tasks")[0] == 1
+        ws.close()
+    assert [tuple(r) for r in logs[0]] == [tuple(r) for r in logs[1]]
+    assert sum(1 for r in logs[0] if r[1] == "tasks") == 601
