@@ -91,6 +91,7 @@ class Store:
         self._lock = lock
         self._op_depth = 0
         self._op_tables: set[str] = set()
+        self._batch: list[Change] | None = None   # inside batch(): the steps' changes
         self._listeners: list[Callable[[Change], None]] = []
         self._holding = 0                  # hold_changes() calls not yet released
         self._held: list[Change] = []
@@ -313,8 +314,9 @@ class Store:
         if self.readonly:
             raise ReadOnlyWorkspace("store.readonly")
         c = self.conn
+        batched = self._batch is not None
         with storage_errors(self.path or ":memory:"):
-            c.execute("BEGIN IMMEDIATE")
+            c.execute("SAVEPOINT plandesk_step" if batched else "BEGIN IMMEDIATE")
         self._op_depth = 1
         change = None
         try:
@@ -326,9 +328,12 @@ class Store:
                 undo.clear_redo(c)
                 undo.prune(c)
             with storage_errors(self.path or ":memory:"):
-                c.execute("COMMIT")
+                c.execute("RELEASE plandesk_step" if batched else "COMMIT")
         except BaseException as e:
-            if c.in_transaction:
+            if batched and c.in_transaction:
+                c.execute("ROLLBACK TO plandesk_step")     # this step only; the batch goes on
+                c.execute("RELEASE plandesk_step")
+            elif c.in_transaction:
                 c.execute("ROLLBACK")
             if isinstance(e, sqlite3.Error) and is_storage(e):
                 # Disk full or read-only in the middle of the edit: nothing of it was kept.
@@ -336,8 +341,40 @@ class Store:
             raise
         finally:
             self._op_depth = 0
-        if change:
+        if change and self._batch is not None:
+            self._batch.append(change)         # told once the batch is committed
+        elif change:
             self._give_back_space()
+            self._notify(change)
+
+    @contextmanager
+    def batch(self):
+        """Several operations kept together or not at all: each stays its own undo step,
+        but nothing is committed unless the whole batch ends well (a 汇总 whose roll-up
+        cannot be written keeps none of its returns)."""
+        if self._batch is not None or self._op_depth:
+            raise RuntimeError("a batch cannot be nested in a batch or an operation")
+        if self.readonly:
+            raise ReadOnlyWorkspace("store.readonly")
+        c = self.conn
+        with storage_errors(self.path or ":memory:"):
+            c.execute("BEGIN IMMEDIATE")
+        self._batch = []
+        try:
+            yield self
+            with storage_errors(self.path or ":memory:"):
+                c.execute("COMMIT")
+        except BaseException as e:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error) and is_storage(e):
+                raise StorageError(message_for(e, self.path)) from e
+            raise
+        finally:
+            changes, self._batch = self._batch or [], None
+        if changes:
+            self._give_back_space()
+        for change in changes:
             self._notify(change)
 
     def _replay(self, stack: str) -> str | None:

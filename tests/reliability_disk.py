@@ -3,7 +3,8 @@
 A real tmpfs of a few hundred KB is mounted where the test may mount one (root on Linux);
 elsewhere the same failures are injected where the program meets them: SQLite is not
 allowed to grow the file (``PRAGMA max_page_count``, which fails exactly as a full disk
-does) and opening for writing meets EROFS.
+does), an output file written there larger than the room left fails at its fsync with
+ENOSPC (as a full disk reports delayed writes), and opening for writing meets EROFS.
 """
 from __future__ import annotations
 
@@ -79,6 +80,17 @@ class Disk:
             conn.execute(f"PRAGMA max_page_count={max(pages, 1) + free // size}")
             return conn
         self._mp.setattr(store_module, "_connect", connect)
+        real_fsync, folder = os.fsync, str(self.folder)
+
+        def fsync(fd):
+            try:
+                where = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                where = ""
+            if where.startswith(folder) and os.fstat(fd).st_size > free:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real_fsync(fd)
+        self._mp.setattr(os, "fsync", fsync)
 
     def _inject_readonly(self) -> None:
         real = os.open

@@ -299,11 +299,44 @@ def test_disk_full_gives_one_line_and_keeps_the_workspace(tmp_path, capsys, comm
             assert str(disk.folder) in line
         disk.free_all()
         assert integrity(path) == "ok"
-        if (code != 0 and command != "consolidate") or command in ("dump", "new"):
+        if code != 0 or command in ("dump", "new"):
             assert state(path) == before              # nothing of a failed command was kept
         if command == "new" and code != 0:
             assert not (disk.folder / "新工作区.plandesk").exists()
         assert leftovers(disk.folder) == []
+
+
+@pytest.mark.parametrize("mounted", [True, False], ids=["small disk", "injected"])
+def test_a_rollup_the_disk_has_no_room_for_keeps_none_of_the_returns(tmp_path, capsys,
+                                                                    monkeypatch, mounted):
+    """Room for the backup and the returns, none for the 汇总 workbook: the workspace is
+    left as it was, with one line naming the roll-up, and nothing half-written beside it."""
+    if not mounted:
+        monkeypatch.setenv("PLANDESK_TEST_NO_MOUNT", "1")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    path, back = office_on(outside, outside)            # the workspace has room
+    before, backups = state(path), len(list_backups(path))
+    with small_disk(tmp_path, 600) as disk:
+        if mounted and not disk.mounted:
+            pytest.skip("no small disk can be mounted here (the injected case runs)")
+        out = disk.folder / "汇总.xlsx"
+        disk.fill(0)
+        capsys.readouterr()
+        code = run(["exchange", "consolidate", str(path), str(back), "--out", str(out)])
+        err = capsys.readouterr().err
+        disk.free_all()
+        assert code == 2
+        line = one_clear_line(err, "磁盘空间已满")
+        assert str(disk.folder) in line
+        assert list(disk.folder.iterdir()) == []            # no roll-up, no temporary file
+    assert state(path) == before and integrity(path) == "ok"
+    with Workspace.open(path, readonly=True) as ws:
+        assert [e for e in ws.exchanges(ws.plans()[0].uuid) if e["direction"] == "in"] == []
+    assert len(list_backups(path)) == backups + 1       # the backup before it is kept
+    # With room again the same command goes through.
+    assert run(["exchange", "consolidate", str(path), str(back), "--out", str(out)]) == 0
+    assert state(path) != before
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -7,6 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 import models.store as store_module
 from models import undo
+from models.errors import InvalidEdit
 from models.messages import set_language
 from models.schema import migrations as real_migrations
 from models.workspace import Workspace
@@ -235,3 +236,28 @@ def test_a_bulk_import_logs_the_same_entries_as_the_triggers(monkeypatch):
         ws.close()
     assert [tuple(r) for r in logs[0]] == [tuple(r) for r in logs[1]]
     assert sum(1 for r in logs[0] if r[1] == "tasks") == 601
+
+
+def test_a_batch_keeps_each_step_or_none_of_them(ws):
+    heard = []
+    ws.add_listener(heard.append)
+    steps = ws.undo_count()
+    with ws.batch():
+        ws.add_plan("第一份")
+        with pytest.raises(InvalidEdit):
+            with ws.operation("失败的一步"):
+                ws.add_plan("不该留下")
+                raise InvalidEdit("common.file_not_found", file="报回.xlsx")
+        ws.add_plan("第二份")
+        assert heard == []                       # told once the batch is committed
+    assert [p.title for p in ws.plans()] == ["第一份", "第二份"]
+    assert ws.undo_count() == steps + 2 and len(heard) == 2
+    ws.undo()
+    assert [p.title for p in ws.plans()] == ["第一份"]
+
+    with pytest.raises(OSError):
+        with ws.batch():
+            ws.add_plan("第三份")
+            raise OSError(28, "No space left on device", "汇总.xlsx")
+    assert [p.title for p in ws.plans()] == ["第一份"] and ws.undo_count() == steps + 1
+    assert len(heard) == 3                       # the undo; nothing of the failed batch

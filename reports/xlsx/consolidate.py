@@ -8,9 +8,14 @@ applied without them, the bad cells left 待核实 for that department.
 The roll-up is computed from the workspace afterwards (``round_state``): every return of
 the round recorded there counts, whichever run brought it in. With ``apply=False`` the
 reports are laid over it in memory instead, so the preview shows what applying would give.
+
+All or nothing: the returns are committed only once the roll-up is written (``ws.batch``),
+so a full disk, a cancel or any failure before that leaves the workspace as it was — each
+file still its own undo step when it goes through.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from models.read_exchange import round_id
@@ -35,10 +40,18 @@ def consolidate(ws, plan_uuid, round_name: str, paths, out_path, apply: bool = T
     plan = ws.plan(plan_uuid)
     round_name = round_name.strip()
     view = PlanView(ws, plan.uuid)
+    paths = [Path(p) for p in paths]
+    if apply and paths:
+        ws.bulk_backup("consolidate")     # before the batch: a backup of what was committed
+    with ws.batch() if apply else nullcontext():
+        return _consolidate(ws, plan, round_name, view, paths, out_path, apply,
+                            overwrite_conflicts, progress, accept_valid)
+
+
+def _consolidate(ws, plan, round_name, view, paths, out_path, apply, overwrite_conflicts,
+                 progress, accept_valid) -> dict:
     files: list[dict] = []
     pending: list = []        # reports not applied (apply=False)
-    backed_up = False
-    paths = [Path(p) for p in paths]
     for i, path in enumerate(paths, 1):
         try:
             report = read_return(ws, path, plan=plan.uuid, round_name=round_name, view=view)
@@ -61,9 +74,6 @@ def consolidate(ws, plan_uuid, round_name: str, paths, out_path, apply: bool = T
             if report.meta:
                 record_refusal(ws, report, plan.uuid)
         else:
-            if not backed_up:
-                ws.bulk_backup("consolidate")
-                backed_up = True
             result = apply_return(ws, report, overwrite_conflicts=overwrite_conflicts,
                                   backup=False, accept_valid=accept_valid)
             entry["status"] = "applied"
