@@ -113,15 +113,22 @@ def rollup_floor(rollup, files, out: Path) -> None:
     book.close()
 
 
-def export_floor(rows, out: Path) -> None:
-    """XlsxWriter writing an exchange workbook's cells: protection, validation, formats."""
+def export_floor(book_cells, out: Path) -> None:
+    """XlsxWriter writing an exchange workbook's cells (the title lines, the header, the
+    rows and the metadata sheet as read back from the export): protection, validation,
+    formats."""
     import xlsxwriter
+    top, rows, meta = book_cells
     book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
     locked = book.add_format({"border": 1, "text_wrap": True, "font_name": "仿宋_GB2312"})
     free = book.add_format({"border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9E5"})
     s = book.add_worksheet("分工及进展")
     for i, w in enumerate(LAYOUT.widths):
         s.set_column(i, i, w, None, {"hidden": LAYOUT.columns[i].hidden})
+    for r, line in enumerate(top[:3]):
+        s.merge_range(r, 0, r, 16, str(line[0] or ""), locked)
+    for c, v in enumerate(top[3]):
+        s.write_string(3, c, str(v or ""), locked)
     for r, row in enumerate(rows, 4):
         s.set_row(r, 24)
         for c, v in enumerate(row):
@@ -130,10 +137,20 @@ def export_floor(rows, out: Path) -> None:
     s.data_validation(4, 10, 4 + len(rows), 10, {"validate": "decimal", "criteria": "between",
                                                   "minimum": 0, "maximum": 100})
     s.protect()
-    meta = book.add_worksheet("_plandesk")
-    meta.write_string(0, 0, "x" * 1000)
-    meta.hide()
+    hidden = book.add_worksheet("_plandesk")
+    for r, line in enumerate(meta):
+        for c, v in enumerate(line):
+            hidden.write_string(r, c, str(v if v is not None else ""))
+    hidden.very_hidden()
     book.close()
+
+
+def exported_cells(path: Path):
+    """(title and header lines, task rows, metadata lines) of an exported workbook."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    lines = [list(r) for r in book["分工及进展"].iter_rows(values_only=True)]
+    meta = [list(r) for r in book["_plandesk"].iter_rows(values_only=True)]
+    return lines[:4], lines[4:], meta
 
 
 def memory_of_one_return(ws_path: Path, path: Path) -> float:
@@ -171,9 +188,9 @@ def main(quick: bool = False, keep: bool = False) -> None:
     # Export: the whole plan, side by side with XlsxWriter writing the same cells.
     whole = folder / "whole.xlsx"
     result, ours = cpu(lambda: export_exchange(ws, plan.uuid, ROUND, whole))
-    sheet = openpyxl.load_workbook(whole, read_only=True)["分工及进展"]
-    cells = [list(r) for r in sheet.iter_rows(min_row=5, values_only=True)]
-    _, floor = cpu(lambda: export_floor(cells, folder / "floor-export.xlsx"))
+    book_cells = exported_cells(whole)
+    cells = book_cells[1]
+    _, floor = cpu(lambda: export_floor(book_cells, folder / "floor-export.xlsx"))
     ratio("export", ours, floor, 1.2, f"{result['rows']} rows")
 
     # One return of the whole plan, as large as a round gets.

@@ -13,7 +13,8 @@ from reports.xlsx import (WorkbookError, apply_return, export_exchange, read_ret
 from reports.xlsx import exchange_format as fmt
 from test_xlsx_helpers import LAYOUT, C_KEY, C_NOTE, C_PERCENT, C_STATUS, C_TEXT
 from test_xlsx_helpers import (GEO, LEADERSHIP, NAVIGATION, PROTECTION, ROUND, SUBSIDY, TRAINING,
-                               build_workspace, fill, key_rows, office, progress_of, sha)
+                               build_workspace, fill, hidden_columns, key_rows, office, progress_of,
+                               sha)
 
 __all__ = ["office"]
 
@@ -34,7 +35,7 @@ def test_export_is_a_protected_form_with_hidden_keys_and_metadata(office, tmp_pa
     sheet = wb["分工及进展"]
     header = [c.value or "" for c in sheet[4]]
     assert header == fmt.HEADERS
-    hidden = [c.key for c in LAYOUT.columns if sheet.column_dimensions[LAYOUT.letter(c.key)].hidden]
+    hidden = [c.key for c in LAYOUT.columns if LAYOUT.letter(c.key) in hidden_columns(sheet)]
     assert hidden == ["echo1", "echo2", "echo3", "echo4", "echo5", "key", "upper_key"]
     # Only the department's rows (市场监管局: 3 tasks) with their headings for context.
     keys = key_rows(out)
@@ -62,7 +63,9 @@ def test_export_is_a_protected_form_with_hidden_keys_and_metadata(office, tmp_pa
     assert [wb["_lists"].cell(i, 1).value for i in (1, 2, 3)] == ["未启动", "推进中", "已完成"]
     # Print-ready: A4 landscape, one page wide, header repeated, panes frozen.
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
-    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    # (fitToWidth left out of the file is the schema's default: one page wide)
+    assert sheet.page_setup.fitToWidth in (1, None) and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$4:$4" and sheet.freeze_panes == "C5"
     # Metadata and the export record.
     meta, sent = fmt.read_meta(wb["_plandesk"].iter_rows(values_only=True))

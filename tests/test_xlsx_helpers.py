@@ -133,3 +133,10 @@ def progress_of(ws) -> dict:
     for plan in dump(ws)["plans"]:
         walk(plan["tasks"])
     return out
+
+
+def hidden_columns(sheet) -> set[str]:
+    """The letters of the hidden columns (a <col> element may cover a range of them)."""
+    from openpyxl.utils import get_column_letter
+    return {get_column_letter(i) for d in sheet.column_dimensions.values() if d.hidden
+            for i in range(d.min or 1, (d.max or d.min or 1) + 1)}

@@ -8,11 +8,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from models.read_exchange import round_progress_by_task
 from models.dump import plan_dict
 from models.entities import STATUS_LABELS, STATUSES
@@ -27,7 +22,8 @@ from . import styles
 from .exchange_layout import CURRENT
 from .errors import WorkbookError
 from .file_names import department_file_names
-from .sheet_writer import SheetWriter, header_row_after
+from .fast_sheets import FastBook
+from .sheet_writer import header_row_after
 from .table_rows import TableRow, rows_for_department, table_rows
 
 INSTRUCTIONS = ("填写说明：请只填写浅黄色单元格——进展情况、完成状态（下拉选择：未启动/推进中/已完成）、"
@@ -57,30 +53,34 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _lists_sheet(wb) -> None:
+def _lists_sheet(wb: FastBook) -> None:
     """The status values on a hidden sheet, named, for the drop-down to refer to."""
-    out = SheetWriter(wb, fmt.LISTS_SHEET, [12])
+    out = wb.sheet(fmt.LISTS_SHEET, [12], None)
     for code in STATUSES:
-        out.add([(STATUS_LABELS[code], None)])
-    out.sheet.sheet_state = "hidden"
-    wb.defined_names[fmt.STATUS_NAME] = DefinedName(
-        fmt.STATUS_NAME, attr_text=f"'{fmt.LISTS_SHEET}'!$A$1:$A${len(STATUSES)}")
+        out.add([STATUS_LABELS[code]], [None])
+    out.sheet.hide()
+    wb.book.define_name(fmt.STATUS_NAME, f"='{fmt.LISTS_SHEET}'!$A$1:$A${len(STATUSES)}")
 
 
 def _add_validation(sheet, editable_rows: list[int]) -> None:
-    status = DataValidation(type="list", formula1=fmt.STATUS_NAME, allow_blank=True,
-                            showErrorMessage=True, errorTitle="完成状态",
-                            error="请从下拉列表中选择：未启动、推进中、已完成")
-    percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
-                             allow_blank=True, showErrorMessage=True, errorTitle="完成百分比",
-                             error="请填写 0 到 100 之间的数字")
-    h, i = LAYOUT.field_letter("status"), LAYOUT.field_letter("percent")
-    for first, last in _runs(editable_rows):
-        status.add(f"{h}{first}:{h}{last}")
-        percent.add(f"{i}{first}:{i}{last}")
-    if editable_rows:   # an empty range is a file Excel reports as damaged
-        sheet.data_validations.append(status)
-        sheet.data_validations.append(percent)
+    """The drop-down of 完成状态 and the 0–100 check of 完成百分比 on the rows to fill in."""
+    if not editable_rows:   # an empty range is a file Excel reports as damaged
+        return
+    first_row, last_row = editable_rows[0] - 1, editable_rows[-1] - 1
+    checks = (("status", {"validate": "list", "source": f"={fmt.STATUS_NAME}",
+                          "error_title": "完成状态",
+                          "error_message": "请从下拉列表中选择：未启动、推进中、已完成"}),
+              ("percent", {"validate": "decimal", "criteria": "between", "minimum": 0,
+                           "maximum": 100, "error_title": "完成百分比",
+                           "error_message": "请填写 0 到 100 之间的数字"}))
+    for field_name, check in checks:
+        col = LAYOUT.field_letter(field_name)
+        ranges = " ".join(f"{col}{a}" if a == b else f"{col}{a}:{col}{b}"
+                          for a, b in _runs(editable_rows))
+        c = LAYOUT.field_keys[field_name]
+        i = LAYOUT.index[c] - 1
+        sheet.data_validation(first_row, i, last_row, i, {**check, "multi_range": ranges,
+                                                          "ignore_blank": True})
 
 
 def _style(row: TableRow, centred: bool, is_input: bool) -> str:
@@ -113,21 +113,20 @@ def row_cells(row: TableRow, is_input: bool, values: dict, upper_key: str = "") 
     return out
 
 
-def build_workbook(title: str, info: str, rows: list[TableRow], editable: set[str],
+def build_workbook(path, title: str, info: str, rows: list[TableRow], editable: set[str],
                    prefill: dict[str, dict], meta: dict, uppers: dict[str, str] | None = None
-                   ) -> tuple[Workbook, list[fmt.SentRow]]:
-    wb = Workbook(write_only=True)
-    styles.register_styles(wb)
+                   ) -> list[fmt.SentRow]:
+    """Write the workbook to ``path``; returns the rows sent (what the metadata holds)."""
+    wb = FastBook(path, lock_structure=True)
+    wb.book.set_properties({"author": "PlanDesk", "title": title})
     header_row = header_row_after(2)
     meta["header_row"] = header_row
     meta["columns"] = ",".join(LAYOUT.keys)
     uppers = uppers or {}
     visible = [i for i, c in enumerate(LAYOUT.columns, 1) if not c.hidden]
-    out = SheetWriter(wb, fmt.MAIN_SHEET, LAYOUT.widths, header_row,
-                      f"{LAYOUT.letter('text')}{header_row + 1}", span=max(visible))
-    for c in LAYOUT.columns:
-        if c.hidden:
-            out.sheet.column_dimensions[LAYOUT.letter(c.key)].hidden = True
+    out = wb.sheet(fmt.MAIN_SHEET, LAYOUT.widths, header_row,
+                   f"{LAYOUT.letter('text')}{header_row + 1}",
+                   hidden={i for i, c in enumerate(LAYOUT.columns) if c.hidden}, span=max(visible))
     out.title(title, [(info, "left"), (INSTRUCTIONS, "left")])
     out.header(LAYOUT.headers)
 
@@ -141,7 +140,8 @@ def build_workbook(title: str, info: str, rows: list[TableRow], editable: set[st
         height = styles.row_height(
             [(t, w) for t, w in zip(cells, LAYOUT.widths)] + [(values.get("text", ""), text_width)],
             minimum=24)
-        r = out.add(row_cells(row, is_input, values, uppers.get(row.uuid, "")), height)
+        line = row_cells(row, is_input, values, uppers.get(row.uuid, ""))
+        r = out.add([v for v, _ in line], [look for _, look in line], height)
         if is_input:
             editable_rows.append(r)
         sent.append(fmt.SentRow(r, row.uuid, is_input, fmt.row_hash(row.uuid, cells),
@@ -149,23 +149,20 @@ def build_workbook(title: str, info: str, rows: list[TableRow], editable: set[st
                                  not in (None, "")}, uppers.get(row.uuid, "")))
 
     sheet = out.sheet
-    sheet.print_area = f"A1:{LAYOUT.last_visible}{max(out.row, header_row)}"
+    sheet.print_area(0, 0, max(out.row, header_row) - 1, max(visible) - 1)
     _add_validation(sheet, editable_rows)
-    sheet.protection.sheet = True
-    sheet.protection.formatRows = False      # the recipient may make rows taller
-    sheet.protection.formatColumns = False   # … and columns wider
+    # Locked cells stay locked; the recipient may still make rows taller and columns wider.
+    sheet.protect("", {"format_rows": True, "format_columns": True})
     _lists_sheet(wb)
 
     meta["checksum"] = fmt.content_checksum(meta, sent)
-    hidden = SheetWriter(wb, fmt.META_SHEET, [16, 40])
+    hidden = wb.sheet(fmt.META_SHEET, [16, 40], None)
     for line in fmt.meta_rows(meta, sent):
-        hidden.add([(v, None) for v in line])
-    hidden.sheet.sheet_state = "veryHidden"
-    hidden.sheet.protection.sheet = True
-    wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.creator = "PlanDesk"
-    wb.properties.title = title
-    return wb, sent
+        hidden.add(line, [None] * len(line))
+    hidden.sheet.very_hidden()
+    hidden.sheet.protect()
+    wb.close()
+    return sent
 
 
 def file_sha256(path) -> str:
@@ -268,10 +265,9 @@ def _export(ws, plan, rows, round_name: str, out_path: Path, dep, whole: bool = 
         title = f"{plan.title}重点任务进展情况表"
         info = f"填报单位：{recipient or '（全部任务）'}　　报送轮次：{rnd.name}　　发出日期：{now[:10]}"
         prefill = sent_progress(ws, rnd.id, dep.id if dep else None)
-        wb, sent = build_workbook(title, info, rows, editable, prefill, meta,
-                                  upper_keys(ws, plan.uuid))
         with atomic_path(out_path) as tmp:
-            wb.save(tmp)
+            sent = build_workbook(tmp, title, info, rows, editable, prefill, meta,
+                                  upper_keys(ws, plan.uuid))
             sha = file_sha256(tmp)
             ws.record_exchange(plan.uuid, "out", out_path.name, sha, rnd.uuid,
                                dep.uuid if dep else None, counterpart=recipient,
