@@ -49,7 +49,7 @@ CHUNK = 30_000
 V1_FIELDS = ("status", "percent", "text", "note")   # format 1's row values, in order
 
 
-@dataclass
+@dataclass(slots=True)
 class SentRow:
     """One row as it was sent."""
     row: int
@@ -165,12 +165,11 @@ def _sent_row(item) -> SentRow:
         row, key, editable, hash_, *values = item
         item = {"row": row, "key": key, "editable": editable, "hash": hash_,
                 **dict(zip(V1_FIELDS, values))}
-    sent = {}
+    sent = {}         # only what was sent filled in (``values()`` gives the rest as empty)
     for f in FIELDS:
         v = item.get(f)
-        if f == "percent":
-            sent[f] = None if v in (None, "") else float(v)
-        else:
-            sent[f] = str(v or "")
+        if v in (None, ""):
+            continue
+        sent[f] = float(v) if f == "percent" else str(v or "")
     return SentRow(int(item["row"]), str(item["key"]), bool(item["editable"]), str(item["hash"]),
                    sent, str(item.get("upper_key") or ""))

@@ -215,6 +215,7 @@ class _Reading:
 
 
 def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: PlanView) -> None:
+    """Check every row of the table; ``sheet_rows`` is used up (its rows set to None)."""
     try:
         layout = fmt.layout_of(meta)
     except (KeyError, TypeError, ValueError):
@@ -238,9 +239,11 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
                        dep.name if dep else "",
                        by_token={fmt.echo_token(s.key): s for s in sent} if layout.echoes else {})
     _merged_rows(reading, merges, header)
-    for r, cells in enumerate(sheet_rows[header:], header + 1):
+    for i in range(header, len(sheet_rows)):
+        cells = sheet_rows[i]
+        sheet_rows[i] = None      # each row let go once read: a large return is never held twice
         cells = list(cells[:layout.width]) + [None] * (layout.width - len(cells))
-        _read_row(reading, r, cells)
+        _read_row(reading, i + 1, cells)
     for s in sent:
         if s.key not in reading.seen:
             report.error(f"{S}!A{s.row}",

@@ -158,9 +158,10 @@ class ReturnBook:
         plain text cell is its ``str`` (the common case, a fraction of the memory); numbers,
         formulas, errors and booleans stay ``Cell`` (their type and number format matter).
         """
-        found: dict[int, dict[int, object]] = {}
+        found: dict[int, list] = {}      # row → its cells from column A (a list: no dict per row)
         merges: list[str] = []
         r = 0
+        last = 0                          # the last column a kept cell is in
         tags: _Tags | None = None
         columns: dict[str, int] = {}      # "AB" -> 28, computed once per column
         with self.zip.open(self.parts[name]) as part:
@@ -174,8 +175,11 @@ class ReturnBook:
                 r = int(element.get("r") or r + 1)
                 if r > MAX_ROWS:
                     check_sheet_size(self.parts[name], self.file, r, 1)
-                cells = found.setdefault(r, {})
+                cells = found.get(r)
+                if cells is None:
+                    cells = found[r] = []
                 c = 0
+                same: dict = {}           # a row's echoes hold one token: one str for them
                 for cell in element:
                     if cell.tag != tags.c:
                         continue
@@ -185,22 +189,30 @@ class ReturnBook:
                         c = columns.get(letters) or columns.setdefault(letters, _column(letters))
                     else:
                         c += 1
-                    if width is None or c <= width:
-                        cells[c] = self._cell(cell, tags, compact)
+                    if 0 < c and (width is None or c <= width):
+                        if c > len(cells):
+                            cells.extend([None] * (c - len(cells)))
+                        value = self._cell(cell, tags, compact)
+                        if value.__class__ is str:
+                            value = same.setdefault(value, value)
+                        cells[c - 1] = value
+                        if c > last:
+                            last = c
                 element.clear()
                 parent = element.getparent()
                 while parent is not None and element.getprevious() is not None:
                     del parent[0]
         self.merges[name] = merges
-        last = max((max(cells) for cells in found.values() if cells), default=0)
         check_sheet_size(self.parts[name], self.file, max(found, default=0),
                          max(last, *columns.values(), 0))
         if not found:
             return []
         out = []
         for r in range(1, max(found) + 1):
-            cells = found.get(r, {})
-            out.append([cells.get(c) for c in range(1, last + 1)])
+            cells = found.pop(r, None) or []
+            if len(cells) < last:
+                cells.extend([None] * (last - len(cells)))
+            out.append(cells)
         return out
 
     def _cell(self, element, tags: _Tags, compact: bool = False):
@@ -223,8 +235,8 @@ class ReturnBook:
                 else:
                     text = _inline_text(child, tags)
                 return text if compact else Cell(text, "s", number_format)
-        if value is None:
-            return Cell(None, "n", number_format)
+        if value is None:       # an empty cell: its format tells nothing without a value
+            return None if compact else Cell(None, "n", number_format)
         if kind == "s":
             text = self._strings[int(value)]
             return text if compact else Cell(text, "s", number_format)

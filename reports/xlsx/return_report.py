@@ -9,7 +9,7 @@ from models.entities import STATUS_LABELS
 from .exchange_format import FIELD_LABELS
 
 
-@dataclass
+@dataclass(slots=True)
 class Issue:
     """One problem, at a cell address such as "分工及进展!H12" ("" for the whole file).
 
@@ -37,7 +37,7 @@ def show(field_name: str, value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-@dataclass
+@dataclass(slots=True)     # a whole-plan return holds tens of thousands
 class FieldChange:
     """One field of one task's progress: the workspace value (old) → the returned one (new)."""
     task: str            # task uuid

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from models.numbering import display_label
 
 
-@dataclass
+@dataclass(slots=True)      # one per task: a 20,000-task plan holds 20,000 of them
 class TableRow:
     uuid: str
     level: int
