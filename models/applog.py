@@ -12,7 +12,6 @@ import logging
 import os
 import sys
 import tempfile
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from .messages import Message, PlanDeskError, msg
@@ -23,7 +22,36 @@ MAX_BYTES = 1_000_000
 BACKUPS = 3
 
 log = logging.getLogger("plandesk")
-_handler: RotatingFileHandler | None = None
+
+
+class _RotatingLog(logging.Handler):
+    """The rotating log file, opened at its first record: ``logging.handlers`` (which loads
+    socket, pickle and queue) is imported then, not at start-up."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.baseFilename = os.path.abspath(path)
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+            self._file = RotatingFileHandler(self.baseFilename, maxBytes=MAX_BYTES,
+                                             backupCount=BACKUPS, encoding="utf-8", delay=True)
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+_handler: _RotatingLog | None = None
 
 
 def per_user_dir(override: str, windows: tuple[str, str], xdg: tuple[str, str],
@@ -59,8 +87,7 @@ def setup() -> Path:
     for folder in (log_dir(), Path(tempfile.gettempdir()) / "PlanDesk"):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(folder / LOG_NAME, maxBytes=MAX_BYTES,
-                                          backupCount=BACKUPS, encoding="utf-8", delay=True)
+            handler = _RotatingLog(folder / LOG_NAME)
             break
         except OSError:
             continue

@@ -21,7 +21,6 @@ Undo and migrations (``models/undo.py``):
 """
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -234,6 +233,7 @@ def m003(db: Database) -> None:
     c.execute("ALTER TABLE _undo_log_new RENAME TO _undo_log")
     c.execute("ALTER TABLE _undo_steps_new RENAME TO _undo_steps")
     # A workspace with this schema also has its own identity (backups are matched to it).
+    import uuid      # here, not at start-up: it loads platform
     c.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('workspace_uuid', ?)",
               (str(uuid.uuid4()),))
 

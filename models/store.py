@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-import uuid as uuidlib
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from collections.abc import Callable
@@ -41,7 +40,9 @@ def _is_schema_mismatch(e: sqlite3.Error) -> bool:
 
 
 def new_uuid() -> str:
-    return str(uuidlib.uuid4())
+    # uuid is imported on first use: it loads platform, which compiles regexes at import.
+    import uuid
+    return str(uuid.uuid4())
 
 
 def looks_like_network_path(path: Path) -> bool:

@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -266,19 +265,5 @@ def offer_restore(window, path: Path, error: NotAWorkspace) -> bool:
     return ws is not None and ws.path == Path(path).absolute()
 
 
-def install(window) -> QAction:
-    """The 文件 menu's 备份与恢复… entry (above 重新载入), for the workspace shown."""
-    act = QAction(t("menu"), window)
-    act.setObjectName("backup_action")
-    act.triggered.connect(lambda: open_backups(window) if _can_restore(window) else None)
-    file_menu = window.actions.file_menu
-    file_menu.insertAction(window.actions.reload, act)
-    file_menu.aboutToShow.connect(lambda: act.setEnabled(_can_restore(window)))
-    window.backup_action = act
-    return act
-
-
-def _can_restore(window) -> bool:
-    ws = window.session.ws
-    return ws is not None and ws.path is not None and not ws.readonly \
-        and not window.session.temporary
+# The menu entry lives in ui.backup_menu (imported at start-up, this module is not).
+from .backup_menu import can_restore as _can_restore, install  # noqa: E402,F401

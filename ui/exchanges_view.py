@@ -7,6 +7,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 TIME, DIRECTION, COUNTERPART, ROUND, FILE, SUMMARY = range(6)
 RESIZE_ROWS = 50
+# The roles shown, as plain ints: the hidden tab's header asks every role of every cell
+# while it sizes its columns, and reading Qt's enum on each call costs more than the answer.
+_SHOWN = frozenset({int(Qt.DisplayRole.value), int(Qt.ToolTipRole.value)})
 
 
 class ExchangesModel(QAbstractTableModel):
@@ -48,7 +51,7 @@ class ExchangesModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role not in _SHOWN or not index.isValid():
             return None
         e = self.rows[index.row()]
         col = index.column()

@@ -18,10 +18,9 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from models.dump import plan_dict
 from models.placeholder_plan import drop_empty_placeholder
 
-from . import dialogs, features, import_preview
+from . import dialogs, features
 from .print_check import Rendered, check_lines, render_notes, show_rendered
 from .worker import KeepsJobs, run_job, run_op
 
@@ -189,6 +188,7 @@ class FileJobs(QObject, KeepsJobs):
         ws = self.session.ws
         if ws is None or ws.readonly:
             return
+        from . import import_preview       # the review dialog: imported on first use
         kept = []
         for path, plan in parsed:
             reviewed = import_preview.review(self.window, path.name, plan, ws)
@@ -199,6 +199,7 @@ class FileJobs(QObject, KeepsJobs):
                               title=self.tr("Importing plans"), on_success=self._stored))
 
     def _stored(self, stored) -> None:
+        from .import_preview import warning_text
         lines, details = [], []
         for name, plan, result in stored:
             lines.append(self.tr("{file}: “{title}”, {n} tasks").format(
@@ -207,7 +208,7 @@ class FileJobs(QObject, KeepsJobs):
                 lines.append(self.tr("  New departments (please review): {names}").format(
                     names="、".join(result["new_departments"])))
             for w in plan.get("warnings") or []:
-                details.append(f"{name}：{import_preview.warning_text(w)}")
+                details.append(f"{name}：{warning_text(w)}")
         if stored:
             self.imported.emit(stored[-1][2]["plan"].uuid)
             dialogs.show_info(self.window, self.tr("Import plans"), "\n".join(lines),
@@ -225,6 +226,7 @@ class FileJobs(QObject, KeepsJobs):
             notice = edit_notice(self.window, self.session, plan_uuid)
             if notice is None:
                 return None
+        from models.dump import plan_dict
         plan = plan_dict(ws, plan_uuid)
         name, suffix, title = {
             "notice_docx": (self.tr("notice"), ".docx", self.tr("Export notice")),
@@ -262,6 +264,7 @@ class FileJobs(QObject, KeepsJobs):
         except OSError as e:
             dialogs.show_error(self.window, title, str(e))
             return None
+        from models.dump import plan_dict
         job = run_job(render_preview, plan_dict(ws, plan_uuid), notice, folder,
                       parent=self.window, title=title,
                       on_success=lambda rendered: self._show_preview(title, rendered))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QTabWidget)
 
-from . import backup_dialog, chain_menu, dialogs, features, i18n
+from . import backup_menu, chain_menu, dialogs, features, i18n
 from .actions import Actions
 from .breakdown_view import BreakdownView
 from .departments_view import DepartmentsView
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.recent_menu = self.actions.build_menus(self.menuBar(), self.tab_names)
         chain_menu.install(self)
-        backup_dialog.install(self)
+        backup_menu.install(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.view_state = ViewState(self, settings)
         self.replaced = False             # True once a rebuilt window took the workspace

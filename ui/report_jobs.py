@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout)
 
-from models.dump import plan_dict
 from models.messages import msg
-from models.status.schedule import to_date
 
 from . import dialogs, features
 from .file_jobs import safe_file_name
@@ -53,6 +51,7 @@ def render_followups(ctx, ws, plan_uuid: str, round_name: str | None,
     """Worker: one 督办通知 per department into ``folder``, each checked; Cancel stops
     between departments (the notices written so far stay)."""
     from reports.office_notice import office_head
+    from models.status.schedule import to_date
     from reports.progress_notice import NothingToFollowUp
     render = features.get("followup_notice")
     written, notes, numbers = [], [], []
@@ -260,6 +259,7 @@ class ReportJobs(QObject, KeepsJobs):
             self.tr("One document per department, into a folder")])
         if k is None:
             return None
+        from models.dump import plan_dict
         plan = plan_dict(ws, plan_uuid)
         per_department = k == 1
         if per_department:
