@@ -91,25 +91,31 @@ def _style(row: TableRow, centred: bool, is_input: bool) -> str:
     return "pd_centre" if centred else "pd_body"
 
 
+# Each column of the layout once: (answer field, what else it holds, centred).
+_COLUMNS = [(c.field, "echo" if c.is_echo else c.key, c.centred) for c in LAYOUT.columns]
+
+
 def row_cells(row: TableRow, is_input: bool, values: dict, upper_key: str = "") -> list:
     """The (value, style) pairs of one row, column by column of the layout."""
     plan_cells = dict(zip(LAYOUT.locked_keys, locked_cells(row)))
     token = fmt.echo_token(row.uuid)
+    looks = {(centred, answer): _style(row, centred, is_input and answer)
+             for centred in (False, True) for answer in (False, True)}
     out = []
-    for c in LAYOUT.columns:
-        if c.field:
-            v = values.get(c.field)
-            if c.field == "status":
+    for field_name, kind, centred in _COLUMNS:
+        if field_name:
+            v = values.get(field_name)
+            if field_name == "status":
                 v = STATUS_LABELS.get(v or "", "")
-            out.append(("" if v is None else v, _style(row, c.centred, is_input)))
-        elif c.is_echo:
+            out.append(("" if v is None else v, looks[centred, True]))
+        elif kind == "echo":
             out.append((token, "pd_body"))
-        elif c.key == "key":
+        elif kind == "key":
             out.append((row.uuid, "pd_body"))
-        elif c.key == "upper_key":
+        elif kind == "upper_key":
             out.append((upper_key, "pd_body"))
         else:
-            out.append((plan_cells[c.key], _style(row, c.centred, False)))
+            out.append((plan_cells[kind], looks[centred, False]))
     return out
 
 

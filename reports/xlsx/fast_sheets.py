@@ -152,10 +152,11 @@ class FastSheet:
             look = look or ""
             if value is None or value == "":
                 s.write_blank(r, c, None, formats[look])
-            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            elif value.__class__ is not str and isinstance(value, (int, float)) \
+                    and not isinstance(value, bool):
                 s.write_number(r, c, value, formats[look])
             else:
-                text = str(value)
+                text = value if value.__class__ is str else str(value)
                 if not text.isprintable():      # rare: only then look for what cannot be stored
                     text = _ILLEGAL.sub("", text)
                 s.write_string(r, c, text, formats[look + "!" if text[:1] in FORMULA_START else look])

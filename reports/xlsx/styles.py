@@ -159,7 +159,10 @@ def estimate_lines(text: str, column_width: float, size: float = BODY_SIZE) -> i
         return 1
     # One Excel width unit is ~7 px; a half-width character at ``size`` pt is ~size*2/3 px.
     per_line = max(2.0, (column_width * 7 - 6) / (size * 96 / 72 / 2))
-    return sum(max(1, math.ceil(display_width(part) / per_line)) for part in str(text).split("\n"))
+    text = str(text)
+    if "\n" not in text:       # the usual one paragraph: no split, no generator
+        return max(1, math.ceil(display_width(text) / per_line))
+    return sum(max(1, math.ceil(display_width(part) / per_line)) for part in text.split("\n"))
 
 
 def row_height(texts_and_widths, size: float = BODY_SIZE, minimum: float = 20.0) -> float:
