@@ -9,7 +9,7 @@ import re
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from . import features
 from .i18n import LANGUAGES
@@ -25,13 +25,13 @@ class Actions(QObject):
     def __init__(self, window: QWidget):
         super().__init__(window)
         self.window = window
-        st = window.style()
+        self._icons: list[tuple[QAction, str]] = []   # set by apply_icons
         a = self._action
         # File
         self.new_workspace = a(self.tr("&New workspace…"), QKeySequence.New,
-                               st.standardIcon(QStyle.SP_FileIcon))
+                               "SP_FileIcon")
         self.open_workspace = a(self.tr("&Open workspace…"), QKeySequence.Open,
-                                st.standardIcon(QStyle.SP_DialogOpenButton))
+                                "SP_DialogOpenButton")
         self.open_readonly = a(self.tr("Open workspace &read-only…"))
         self.open_demo = a(self.tr("Open the &demo workspace"))
         self.close_workspace = a(self.tr("&Close workspace"), QKeySequence.Close)
@@ -63,30 +63,30 @@ class Actions(QObject):
         self.quit = a(self.tr("&Quit"), QKeySequence.Quit)
         self.quit.setMenuRole(QAction.QuitRole)
         # Edit
-        self.undo = a(self.tr("&Undo"), QKeySequence.Undo, st.standardIcon(QStyle.SP_ArrowBack))
-        self.redo = a(self.tr("&Redo"), None, st.standardIcon(QStyle.SP_ArrowForward))
+        self.undo = a(self.tr("&Undo"), QKeySequence.Undo, "SP_ArrowBack")
+        self.redo = a(self.tr("&Redo"), None, "SP_ArrowForward")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.find = a(self.tr("&Find tasks"), QKeySequence.Find)
         # Task (shortcuts live only while the task tree has focus)
         self.insert_sibling = a(self.tr("New task &after"), None,
-                                st.standardIcon(QStyle.SP_FileDialogNewFolder))
+                                "SP_FileDialogNewFolder")
         self.insert_sibling.setShortcuts([QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)])
         self.insert_child = a(self.tr("New &subtask"), None)
         self.insert_child.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.indent = a(self.tr("&Demote (indent)"), QKeySequence(Qt.Key_Tab),
-                        st.standardIcon(QStyle.SP_ArrowRight))
+                        "SP_ArrowRight")
         self.outdent = a(self.tr("&Promote (outdent)"), QKeySequence("Shift+Tab"),
-                         st.standardIcon(QStyle.SP_ArrowLeft))
-        self.move_up = a(self.tr("Move &up"), "Ctrl+Up", st.standardIcon(QStyle.SP_ArrowUp))
+                         "SP_ArrowLeft")
+        self.move_up = a(self.tr("Move &up"), "Ctrl+Up", "SP_ArrowUp")
         self.move_down = a(self.tr("Move do&wn"), "Ctrl+Down",
-                           st.standardIcon(QStyle.SP_ArrowDown))
+                           "SP_ArrowDown")
         self.rename_task = a(self.tr("&Edit title"), QKeySequence(Qt.Key_F2))
         self.copy_tasks = a(self.tr("&Copy tasks"), QKeySequence.Copy)
         self.cut_tasks = a(self.tr("Cu&t tasks"), QKeySequence.Cut)
         self.paste_tasks = a(self.tr("&Paste tasks"), QKeySequence.Paste)
         self.duplicate_tasks = a(self.tr("D&uplicate tasks"), "Ctrl+D")
         self.delete_task = a(self.tr("De&lete task…"), QKeySequence.Delete,
-                             st.standardIcon(QStyle.SP_TrashIcon))
+                             "SP_TrashIcon")
         self.task_actions = [self.insert_sibling, self.insert_child, self.indent, self.outdent,
                              self.move_up, self.move_down, self.rename_task, self.delete_task,
                              self.copy_tasks, self.cut_tasks, self.paste_tasks,
@@ -150,15 +150,27 @@ class Actions(QObject):
         self.needs_libreoffice = (self.export_pdf, self.print_preview)   # to lay out the PDF
         self._tooltips = {act: act.toolTip() for act in self.features}
 
-    def _action(self, text: str, shortcut=None, icon=None) -> QAction:
+    def _action(self, text: str, shortcut=None, icon: str | None = None) -> QAction:
         act = QAction(text, self.window)
         act.setIconText(plain_text(text))
         if icon is not None:
-            act.setIcon(icon)
+            self._icons.append((act, icon))
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         self.window.addAction(act)
         return act
+
+    def apply_icons(self) -> None:
+        """The style's standard icons (``icon`` above names one), set before a menu or the
+        empty page first shows them: asking the style at start-up costs ~10 ms before the
+        first paint (QStyle's enums, and PySide resolving the platform style's class)."""
+        if not self._icons:
+            return
+        from PySide6.QtWidgets import QStyle
+        style = self.window.style()
+        for act, name in self._icons:
+            act.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
+        self._icons.clear()
 
     # ---- states ----------------------------------------------------------------------
     def missing(self, action: QAction) -> bool:
@@ -267,4 +279,6 @@ class Actions(QObject):
         m.addActions([a.manual, a.shortcuts])
         m.addSeparator()
         m.addAction(a.about)
+        for menu in bar.findChildren(QMenu):
+            menu.aboutToShow.connect(self.apply_icons)
         return recent

@@ -33,6 +33,7 @@ class ActionButton(QPushButton):
 
 class EmptyState(QWidget):
     recentChosen = Signal(str)
+    aboutToShow = Signal()       # before the buttons are made (the window sets their icons)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,20 +68,33 @@ class EmptyState(QWidget):
         layout.addWidget(self.recent, 0, Qt.AlignHCenter)
         layout.addStretch(3)
         self._buttons: list[ActionButton] = []
+        self._wanted: list[QAction] = []
 
-    def show_state(self, title: str, subtitle: str, actions: list[QAction],
-                   recent: list[str] = ()) -> None:
-        self.title.setText(title)
-        self.subtitle.setText(subtitle)
-        if [b.action for b in self._buttons] != list(actions):
+    def showEvent(self, event) -> None:
+        self.aboutToShow.emit()
+        self._make_buttons()
+        super().showEvent(event)
+
+    def _make_buttons(self) -> None:
+        """The buttons, made when the page is shown: a window opened on a workspace goes
+        past the empty page before its first paint and never needs them."""
+        if [b.action for b in self._buttons] != self._wanted:
             for b in self._buttons:
                 self.buttons.removeWidget(b)
                 b.action.changed.disconnect(b._sync)
                 b.hide()
                 b.deleteLater()
-            self._buttons = [ActionButton(a, self) for a in actions]
+            self._buttons = [ActionButton(a, self) for a in self._wanted]
             for b in self._buttons:
                 self.buttons.addWidget(b)
+
+    def show_state(self, title: str, subtitle: str, actions: list[QAction],
+                   recent: list[str] = ()) -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self._wanted = list(actions)
+        if self.isVisible():
+            self._make_buttons()
         self.recent.clear()
         for path in recent:
             item = QListWidgetItem(f"{Path(path).name}  —  {Path(path).parent}")

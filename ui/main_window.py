@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.departments.taskActivated.connect(self.show_task)
         self.progress.taskActivated.connect(lambda uuid: self.show_task(self.current_plan, uuid))
         self.empty.recentChosen.connect(lambda path: self.files.open(Path(path)))
+        self.empty.aboutToShow.connect(self.actions.apply_icons)
         self.jobs.imported.connect(self.plan_list.select)
         s.closing.connect(lambda _ws: self.view_state.save())
         s.workspaceChanged.connect(self._on_workspace)

@@ -280,3 +280,28 @@ def test_expand_all_then_indent_into_a_leaf_keeps_the_task_in_sight(qtbot, windo
     assert bd.current_node().uuid == leaf.uuid
     window.actions.undo.trigger()
     assert bd.model.node_by_uuid(leaf.uuid).number == "（二）"
+
+
+
+def test_the_empty_page_shows_the_standard_icons(qtbot, window):
+    """The style's icons are set when something first shows them, not before the first
+    paint: the empty page's 打开工作区 button has its icon."""
+    buttons = {b.action: b for b in window.empty._buttons}
+    assert not buttons[window.actions.open_workspace].icon().isNull()
+
+
+def test_a_menu_shows_the_standard_icons(qtbot, settings, workspace_file):
+    """A window opened on a workspace never shows the empty page: the 文件 menu, once
+    opened, has the icons of 撤销 and 删除任务 set."""
+    from ui.main_window import MainWindow
+    w = MainWindow(settings, persist=False)
+    qtbot.addWidget(w)
+    w.files.open(workspace_file)
+    w.show()
+    qtbot.waitExposed(w)
+    menu = w.actions.file_menu
+    menu.popup(w.mapToGlobal(w.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    assert not w.actions.undo.icon().isNull() and not w.actions.delete_task.icon().isNull()
+    menu.hide()
+    w.close()
