@@ -2,13 +2,13 @@
 commands (insert, indent, outdent, move, delete) bound to the window's actions.
 
 Every command is one store operation; the tree follows through change notification and
-keeps the selection on the tasks that moved (beginMoveRows carries persistent indexes).
+keeps the selection and open branches of the tasks that moved (``tree_mirror``).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QToolButton,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QStyledItemDelegate,
+                               QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from models.messages import msg
 from models.reported import latest_reports
@@ -18,8 +18,20 @@ from .filter_bar import FilterBar
 from .labels import status_label
 from .task_detail import TaskDetail
 from .task_filter import TaskFilterProxy
+from .tree_mirror import TaskTreeMirror
 from .tree_model import (DEADLINE, LEAD, NUMBER, STATUS, SUPPORT, TITLE, TaskNode,
                          TaskTreeModel)
+
+
+class TaskDelegate(QStyledItemDelegate):
+    """Opens an editor only where the task model allows one: the rows the tree reads carry
+    Qt's default flags (see ``tree_mirror``)."""
+
+    def createEditor(self, parent, option, index):
+        model = index.model()
+        if isinstance(model, TaskTreeMirror) and not model.editable(index):
+            return None
+        return super().createEditor(parent, option, index)
 
 
 class TaskTreeView(QTreeView):
@@ -42,22 +54,23 @@ class TaskTreeView(QTreeView):
         self.setAlternatingRowColors(True)
         self.setIndentation(14)
         self.setAllColumnsShowFocus(True)
+        self.setItemDelegate(TaskDelegate(self))
 
     def expandAll(self) -> None:
         """Expand every task that has children, then lay the tree out once.
 
-        QTreeView.expandAll() lays out while expanding and asks the Python model for the
-        flags of every leaf three times; with the layout pending, expand() only records
-        the index, and the one layout after asks twice (10,000 tasks: ~7,000 calls fewer).
-        Through the filter proxy (a few hundred rows) Qt's own is used.
+        QTreeView.expandAll() would also mark every task without children as expanded (the
+        rows carry no ItemNeverHasChildren, see ``tree_mirror``): 10,000 more persistent
+        indexes for Qt to update after each edit. With the layout pending, expand() only
+        records the index. Through the filter proxy (a few hundred rows) Qt's own is used.
         """
         model = self.model()
-        if not isinstance(model, TaskTreeModel):
+        if not isinstance(model, TaskTreeMirror):
             super().expandAll()
             return
         self.scheduleDelayedItemsLayout()
-        index_of = model.index_of_node
-        for node in model.all_nodes():
+        index_of = model.index_of
+        for node in model.source.all_nodes():
             if node.children:
                 self.expand(index_of(node))
         self.executeDelayedItemsLayout()
@@ -91,13 +104,16 @@ class BreakdownView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = TaskTreeModel(session, self)
-        # The filter proxy sits between the model and the tree only while a filter is on:
-        # without it, expanding or editing a 10,000-task plan costs half as much.
+        # The tree reads the model's rows through Qt's own item model (``tree_mirror``):
+        # after an edit Qt lays out 10,000 expanded rows without a call into Python.
+        self.mirror = TaskTreeMirror(self.model, self)
+        # The filter proxy sits between the model and the tree only while a filter is on.
         self.proxy = TaskFilterProxy(self)
         self.filter_bar = FilterBar(session, self)
         self.filter_bar.changed.connect(self.set_filter)
         self.tree = TaskTreeView(self)
-        self.tree.setModel(self.model)
+        self.tree.setModel(self.mirror)
+        self.mirror.keep(self.tree)
         self.detail = TaskDetail(session, self.model, self)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -186,15 +202,16 @@ class BreakdownView(QWidget):
         node = self.current_node()
         header = self.tree.header().saveState()
         if on:
+            index_of = self.mirror.index_of
             self._expanded = [n.uuid for n in self.model.all_nodes()
-                              if n.children and self.tree.isExpanded(self.model.index_of_node(n))]
+                              if n.children and self.tree.isExpanded(index_of(n))]
             self.proxy.setSourceModel(self.model)
             self.tree.setModel(self.proxy)
         else:
-            self.tree.setModel(self.model)
+            self.tree.setModel(self.mirror)
             self.proxy.setSourceModel(None)
             for uuid in getattr(self, "_expanded", []):
-                self.tree.expand(self.model.index_of_uuid(uuid))
+                self.tree.expand(self.mirror.index_of(self.model.node_by_uuid(uuid)))
         self.tree.header().restoreState(header)
         self._watch_selection()
         if node is not None:
@@ -208,11 +225,12 @@ class BreakdownView(QWidget):
     # ---- selection -------------------------------------------------------------------
     def _source(self, index: QModelIndex) -> QModelIndex:
         """A tree index as an index of the task model."""
-        return self.proxy.mapToSource(index) if self.filtered else index
+        return self.proxy.mapToSource(index) if self.filtered else self.mirror.to_source(index)
 
     def view_index(self, source: QModelIndex) -> QModelIndex:
         """A task model index as an index of the tree (through the filter when it is on)."""
-        return self.proxy.mapFromSource(source) if self.filtered else source
+        return self.proxy.mapFromSource(source) if self.filtered else \
+            self.mirror.from_source(source)
 
     def current_node(self) -> TaskNode | None:
         return self.model.node(self._source(self.tree.currentIndex()))
@@ -388,8 +406,9 @@ class BreakdownView(QWidget):
         """The tasks whose branches are open, in reading order."""
         if self.filtered:
             return list(getattr(self, "_expanded", []))
+        index_of = self.mirror.index_of
         return [n.uuid for n in self.model.iter_nodes()
-                if n.children and self.tree.isExpanded(self.model.index_of_node(n))]
+                if n.children and self.tree.isExpanded(index_of(n))]
 
     def expand_uuids(self, uuids) -> None:
         self.tree.collapseAll()

@@ -7,9 +7,11 @@ reconciles its tree — inserts, moves (``beginMoveRows``), removals and ``dataC
 exactly what differs, so expansion and selection survive undo, redo and drag-and-drop.
 Numbering (一、（一）1.) is recomputed where it can change.
 
-A fully expanded tree of 10,000 tasks is laid out again by QTreeView after every insert,
-move or removal, calling index() once and flags() twice per row: those, rowCount(),
-hasChildren() and data() are kept to a few dict lookups with constants computed once.
+The breakdown's tree view does not read this model directly but ``tree_mirror``, Qt's own
+item model following this one's row signals: a fully expanded tree of 10,000 tasks is laid
+out again after every insert, move or removal, ~3 calls per row that must not reach Python.
+The filter proxy reads this model; index(), flags(), rowCount(), hasChildren() and data()
+are kept to a few dict lookups with constants computed once.
 
 Indexes carry the task id (``internalId``), never a Python pointer: a stale index finds
 no node instead of crashing.
@@ -307,8 +309,12 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
         node = self._nodes.get(index.internalId())
         if node is None or node is self.root:
             return None
+        return self.cell(node, index.column(), role)
+
+    def cell(self, node: TaskNode, col: int, role: int):
+        """What ``data()`` answers for ``node``'s cell in column ``col`` (the tree view's
+        own model, ``tree_mirror``, answers from here too)."""
         if role == _DISPLAY or role == _EDIT_ROLE:
-            col = index.column()
             if col == NUMBER:
                 return node.number
             if col == TITLE:
@@ -325,15 +331,15 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
             return None
         if role < UuidRole:
             if role == _FONT:
-                if node.parent is self.root and index.column() <= TITLE:
+                if node.parent is self.root and col <= TITLE:
                     return self._bold
                 return None
             if role == _FOREGROUND:
-                if index.column() == DEADLINE and self.overdue(node):
+                if col == DEADLINE and self.overdue(node):
                     return self._overdue
                 return None
             if role == _TOOLTIP:
-                return self._tooltip(node, index.column())
+                return self._tooltip(node, col)
             return None
         if role == UuidRole:
             return node.uuid

@@ -17,7 +17,7 @@ from models import reminders  # noqa: E402
 from ui import i18n, open_file, target_editor  # noqa: E402
 from ui.main_window import PROGRESS, MainWindow  # noqa: E402
 from ui.task_clipboard import MIME  # noqa: E402
-from ui.tree_model import STATUS, TITLE  # noqa: E402
+from ui.tree_model import LEAD, STATUS, TITLE  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +43,7 @@ def test_a_click_on_the_selected_task_does_not_open_its_title(qtbot, window, wor
     task = by_title(ws, plan, "实施专利导航项目")
     bd.tree.expandAll()
     bd.select_uuid(task.uuid)
-    idx = bd.model.index_of_uuid(task.uuid, TITLE)
+    idx = bd.view_index(bd.model.index_of_uuid(task.uuid, TITLE))
     click_cell(qtbot, bd.tree, idx)
     qtbot.wait(QApplication.doubleClickInterval() + 50)
     click_cell(qtbot, bd.tree, idx)                        # the task is selected already
@@ -52,6 +52,12 @@ def test_a_click_on_the_selected_task_does_not_open_its_title(qtbot, window, wor
     qtbot.keyClick(bd.tree, Qt.Key_F2)                     # F2 edits
     assert bd.tree.state() == bd.tree.State.EditingState
     assert isinstance(QApplication.focusWidget(), QLineEdit)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+    lead = idx.siblingAtColumn(LEAD)                       # departments: the detail panel's
+    at = bd.tree.visualRect(lead).center()
+    qtbot.mouseClick(bd.tree.viewport(), Qt.LeftButton, pos=at)   # a double-click: press first
+    qtbot.mouseDClick(bd.tree.viewport(), Qt.LeftButton, pos=at)
+    assert bd.tree.state() != bd.tree.State.EditingState
 
 
 def test_enter_then_escape_leaves_no_empty_task(qtbot, window, workspace_file):
@@ -260,8 +266,9 @@ def test_plan_tab_and_open_branches_are_kept_across_a_restart(qtbot, settings, w
     w.breakdown.tree.collapseAll()
     branch = by_title(ws, plan, "实施专利导航项目").uuid
     section = by_title(ws, plan, "重点任务").uuid
-    w.breakdown.tree.expand(w.breakdown.model.index_of_uuid(section))
-    w.breakdown.tree.expand(w.breakdown.model.index_of_uuid(branch))
+    bd = w.breakdown
+    bd.tree.expand(bd.view_index(bd.model.index_of_uuid(section)))
+    bd.tree.expand(bd.view_index(bd.model.index_of_uuid(branch)))
     w.tabs.setCurrentIndex(2)
     w.close()
     again = MainWindow(settings)

@@ -211,7 +211,7 @@ def test_first_week(qtbot, settings, tmp_path, monkeypatch, modal):
     window.tabs.setCurrentIndex(BREAKDOWN)
     bd.tree.collapseAll()
     section = ws.tasks(plan)[0]
-    bd.tree.expand(bd.model.index_of_uuid(section.uuid))
+    bd.tree.expand(bd.view_index(bd.model.index_of_uuid(section.uuid)))
     window.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)

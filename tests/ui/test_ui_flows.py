@@ -140,7 +140,7 @@ def test_filter_bar_finds_two_characters(qtbot, window, workspace_file):
     ws = window.session.ws
     bd.select_uuid(task_by_title(ws, window.current_plan, "开展企业专利培训").uuid)
     bd.tree.collapseAll()
-    bd.tree.expand(bd.model.index(0, 0))                  # the clerk had 总体要求 open
+    bd.tree.expand(bd.view_index(bd.model.index(0, 0)))   # the clerk had 总体要求 open
     bd.filter_bar.search.setText("培训")
     bd.filter_bar.apply()
     assert bd.filtered
@@ -150,8 +150,8 @@ def test_filter_bar_finds_two_characters(qtbot, window, workspace_file):
     assert "1" in bd.filter_bar.count.text()
     bd.filter_bar.search.clear()
     bd.filter_bar.apply()
-    assert not bd.filtered and bd.tree.model() is bd.model
-    assert bd.tree.isExpanded(bd.model.index(0, 0))       # as it was before the search
+    assert not bd.filtered and bd.tree.model() is bd.mirror
+    assert bd.tree.isExpanded(bd.view_index(bd.model.index(0, 0)))   # as before the search
     assert bd.tree.header().sectionSize(0) > 0
     assert ws is window.session.ws
 
@@ -163,8 +163,11 @@ def test_read_only_disables_every_edit(qtbot, window, workspace_file):
         assert not act.isEnabled(), act.text()
     assert window.mode_label.text() == "Read-only"
     bd = window.breakdown
+    assert not bd.model.flags(bd.model.index(0, TITLE)) & Qt.ItemIsEditable
     idx = bd.tree.model().index(0, TITLE)
-    assert not bd.tree.model().flags(idx) & Qt.ItemIsEditable
+    bd.tree.setCurrentIndex(idx)
+    bd.tree.edit(idx)                                     # what F2 or a double-click does
+    assert bd.tree.state() != bd.tree.State.EditingState
     bd.select_uuid(bd.model.root.children[0].uuid)
     assert bd.detail.title.isReadOnly() and not bd.detail.add_button.isEnabled()
     window.tabs.setCurrentIndex(MATRIX)
@@ -275,8 +278,8 @@ def test_expand_all_then_indent_into_a_leaf_keeps_the_task_in_sight(qtbot, windo
     assert ws.task(leaf.uuid).parent_id == first.id
     parent = bd.model.index_of_uuid(first.uuid)
     assert not bd.model.flags(parent) & Qt.ItemNeverHasChildren
-    assert bd.tree.isExpanded(parent)
-    assert bd.tree.visualRect(bd.model.index_of_uuid(leaf.uuid)).isValid()
+    assert bd.tree.isExpanded(bd.view_index(parent))
+    assert bd.tree.visualRect(bd.view_index(bd.model.index_of_uuid(leaf.uuid))).isValid()
     assert bd.current_node().uuid == leaf.uuid
     window.actions.undo.trigger()
     assert bd.model.node_by_uuid(leaf.uuid).number == "（二）"
