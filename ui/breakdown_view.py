@@ -17,8 +17,9 @@ from . import dialogs, task_clipboard
 from .filter_bar import FilterBar
 from .labels import status_label
 from .task_detail import TaskDetail
+from .filtered_rows import FilteredRows
 from .task_filter import TaskFilterProxy
-from .tree_mirror import TaskTreeMirror
+from .tree_mirror import TaskRows, TaskTreeMirror
 from .tree_model import (DEADLINE, LEAD, NUMBER, STATUS, SUPPORT, TITLE, TaskNode,
                          TaskTreeModel)
 
@@ -29,7 +30,7 @@ class TaskDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         model = index.model()
-        if isinstance(model, TaskTreeMirror) and not model.editable(index):
+        if isinstance(model, TaskRows) and not model.editable(index):
             return None
         return super().createEditor(parent, option, index)
 
@@ -62,17 +63,16 @@ class TaskTreeView(QTreeView):
         QTreeView.expandAll() would also mark every task without children as expanded (the
         rows carry no ItemNeverHasChildren, see ``tree_mirror``): 10,000 more persistent
         indexes for Qt to update after each edit. With the layout pending, expand() only
-        records the index. Through the filter proxy (a few hundred rows) Qt's own is used.
+        records the index.
         """
         model = self.model()
-        if not isinstance(model, TaskTreeMirror):
+        if not isinstance(model, TaskRows):
             super().expandAll()
             return
         self.scheduleDelayedItemsLayout()
         index_of = model.index_of
-        for node in model.source.all_nodes():
-            if node.children:
-                self.expand(index_of(node))
+        for node in model.parents():
+            self.expand(index_of(node))
         self.executeDelayedItemsLayout()
 
     def _is_file_drag(self, event) -> bool:
@@ -107,13 +107,16 @@ class BreakdownView(QWidget):
         # The tree reads the model's rows through Qt's own item model (``tree_mirror``):
         # after an edit Qt lays out 10,000 expanded rows without a call into Python.
         self.mirror = TaskTreeMirror(self.model, self)
-        # The filter proxy sits between the model and the tree only while a filter is on.
+        # While a filter is on, the proxy decides what is shown and the tree reads only
+        # those rows (``filtered_rows``).
         self.proxy = TaskFilterProxy(self)
+        self.filtered_rows = FilteredRows(self.model, self.proxy, self)
         self.filter_bar = FilterBar(session, self)
         self.filter_bar.changed.connect(self.set_filter)
         self.tree = TaskTreeView(self)
         self.tree.setModel(self.mirror)
         self.mirror.keep(self.tree)
+        self.filtered_rows.keep(self.tree)
         self.detail = TaskDetail(session, self.model, self)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -176,6 +179,8 @@ class BreakdownView(QWidget):
     def set_filter(self, criteria) -> None:
         if criteria.active:
             self.proxy.set_filter(criteria)
+            if self.filtered:
+                self.filtered_rows.show_filter()      # another filter: its rows
             self._use_proxy(True)
             self.tree.expandAll()
         else:
@@ -192,7 +197,7 @@ class BreakdownView(QWidget):
 
     @property
     def filtered(self) -> bool:
-        return self.tree.model() is self.proxy
+        return self.tree.model() is self.filtered_rows
 
     def _use_proxy(self, on: bool) -> None:
         """Put the filter proxy in (or take it out) keeping the current task, the column
@@ -206,9 +211,11 @@ class BreakdownView(QWidget):
             self._expanded = [n.uuid for n in self.model.all_nodes()
                               if n.children and self.tree.isExpanded(index_of(n))]
             self.proxy.setSourceModel(self.model)
-            self.tree.setModel(self.proxy)
+            self.filtered_rows.show_filter()
+            self.tree.setModel(self.filtered_rows)
         else:
             self.tree.setModel(self.mirror)
+            self.filtered_rows.hide_filter()
             self.proxy.setSourceModel(None)
             for uuid in getattr(self, "_expanded", []):
                 self.tree.expand(self.mirror.index_of(self.model.node_by_uuid(uuid)))
@@ -225,12 +232,11 @@ class BreakdownView(QWidget):
     # ---- selection -------------------------------------------------------------------
     def _source(self, index: QModelIndex) -> QModelIndex:
         """A tree index as an index of the task model."""
-        return self.proxy.mapToSource(index) if self.filtered else self.mirror.to_source(index)
+        return self.tree.model().to_source(index)
 
     def view_index(self, source: QModelIndex) -> QModelIndex:
         """A task model index as an index of the tree (through the filter when it is on)."""
-        return self.proxy.mapFromSource(source) if self.filtered else \
-            self.mirror.from_source(source)
+        return self.tree.model().from_source(source)
 
     def current_node(self) -> TaskNode | None:
         return self.model.node(self._source(self.tree.currentIndex()))

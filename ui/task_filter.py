@@ -1,4 +1,5 @@
-"""Search and filter of the breakdown: which tasks to show, and a proxy that shows them.
+"""Search and filter of the breakdown: which tasks to show, and a proxy that shows them
+(the breakdown's tree reads ``filtered_rows``, built from the proxy's ``accepted``).
 
 Matching happens in memory on the tree model's nodes (substring search, so one or two
 Chinese characters work — full-text tokenizers don't split Chinese). A task is shown when
@@ -166,6 +167,11 @@ class TaskFilterProxy(QSortFilterProxyModel):
             return False
         children = p.children
         return source_row < len(children) and children[source_row].id in self._accepted
+
+    @property
+    def accepted(self) -> set[int]:
+        """The ids of the tasks shown: the matches (and pinned tasks) and their ancestors."""
+        return self._accepted
 
     def match_count(self) -> int:
         """How many tasks match themselves (not counting headings shown for context)."""

@@ -33,71 +33,30 @@ _NO_UPDATE = QItemSelectionModel.SelectionFlag.NoUpdate
 _CLEAR = QItemSelectionModel.SelectionFlag.Clear
 
 
-class TaskTreeMirror(QStandardItemModel):
-    """The rows of ``source`` (a ``TaskTreeModel``) for a view (see the module's docstring)."""
+class TaskRows(QStandardItemModel):
+    """Rows of tasks held by Qt whose cells answer from ``source`` (a ``TaskTreeModel``):
+    text, editing, drag and drop are the task model's. Subclasses give the shape
+    (``node``, ``index_of``, ``parents``)."""
 
     def __init__(self, source: TaskTreeModel, parent=None):
         super().__init__(parent)
         self.source = source
-        self.view = None              # the tree whose state survives moves (``keep``)
-        self._nodes: dict[tuple[int, int], TaskNode] = {}   # (parent cell, row) -> node
-        self._pending: list = []      # what a move or removal saw before the task model moved
+        self.view = None              # the tree whose state survives changes (``keep``)
         self.setColumnCount(COLUMN_COUNT)
-        for name, slot in (("modelReset", self._reset), ("layoutChanged", self._reset),
-                           ("rowsInserted", self._inserted),
-                           ("rowsAboutToBeRemoved", self._removing),
-                           ("rowsRemoved", self._removed),
-                           ("rowsAboutToBeMoved", self._moving), ("rowsMoved", self._moved),
-                           ("dataChanged", self._changed),
-                           ("headerDataChanged", self.headerDataChanged)):
-            getattr(source, name).connect(slot)
-        for name in ("rowsInserted", "rowsRemoved", "modelReset"):
-            getattr(self, name).connect(self._forget)
-        self._reset()
 
     def keep(self, view) -> None:
-        """``view`` keeps its open branches and selection on the rows that move."""
+        """``view`` keeps its open branches and selection on the rows that change."""
         self.view = view
 
-    # ---- cells and nodes -------------------------------------------------------------
-    def _forget(self, *args) -> None:
-        self._nodes.clear()
-
     def node(self, index: QModelIndex) -> TaskNode | None:
-        """The task of a cell of this model (any column)."""
-        if not index.isValid():
-            return None
-        key = (index.internalId(), index.row())   # the parent's cell and the row
-        node = self._nodes.get(key)
-        if node is None:
-            rows = []
-            while index.isValid():
-                rows.append(index.row())
-                index = index.parent()
-            node = self.source.root
-            for r in reversed(rows):
-                children = node.children
-                if r >= len(children):
-                    return None
-                node = children[r]
-            self._nodes[key] = node
-        return node
+        raise NotImplementedError
 
     def index_of(self, node: TaskNode | None, column: int = 0) -> QModelIndex:
-        """The cell of ``node`` in this model."""
-        root = self.source.root
-        if node is None or node is root:
-            return QModelIndex()
-        rows = []
-        while node.parent is not None:
-            rows.append(node.row)
-            node = node.parent
-        if node is not root:
-            return QModelIndex()      # a node no longer in the tree
-        index = QModelIndex()
-        for r in reversed(rows[1:]):
-            index = self.index(r, 0, index)
-        return self.index(rows[0], column, index)
+        raise NotImplementedError
+
+    def parents(self) -> list[TaskNode]:
+        """The tasks shown with child rows (what "expand all" opens)."""
+        raise NotImplementedError
 
     def to_source(self, index: QModelIndex) -> QModelIndex:
         node = self.node(index)
@@ -145,6 +104,87 @@ class TaskTreeMirror(QStandardItemModel):
     def removeRows(self, row, count, parent=QModelIndex()) -> bool:
         return False   # after a move-drop: the store moved the tasks, the rows follow it
 
+
+def build_rows(item: QStandardItem, rows: list, children) -> None:
+    """Rows for ``rows`` (nodes) at the end of ``item``, not yet in a model, with their
+    subtrees as ``children(node)`` lists them: an item only where a row has children."""
+    start = item.rowCount()
+    item.insertRows(start, len(rows))
+    stack = [(item, start, rows)]
+    while stack:
+        it, first, nodes = stack.pop()
+        for r, n in enumerate(nodes, first):
+            kids = children(n)
+            if kids:
+                child = QStandardItem()
+                child.setColumnCount(COLUMN_COUNT)
+                child.insertRows(0, len(kids))
+                it.setChild(r, 0, child)
+                stack.append((child, 0, kids))
+
+
+class TaskTreeMirror(TaskRows):
+    """Every row of ``source``, following it (see the module's docstring)."""
+
+    def __init__(self, source: TaskTreeModel, parent=None):
+        super().__init__(source, parent)
+        self._nodes: dict[tuple[int, int], TaskNode] = {}   # (parent cell, row) -> node
+        self._pending: list = []      # what a move or removal saw before the task model moved
+        for name, slot in (("modelReset", self._reset), ("layoutChanged", self._reset),
+                           ("rowsInserted", self._inserted),
+                           ("rowsAboutToBeRemoved", self._removing),
+                           ("rowsRemoved", self._removed),
+                           ("rowsAboutToBeMoved", self._moving), ("rowsMoved", self._moved),
+                           ("dataChanged", self._changed),
+                           ("headerDataChanged", self.headerDataChanged)):
+            getattr(source, name).connect(slot)
+        for name in ("rowsInserted", "rowsRemoved", "modelReset"):
+            getattr(self, name).connect(self._forget)
+        self._reset()
+
+    # ---- cells and nodes -------------------------------------------------------------
+    def _forget(self, *args) -> None:
+        self._nodes.clear()
+
+    def node(self, index: QModelIndex) -> TaskNode | None:
+        """The task of a cell of this model (any column)."""
+        if not index.isValid():
+            return None
+        key = (index.internalId(), index.row())   # the parent's cell and the row
+        node = self._nodes.get(key)
+        if node is None:
+            rows = []
+            while index.isValid():
+                rows.append(index.row())
+                index = index.parent()
+            node = self.source.root
+            for r in reversed(rows):
+                children = node.children
+                if r >= len(children):
+                    return None
+                node = children[r]
+            self._nodes[key] = node
+        return node
+
+    def index_of(self, node: TaskNode | None, column: int = 0) -> QModelIndex:
+        """The cell of ``node`` in this model."""
+        root = self.source.root
+        if node is None or node is root:
+            return QModelIndex()
+        rows = []
+        while node.parent is not None:
+            rows.append(node.row)
+            node = node.parent
+        if node is not root:
+            return QModelIndex()      # a node no longer in the tree
+        index = QModelIndex()
+        for r in reversed(rows[1:]):
+            index = self.index(r, 0, index)
+        return self.index(rows[0], column, index)
+
+    def parents(self) -> list[TaskNode]:
+        return [n for n in self.source.all_nodes() if n.children]
+
     # ---- following the task model ----------------------------------------------------
     def _item(self, node: TaskNode) -> QStandardItem:
         """The item holding ``node``'s child rows (made when the cell was empty)."""
@@ -160,17 +200,7 @@ class TaskTreeMirror(QStandardItemModel):
         """An item, not yet in the model, with ``node``'s rows below it."""
         item = QStandardItem()
         item.setColumnCount(COLUMN_COUNT)
-        item.insertRows(0, len(node.children))
-        stack = [(item, node)]
-        while stack:
-            it, n = stack.pop()
-            for r, c in enumerate(n.children):
-                if c.children:
-                    child = QStandardItem()
-                    child.setColumnCount(COLUMN_COUNT)
-                    child.insertRows(0, len(c.children))
-                    it.setChild(r, 0, child)
-                    stack.append((child, c))
+        build_rows(item, node.children, _children)
         return item
 
     def _put(self, item: QStandardItem, row: int, nodes: list[TaskNode]) -> None:
@@ -194,7 +224,7 @@ class TaskTreeMirror(QStandardItemModel):
         root.removeRows(0, root.rowCount())
         self._nodes.clear()
         self._pending.clear()
-        self._put(root, 0, self.source.root.children)
+        build_rows(root, self.source.root.children, _children)
         self.blockSignals(held)
         self.endResetModel()
 
@@ -306,3 +336,7 @@ class TaskTreeMirror(QStandardItemModel):
             sm.setCurrentIndex(at(where, column), _NO_UPDATE)
         sm.blockSignals(held)
 
+
+
+def _children(node: TaskNode) -> list[TaskNode]:
+    return node.children
