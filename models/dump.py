@@ -3,7 +3,9 @@
 Beyond the design's shape (additions only, so older readers still work): each task carries
 ``source_label`` (its label in the source document, "" when it has none or was renumbered)
 and ``source`` ({page, paragraph, line} where it was read); each plan its ``attachments``
-(what the document holds besides tasks). ``number`` stays the computed official label;
+(what the document holds besides tasks). Each task also carries what its annotations name
+that is no department: ``people`` (责任领导, as written), ``scopes`` (适用范围) and
+``divisions`` (the issuing office's 处室, by role like ``roles``). ``number`` stays the computed official label;
 ``numbering.display_label`` gives the one to print.
 
 Reads each table once and builds the trees in memory: a 10,000-task workspace dumps in
@@ -38,6 +40,7 @@ def dump(ws) -> dict:
             "text": r["text"], "problems": r["problems"], "next_steps": r["next_steps"],
             "note": r["note"]})
 
+    mentioned = ws.plan_mentions()
     # Carried tasks (承接): whether the district itself answers for the task.
     origin = {r[0]: {"own": bool(r[1])} for r in ws.all("SELECT task_id, own FROM task_origin")}
     plans_out = []
@@ -60,6 +63,7 @@ def dump(ws) -> dict:
                               "kind": r["deadline_kind"]} if r["deadline_text"] else None),
                 "status": STATUS_LABELS.get(r["status"], r["status"]),
                 "roles": roles.get(r["id"], {k: [] for k in ROLES}),
+                **_mentions(mentioned.get(r["id"])),
                 "targets": targets.get(r["id"], []),
                 "progress": progress.get(r["id"], []),
                 "children": [build(c, level + 1, kids, numbers) for c in kids.get(r["id"], ())],
@@ -78,6 +82,13 @@ def dump(ws) -> dict:
     return {"format": FORMAT, "plans": plans_out,
             "departments": [{"uuid": d.uuid, "name": d.name, "aliases": d.aliases, "kind": d.kind,
                              "is_new": bool(d.is_new)} for d in departments]}
+
+
+def _mentions(m: dict | None) -> dict:
+    m = m or {}
+    divisions = m.get("divisions") or {}
+    return {"people": list(m.get("people") or ()), "scopes": list(m.get("scopes") or ()),
+            "divisions": {k: list(divisions.get(k) or ()) for k in ROLES}}
 
 
 def _source(r) -> dict:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .deadline import parse_deadline
 from .entities import ROLES, STATUS_LABELS
+from . import mentions
 from .messages import msg
 from .undo import insert_many
 
@@ -45,7 +46,7 @@ def _deadline(text: str, year: int | None):
 
 
 class _Rows:
-    """The rows of one plan's tasks, assignments and targets, gathered before writing."""
+    """The rows of one plan's tasks, assignments, targets and mentions, gathered before writing."""
 
     def __init__(self, ws, plan_id: int, year: int | None):
         self.ws, self.plan_id, self.year = ws, plan_id, year
@@ -54,6 +55,7 @@ class _Rows:
         self.tasks: list[tuple] = []
         self.assignments: list[tuple] = []
         self.targets: list[tuple] = []
+        self.mentions: list[tuple] = []
         self.new_names: list[str] = []
         self.resolved: dict[str, int] = {}
 
@@ -67,6 +69,9 @@ class _Rows:
             self._roles(task_id, node.get("roles") or {})
             for i, target in enumerate(node.get("targets") or ()):
                 self.targets.append((task_id, i, *_target_values(target)))
+            found = mentions.clean(node)   # people, scopes, divisions: never departments
+            if not mentions.is_empty(found):
+                self.mentions.append((task_id, *mentions.row_values(found)))
             children = node.get("children") or []
             stack.extend((task_id, i, c) for i, c in reversed(list(enumerate(children))))
 
@@ -119,6 +124,9 @@ class _Rows:
                     "position) VALUES (?,?,?,?)", self.assignments)
         insert_many(conn, "targets", "INSERT INTO targets(task_id, position, metric, value, unit, "
                     "qualifier, year, baseline, text) VALUES (?,?,?,?,?,?,?,?,?)", self.targets)
+        # task_mentions is keyed by the new task ids: its rows too lie past the old maximum
+        insert_many(conn, "task_mentions", "INSERT INTO task_mentions(task_id, people, scopes, "
+                    "divisions) VALUES (?,?,?,?)", self.mentions)
 
 
 def _target_values(t: dict) -> tuple:

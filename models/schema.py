@@ -295,5 +295,37 @@ def m007(db: Database) -> None:
     db.execute("ALTER TABLE rounds ADD COLUMN due_date TEXT")
 
 
+@migrations(name="m008_task_mentions")
+def m008(db: Database) -> None:
+    """What an annotation names that is no department — people (责任领导), scopes (适用范围)
+    and the issuing office's internal divisions (处室) by role — in a row of their own per
+    task, instead of lines appended to the task's text.
+
+    Tasks whose text ends in those lines (the form earlier versions of the importer wrote)
+    get them moved here: the clerk now sees them in their own fields, and the 分工表 prints
+    them in their own columns, so leaving them in the text would show each twice. Only the
+    trailing lines of exactly that form move; whatever the clerk wrote stays.
+    """
+    import json
+
+    from .mentions import split_kept_lines
+    c = db.conn
+    c.execute("""CREATE TABLE task_mentions (
+        task_id INTEGER PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,
+        people TEXT NOT NULL DEFAULT '[]',
+        scopes TEXT NOT NULL DEFAULT '[]',
+        divisions TEXT NOT NULL DEFAULT '{}')""")
+    rows = c.execute("SELECT id, text FROM tasks WHERE text LIKE '%：%'").fetchall()
+    for task_id, text in rows:
+        rest, found = split_kept_lines(text)
+        if not found:
+            continue
+        c.execute("UPDATE tasks SET text=? WHERE id=?", (rest, task_id))
+        c.execute("INSERT INTO task_mentions(task_id, people, scopes, divisions) VALUES (?,?,?,?)",
+                  (task_id, json.dumps(found["people"], ensure_ascii=False),
+                   json.dumps(found["scopes"], ensure_ascii=False),
+                   json.dumps(found["divisions"], ensure_ascii=False)))
+
+
 SCHEMA_VERSION = len(migrations.steps)
 KNOWN_MIGRATIONS = [name for name, _fn in migrations.steps]

@@ -9,6 +9,7 @@ registry and aliases, and unknown ones are added flagged new, as an import does.
 """
 from __future__ import annotations
 
+from . import mentions
 from .entities import short_title
 from .errors import InvalidEdit
 from .messages import msg
@@ -20,6 +21,7 @@ def _node(ws, task) -> dict:
     return {"title": task.title, "text": task.text, "label_style": task.label_style,
             "deadline": task.deadline_text, "status": task.status,
             "roles": ws.roles(task.uuid), "targets": ws.targets(task.uuid),
+            **ws.mentions(task.uuid),
             "children": [_node(ws, c) for c in _children(ws, task)]}
 
 
@@ -68,6 +70,9 @@ def _insert(ws, plan_uuid, node: dict, parent_uuid, position) -> str:
         ws.set_roles(task.uuid, roles)
     if node.get("targets"):
         ws.set_targets(task.uuid, list(node["targets"]))
+    found = mentions.clean(node)
+    if not mentions.is_empty(found):
+        ws.write_mentions(task.id, found)
     for child in node.get("children") or []:
         _insert(ws, plan_uuid, child, task.uuid, None)
     return task.uuid

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .counterparts import CounterpartOps
 from .departments import DepartmentOps
+from .mentions import MentionOps
 from .plan_insert import insert_plan_tree
 from .plans import PlanOps
 from .progress import ProgressOps
@@ -17,7 +18,8 @@ from .store import Store, new_uuid
 from .tasks import TaskOps
 
 
-class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps, CounterpartOps):
+class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps, CounterpartOps,
+                MentionOps):
     @staticmethod
     def new_uuid() -> str:
         return new_uuid()

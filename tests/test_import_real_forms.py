@@ -155,7 +155,7 @@ def test_lead_and_cooperating_responsible_units_and_leaders():
     task = find(plan, "地区生产总值")
     assert roles(task) == {"lead": ["市发展改革委"],
                            "support": ["市经信局", "滁州海关", "市人行", "各县、市、区政府"]}
-    assert "金力" in task["text"]
+    assert task["people"] == ["金力"] and "金力" not in task["text"]
 
 
 def test_units_separated_by_spaces_stay_apart():

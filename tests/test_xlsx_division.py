@@ -80,3 +80,29 @@ def test_long_text_gets_a_taller_row(office, tmp_path):
     sheet = openpyxl.load_workbook(path).active
     heights = [sheet.row_dimensions[r].height for r in range(4, sheet.max_row + 1)]
     assert max(heights) > 3 * min(heights)
+
+
+def test_leaders_divisions_and_scope_get_their_own_columns(tmp_path):
+    """What a task names that is no department prints apart from the units: 责任领导 and
+    责任处室 columns when any task names them, the scope as a remark."""
+    from models.workspace import Workspace
+    from reports.importer import parse_text
+    ws = Workspace.memory()
+    ws.insert_plan_tree(parse_text(
+        "某县物流枢纽建设实施方案\n一、重点任务\n"
+        "1.建设物流园区。（责任领导：杜新国；牵头单位：县发改局；配合单位：县商务局）\n"
+        "2.优化通关服务。（负责部门：县商务局，适用范围：综合保税区）\n", "方案.txt"), backup=False)
+    plan = ws.plans()[-1].uuid
+    task = ws.children(plan, ws.children(plan)[0].uuid)[0]
+    ws.set_mentions(task.uuid, divisions={"lead": ["规划科"], "support": ["财务科"]})
+    path = tmp_path / "t.xlsx"
+    render_division_table_xlsx(plan_dict(ws, plan), path, {"note_column": False})
+    sheet = openpyxl.load_workbook(path).active
+    header = [c.value for c in sheet[2]]
+    assert header == ["序号", "重点任务", "牵头单位", "配合单位", "责任领导", "责任处室", "备注"]
+    rows = rows_by_number(sheet, 3)
+    park, customs = rows["1."], rows["2."]
+    assert [sheet.cell(park, c).value for c in range(3, 8)] == [
+        "县发改局", "县商务局", "杜新国", "牵头处室：规划科；配合处室：财务科", None]
+    assert sheet.cell(customs, 3).value == "县商务局负责"
+    assert sheet.cell(customs, 7).value == "适用范围：综合保税区"

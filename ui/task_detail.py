@@ -1,5 +1,6 @@
 """The detail panel of the selected task: title, full text, deadline, status, departments by
-role (with a picker that completes names and aliases), targets and progress history.
+role (with a picker that completes names and aliases), the leaders, scope and internal
+divisions the task names (no departments), targets and progress history.
 
 Every field commits to the store when the clerk leaves it (one undoable operation each);
 the panel re-reads the task on the store's change notification, without overwriting a
@@ -7,12 +8,15 @@ field the clerk is still typing in.
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMenu, QPlainTextEdit, QPushButton, QScrollArea,
                                QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from models.entities import ROLES, STATUSES
+from models.mentions import division_text
 from models.messages import msg
 
 from models.reported import latest_report
@@ -21,7 +25,8 @@ from .department_picker import DepartmentEdit, DepartmentNamesModel
 from .labels import deadline_kind_label, role_label, status_label
 from .target_editor import TargetEditor
 
-_WATCHED = {"tasks", "assignments", "departments", "targets", "progress", "rounds"}
+_WATCHED = {"tasks", "assignments", "departments", "targets", "progress", "rounds",
+            "task_mentions"}
 
 
 class TaskDetail(QScrollArea):
@@ -130,6 +135,23 @@ class TaskDetail(QScrollArea):
         box.addLayout(buttons)
         form.addRow(self.tr("Departments"), box)
 
+        # People, scope and 处室 named by the annotation: kept with the task, never departments.
+        self.people = QLineEdit()
+        self.people.setObjectName("detail_people")
+        self.people.setPlaceholderText(str(msg("app.detail.people_hint")))
+        self.people.editingFinished.connect(self._commit_people)
+        form.addRow(str(msg("app.detail.people")), self.people)
+        self.scopes = QLineEdit()
+        self.scopes.setObjectName("detail_scopes")
+        self.scopes.setPlaceholderText(str(msg("app.detail.scopes_hint")))
+        self.scopes.editingFinished.connect(self._commit_scopes)
+        form.addRow(str(msg("app.detail.scopes")), self.scopes)
+        self.divisions = QLabel()
+        self.divisions.setObjectName("detail_divisions")
+        self.divisions.setWordWrap(True)
+        self.divisions_label = QLabel(str(msg("app.detail.divisions")))
+        form.addRow(self.divisions_label, self.divisions)
+
         self.targets = TargetEditor()
         self.targets.edited.connect(self._commit_targets)
         form.addRow(self.tr("Targets"), self.targets)
@@ -140,7 +162,7 @@ class TaskDetail(QScrollArea):
         self.progress.setRootIsDecorated(False)
         self.progress.setMaximumHeight(130)
         form.addRow(self.tr("Progress"), self.progress)
-        self._editors = [self.title, self.text, self.deadline]
+        self._editors = [self.title, self.text, self.deadline, self.people, self.scopes]
         return page
 
     # ---- showing ---------------------------------------------------------------------
@@ -177,6 +199,7 @@ class TaskDetail(QScrollArea):
                                    (self.tr("no date recognised") if task.deadline_text else ""))
         self.status.setCurrentIndex(max(0, self.status.findData(task.status)))
         self._fill_assignments(ws)
+        self._fill_mentions(ws, force)
         self._fill_targets(ws)
         self._fill_progress(ws)
         readonly = self.session.readonly
@@ -205,6 +228,27 @@ class TaskDetail(QScrollArea):
             item.setData(0, Qt.UserRole, a.department_id)
             self.assignments.addTopLevelItem(item)
         self.assignments.resizeColumnToContents(0)
+
+    def _fill_mentions(self, ws, force: bool) -> None:
+        found = ws.mentions(self.uuid)
+        self._set_field(self.people, "people", "、".join(found["people"]), force)
+        self._set_field(self.scopes, "scopes", "；".join(found["scopes"]), force)
+        text = division_text(found["divisions"])
+        self.divisions.setText(text)
+        self.divisions.setVisible(bool(text))   # most offices' tasks name none
+        self.divisions_label.setVisible(bool(text))
+
+    def _commit_people(self) -> None:
+        names = [n for n in re.split(r"[、，,；;\s]+", self.people.text()) if n]
+        if self.task is not None and not self.session.readonly and \
+                names != self.session.ws.mentions(self.task.uuid)["people"]:
+            self.session.edit(self.session.ws.set_mentions, self.task.uuid, people=names)
+
+    def _commit_scopes(self) -> None:
+        scopes = [n.strip() for n in re.split(r"[；;]", self.scopes.text()) if n.strip()]
+        if self.task is not None and not self.session.readonly and \
+                scopes != self.session.ws.mentions(self.task.uuid)["scopes"]:
+            self.session.edit(self.session.ws.set_mentions, self.task.uuid, scopes=scopes)
 
     def _fill_targets(self, ws) -> None:
         self.targets.set_targets(ws.targets(self.uuid), self.session.readonly)

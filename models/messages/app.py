@@ -20,6 +20,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "crash_title": ("意外错误", "Unexpected error"),
     "busy": ("正在处理上一项工作，请等它完成或取消后再修改。",
              "Still working on the previous job; wait for it or cancel it before editing."),
+    # ---- the task detail panel: what an annotation names that is no department ------
+    "detail.people": ("责任领导", "Leaders"),
+    "detail.people_hint": ("人名，用顿号分隔，如：杜新国、朱伟县长",
+                           "Names separated by 、, e.g. 杜新国、朱伟县长"),
+    "detail.scopes": ("适用范围", "Scope"),
+    "detail.scopes_hint": ("如：综合保税区；多项用分号分隔", "e.g. 综合保税区; several separated by ；"),
+    "detail.divisions": ("内设处室", "Divisions"),
     # ---- the 备份与恢复 dialog -------------------------------------------------------
     "backup.menu": ("备份与恢复(&B)…", "&Backups and restore…"),
     "backup.title": ("备份与恢复", "Backups and restore"),

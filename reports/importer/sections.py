@@ -191,6 +191,18 @@ def merge_division(tasks: list, table_tasks: list, warnings: list) -> bool:
                  title=row["title"][:30], units=units)
             continue
         merge_roles(target["roles"], row["roles"])
+        _merge_mentions(target, row)
         if not target["deadline"] and row["deadline"]:
             target["deadline"] = row["deadline"]
     return True
+
+
+def _merge_mentions(target: dict, row: dict) -> None:
+    """The table row's leaders, scopes and 处室 join the task's (a 责任领导 column)."""
+    for key in ("people", "scopes"):
+        have = target.setdefault(key, [])
+        have.extend(n for n in row.get(key) or () if n not in have)
+    divisions = target.setdefault("divisions", {})
+    for role, names in (row.get("divisions") or {}).items():
+        have = divisions.setdefault(role, [])
+        have.extend(n for n in names if n not in have)

@@ -59,9 +59,6 @@ class Finisher:
             merge_roles(roles, reading.roles)
             for _, annotation in annotations:
                 deadline = deadline or deadline_in_annotation(annotation)
-        extra = _kept_lines(reading)
-        if extra:  # people, scopes, internal divisions: no departments, but the clerk reads them
-            body = "\n".join([body] + extra) if body else "\n".join(extra)
         full = f"{title}。{body}" if body else title
         deadline = deadline or deadlines.in_clauses(full)
         if deadline and date_problem(deadline):
@@ -75,6 +72,7 @@ class Finisher:
             "text": body,
             "deadline": {"text": deadline} if deadline else None,
             "roles": roles,
+            # people, scopes, internal divisions: no departments, stored beside the roles
             "people": list(reading.people) if reading else [],
             "scopes": list(reading.scopes) if reading else [],
             "divisions": dict(reading.divisions) if reading else {},
@@ -147,24 +145,6 @@ class Finisher:
         for unit in reading.run_together:
             warn(self.warnings, line, "importer.run_together", unit=unit)
         return reading
-
-
-def _kept_lines(reading: Reading | None) -> list[str]:
-    """The lines a task keeps in its text for what is no department."""
-    if reading is None:
-        return []
-    lines = []
-    if reading.people:
-        lines.append("责任领导：" + "、".join(reading.people))
-    if reading.scopes:
-        lines.append("适用范围：" + "；".join(reading.scopes))
-    for role, names in reading.divisions.items():
-        lines.append(f"{_DIVISION_WORD[role]}：" + "、".join(names))
-    return lines
-
-
-_DIVISION_WORD = {"lead": "牵头处室", "support": "配合处室", "responsible": "责任处室",
-                  "guide": "指导处室"}
 
 
 def deadline_in_annotation(text: str) -> str | None:

@@ -23,8 +23,8 @@ class DivisionTableOptions:
 # (key, header, width): the widths suit 12 pt Chinese text on A4 landscape.
 COLUMNS = [
     ("number", "序号", 7), ("title", "重点任务", 24), ("text", "具体内容", 50),
-    ("lead", "牵头单位", 18), ("support", "配合单位", 22), ("deadline", "完成时限", 13),
-    ("note", "备注", 10),
+    ("lead", "牵头单位", 18), ("support", "配合单位", 22), ("people", "责任领导", 12),
+    ("divisions", "责任处室", 18), ("deadline", "完成时限", 13), ("note", "备注", 14),
 ]
 CENTRED = ("number", "deadline")
 
@@ -40,8 +40,9 @@ def _columns(rows: list[TableRow], options: DivisionTableOptions) -> list[tuple[
     """Only the columns the plan uses, so a plan without deadlines prints no empty column."""
     any_lead = any(r.roles.get("lead") for r in rows)
     used = {"number", "title", "lead",
-            *(k for k in ("text", "support", "deadline") if any(getattr(r, k) for r in rows))}
-    if options.note_column:
+            *(k for k in ("text", "support", "people", "divisions", "deadline")
+              if any(getattr(r, k) for r in rows))}
+    if options.note_column or any(r.scopes for r in rows):   # the scope is a remark
         used.add("note")
     out = []
     for key, header, width in COLUMNS:
@@ -54,7 +55,8 @@ def _columns(rows: list[TableRow], options: DivisionTableOptions) -> list[tuple[
 
 def _task_row(out: SheetWriter, row: TableRow, keys: list[str]) -> None:
     values = {"number": row.number, "title": row.title, "text": row.text, "lead": row.lead,
-              "support": row.support, "deadline": row.deadline, "note": ""}
+              "support": row.support, "people": row.people, "divisions": row.divisions,
+              "deadline": row.deadline, "note": f"适用范围：{row.scopes}" if row.scopes else ""}
     cells = []
     for key in keys:
         if row.section:

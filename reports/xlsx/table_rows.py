@@ -3,12 +3,15 @@
 Every task is one row in document order. A task with children and no department or
 deadline of its own is a heading (section row); the others are task rows. The 牵头单位
 column shows the leads — or, where no lead is singled out, the responsible units — and
-配合单位 the supporting ones, with guiding bodies marked 指导.
+配合单位 the supporting ones, with guiding bodies marked 指导. The leaders (责任领导),
+the issuing office's divisions (处室) and the scope (适用范围) a task names are no
+departments: they get columns (and the 备注) of their own.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.mentions import division_text
 from models.numbering import display_label
 
 
@@ -26,6 +29,9 @@ class TableRow:
     roles: dict = field(default_factory=dict)
     ancestors: tuple = ()          # uuids of the headings and tasks above
     departments: list = field(default_factory=list)   # every one named, leads first
+    people: str = ""               # 责任领导: "杜新国、王丹县长"
+    divisions: str = ""            # "牵头处室：法规处；配合处室：办公室"
+    scopes: str = ""               # 适用范围: "综合保税区"
 
 
 def departments_of(roles: dict) -> list[str]:
@@ -82,7 +88,10 @@ def table_rows(plan: dict, mark_responsible: bool = True) -> list[TableRow]:
             number=display_label(task), title=task.get("title", ""), text=task.get("text", ""),
             lead=lead, support=support, deadline=deadline,
             section=bool(children) and not has_roles(roles) and not deadline,
-            roles=roles, ancestors=ancestors, departments=departments_of(roles)))
+            roles=roles, ancestors=ancestors, departments=departments_of(roles),
+            people="、".join(task.get("people") or ()),
+            divisions=division_text(task.get("divisions") or {}),
+            scopes="；".join(task.get("scopes") or ())))
         for child in reversed(children):
             stack.append((child, ancestors + (task.get("uuid", ""),)))
     return out
