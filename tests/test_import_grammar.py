@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports.importer import parse_text
-from reports.importer.responsibility import Convention, read
+from reports.importer.responsibility import Convention, read, read_convention
 from reports.importer.table import parse_table_rows
 from reports.importer.units import VERBS, split_units
 
@@ -43,6 +43,35 @@ def test_first_listed_leads_here_and_onward(first, later):
     assert reading.roles["lead"] == [lead] and reading.roles["support"] == support and support
     again = read(later, reading.convention)
     assert len(again.roles["lead"]) == 1 and again.roles["support"] and not again.roles["responsible"]
+
+
+@pytest.mark.parametrize("statement", [
+    # the form of a city's notice (2025): in passing, inside a bracket of its own point
+    "各牵头单位（无牵头单位的，责任单位即为牵头单位，下同）要统筹相关责任单位制订办理方案。",
+    # made up: another condition and another verb, as a sentence of its own
+    "未明确牵头部门的，由责任部门作为牵头部门。",
+])
+def test_where_no_unit_leads_the_responsible_ones_do(statement):
+    convention = read_convention(statement)
+    assert convention.responsible_leads and not convention.lead_first
+    assert roles_of("（责任单位：市发展改革委、市财政局）", convention) == {
+        "lead": ["市发展改革委", "市财政局"]}
+    # a named lead still leads, and the others support it
+    assert roles_of("（牵头单位：市工信局；责任单位：市科技局）", convention) == {
+        "lead": ["市工信局"], "support": ["市科技局"]}
+    assert roles_of("（责任单位：市发展改革委）") == {"responsible": ["市发展改革委"]}
+
+
+def test_the_notice_points_state_it_for_the_plan():
+    text = ("某区人民政府办公室关于印发2025年重点工作责任分解方案的通知\n"
+            "各街道办事处，区政府各部门：\n现将《2025年重点工作责任分解方案》印发给你们，请认真贯彻执行。\n"
+            "一、压实责任。没有牵头单位的，其责任单位即为牵头单位，下同。\n"
+            "某区人民政府办公室\n2025年2月1日\n2025年重点工作责任分解方案\n一、主要目标\n"
+            "1.地区生产总值增长6%。\n责任单位：区发改局、区统计局\n")
+    plan = parse_text(text, "分解.txt")
+    (task,) = [t for t in flat(plan["tasks"]) if t["level"] == 2]
+    assert task["roles"]["lead"] == ["区发改局", "区统计局"] and not task["roles"]["responsible"]
+    assert plan["conventions"]["responsible_leads"]
 
 
 def test_first_listed_without_onward_holds_only_there():

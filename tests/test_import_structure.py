@@ -171,7 +171,8 @@ def test_conventions_carry_through_the_document():
                       "3.丙。〔责任单位：区商务局。各街道负责落实，不再列出，下同。〕")
     assert roles(by_title(plan, "乙")) == {"lead": ["区发改局"], "support": ["区统计局"]}
     assert roles(by_title(plan, "丙")) == {"lead": ["区商务局"]}
-    assert plan["conventions"] == {"lead_first": True, "omitted_units": ["各街道"]}
+    assert plan["conventions"] == {"lead_first": True, "responsible_leads": False,
+                                   "omitted_units": ["各街道"]}
     assert any("各街道" in w["message"] and w["line"] == 5 for w in plan["warnings"])
 
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QVBoxLayout, QWidget)
 
 from models.entities import ROLES
-from models.messages import Message, render
+from models.mentions import division_text
+from models.messages import Message, msg, render
 from models.numbering import runs_on
 
 from .labels import role_label
@@ -63,6 +64,20 @@ def source_text(plan: dict) -> str:
         lines += [""] * max(0, int(number) - 1 - len(lines))
         lines.append(str(line))
     return "\n".join(lines)
+
+
+def mention_lines(node: dict) -> list[str]:
+    """The leaders, scope and 处室 a task names, one line each, for its tooltip: they are
+    no departments, so the role columns do not show them."""
+    lines = []
+    if node.get("people"):
+        lines.append(f"{msg('app.detail.people')}：" + "、".join(node["people"]))
+    if node.get("scopes"):
+        lines.append(f"{msg('app.detail.scopes')}：" + "；".join(node["scopes"]))
+    divisions = division_text(node.get("divisions") or {})
+    if divisions:
+        lines.append(divisions)
+    return lines
 
 
 def _walk(nodes):
@@ -272,7 +287,8 @@ class ImportPreview(QDialog):
                  deadline]
         for col, text in enumerate(texts):
             item.setText(col, text)
-        item.setToolTip(1, f"{title}\n{node.get('text') or ''}".strip())
+        item.setToolTip(1, "\n".join([f"{title}\n{node.get('text') or ''}".strip(),
+                                      *mention_lines(node)]))
 
     def _fill_departments(self) -> None:
         current = self.current_department()

@@ -64,7 +64,11 @@ def assemble(blocks: list, meta: dict, name: str) -> dict:
     if notes:
         body = [b for b in body if b not in notes]
         fields["preamble"] = "\n".join([fields["preamble"]] + [b.text for b in notes]).strip()
-    convention = read_convention(fields["preamble"]) if fields["preamble"] else Convention()
+    # what the notice's own points or the preamble state "下同" holds for every task
+    convention = Convention()
+    for said in (fields["head"].get("body") or "", fields["preamble"]):
+        if said:
+            convention = read_convention(said, convention)
     # a plan issued as its own document ends with its signer and date (and 抄送, 印发)
     last_table = max((i for i, b in enumerate(body) if isinstance(b, Table)), default=-1)
     tail = [(b.line, b.text) for b in body[last_table + 1:]]

@@ -19,7 +19,9 @@ sequence of clauses (，,、 where a clause ends in a role word). What a clause 
   ``排在第一位的为牵头单位``, ``排名第一的为牵头单位``, ``首位为牵头单位`` …) — for this
   annotation, and for all later ones when it says so (下同/以下同) or stands in the running
   text; units that take part everywhere and are not listed again (``以下均需各区人民政府
-  落实，不再列出``) — recorded once, not added to every task;
+  落实，不再列出``) — recorded once, not added to every task; where no unit leads, the
+  responsible ones do (``无牵头单位的，责任单位即为牵头单位``) — said of the document in a
+  notice's points or its running text, or of one annotation;
 - a **person** (``朱伟县长牵头``, ``责任领导：杜新国``) or a **scope** (``适用范围：…``):
   never departments, kept for the task.
 
@@ -76,6 +78,11 @@ _LEAD_FIRST = re.compile(
     r"(?:排名|名列|排列|列|排|位)?(?:在|于)?"
     r"(?:第一位|第1位|首位|第一个|第一名|第一|最前面|最前|首个)(?:的|者)?(?:单位|部门)?"
     r"(?:为|是|系|作为)?(?:牵头|主责|主办)(?:单位|部门)?")
+# "无牵头单位的，责任单位即为牵头单位": a condition (no lead named) and what then leads
+_RESPONSIBLE_LEADS = re.compile(
+    r"(?:无|没有|未(?:明确|列明|列出|注明|标明)?)(?:牵头单位|牵头部门)的?[，,]?\s*(?:由|其)?"
+    r"(?:责任单位|责任部门|负责单位|承办单位)(?:即|就|均)?(?:为|是|作为|视为|视作)(?:牵头单位|牵头部门)")
+_STATEMENTS = ((_LEAD_FIRST, "lead_first"), (_RESPONSIBLE_LEADS, "responsible_leads"))
 _ONWARD = re.compile(r"(?:以下|下|后|以后)(?:均)?(?:相)?同")
 _OMITTED = re.compile(r"不再(?:一一|逐一|逐项|单独|重复)?(?:列出|列举|做分工|作分工|分工|列明|列入)")
 # a clause that is a date or a time span, not units: "2023年6月底前完成", "长期坚持"
@@ -95,6 +102,7 @@ class Convention:
     """What a document stated once for all later annotations ("下同")."""
 
     lead_first: bool = False                 # 排在第一位的为牵头单位
+    responsible_leads: bool = False          # 无牵头单位的，责任单位即为牵头单位
     omitted_units: tuple[str, ...] = field(default=())  # 各区、县级市政府…不再列出
 
 
@@ -146,7 +154,7 @@ def _read(text: str, convention: Convention) -> Reading:
     text = _clean(text)
     if not text:
         return reading
-    text, lead_first_here = _read_conventions(text, reading)
+    text, here = _read_conventions(text, reading)
     explicit_lead = False
     for kind, role, piece in _fields(text):
         if kind == "person":
@@ -170,19 +178,21 @@ def _read(text: str, convention: Convention) -> Reading:
                 explicit_lead |= given_role == "lead"
                 if unit not in reading.roles[given_role]:
                     reading.roles[given_role].append(unit)
-    reading.roles = _apply_lead(reading.roles, explicit_lead,
-                                lead_first_here or reading.convention.lead_first)
+    reading.roles = _apply_lead(
+        reading.roles, explicit_lead, "lead_first" in here or reading.convention.lead_first,
+        "responsible_leads" in here or reading.convention.responsible_leads)
     reading.run_together = [u for r in ROLES for u in reading.roles[r] if _run_together(u)]
     return reading
 
 
 def read_convention(text: str, convention: Convention | None = None) -> Convention:
-    """The convention after a running-text statement such as "排在第一位的为牵头单位"
-    (in running text it holds for the whole document)."""
+    """The convention after a running-text statement such as "排在第一位的为牵头单位" or
+    "无牵头单位的，责任单位即为牵头单位" (in running text, or in the points of the notice
+    that issues the plan, it holds for the whole document)."""
     reading = Reading(empty_roles(), convention or Convention())
     _, here = _read_conventions(_clean(text), reading)
     if here:
-        reading.convention = replace(reading.convention, lead_first=True)
+        reading.convention = replace(reading.convention, **{name: True for name in here})
     return reading.convention
 
 
@@ -255,20 +265,24 @@ def closes_at_end(text: str) -> bool:
     return False
 
 
-def _read_conventions(text: str, reading: Reading) -> tuple[str, bool]:
+def _read_conventions(text: str, reading: Reading) -> tuple[str, frozenset]:
     """Take the sentences that state a convention out of ``text``; record them in
-    ``reading``. Returns the text left and whether the first-listed unit leads here."""
+    ``reading``. Returns the text left and the conventions that hold here (the names of
+    ``Convention``'s flags: "lead_first", "responsible_leads"). A statement alone, or
+    followed by 下同/以下同, holds for the rest of the document too."""
     kept = []
-    here = False
+    here: set[str] = set()
     for sentence in re.split(r"(?<=[。；])", text):
         if not sentence.strip():
             continue
-        m = _LEAD_FIRST.search(sentence)
-        if m:
-            here = True
+        for pattern, name in _STATEMENTS:
+            m = pattern.search(sentence)
+            if not m:
+                continue
+            here.add(name)
             alone = not re.sub(r"[，,。；\s]", "", text.replace(m.group(0), ""))
             if alone or _ONWARD.search(sentence[m.end():]) or _ONWARD.search(sentence[:m.start()][-4:]):
-                reading.convention = replace(reading.convention, lead_first=True)
+                reading.convention = replace(reading.convention, **{name: True})
             sentence = _without_statement(sentence, m)
         if _OMITTED.search(sentence):
             units = _omitted_units(sentence[:_OMITTED.search(sentence).start()])
@@ -279,7 +293,7 @@ def _read_conventions(text: str, reading: Reading) -> tuple[str, bool]:
             continue
         sentence = re.sub(r"[，,]?\s*(?:以下|下|后)(?:均)?同[。；]?$", "", sentence.strip())
         kept.append(sentence)
-    return "".join(kept).strip("。；，、 "), here
+    return "".join(kept).strip("。；，、 "), frozenset(here)
 
 
 def _without_statement(sentence: str, m: re.Match) -> str:
@@ -406,7 +420,8 @@ def _units(texts: list[str], reading: Reading) -> list[str]:
     return out
 
 
-def _apply_lead(roles: dict, explicit_lead: bool, lead_first: bool) -> dict:
+def _apply_lead(roles: dict, explicit_lead: bool, lead_first: bool,
+                responsible_leads: bool = False) -> dict:
     if explicit_lead and roles["responsible"]:
         roles["support"] = _merge(roles["responsible"], roles["support"])
         roles["responsible"] = []
@@ -415,6 +430,8 @@ def _apply_lead(roles: dict, explicit_lead: bool, lead_first: bool) -> dict:
         roles["lead"] = [first]
         roles["support"] = _merge(rest, roles["support"])
         roles["responsible"] = []
+    elif not roles["lead"] and responsible_leads and roles["responsible"]:
+        roles["lead"], roles["responsible"] = roles["responsible"], []
     # a unit has one role per task: the first (strongest) one it was given
     seen: set[str] = set()
     for role in ("lead", "guide", "responsible", "support"):

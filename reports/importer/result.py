@@ -25,6 +25,7 @@ def plan_dict(fields: dict, tasks: list, warnings: list, convention: Convention)
         "head": head,
         "preamble": fields.get("preamble", ""),
         "conventions": {"lead_first": convention.lead_first,
+                        "responsible_leads": convention.responsible_leads,
                         "omitted_units": list(convention.omitted_units)},
         "warnings": sorted(warnings, key=lambda w: w["line"]),
         "attachments": [],

@@ -32,3 +32,10 @@ def test_the_panel_shows_and_edits_leaders_and_scope(qtbot, sample, tree):
     other = next(t for t in ws.tasks(plan) if t.title == "总体要求")
     detail.show_tasks([other.uuid])
     assert detail.people.text() == "" and not detail.divisions.isVisibleTo(detail)
+
+
+def test_the_import_preview_tells_them_in_the_tooltip():
+    from ui.import_preview import mention_lines
+    node = {"people": ["杜新国"], "scopes": ["综合保税区"], "divisions": {"lead": ["法规处"]}}
+    assert mention_lines(node) == ["责任领导：杜新国", "适用范围：综合保税区", "牵头处室：法规处"]
+    assert mention_lines({"title": "无"}) == []
