@@ -46,7 +46,7 @@ class Disk:
         if not self.mounted:
             self._inject_full(free)
             return
-        with open(self._filler, "wb") as f:
+        with open(self._filler, "wb", buffering=0) as f:   # unbuffered: nothing left to flush at close
             try:
                 while True:
                     f.write(b"\0" * 65536)

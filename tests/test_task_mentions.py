@@ -156,3 +156,18 @@ def test_split_kept_lines_reads_only_the_trailing_lines_of_that_form():
         "要求。", {"people": ["甲", "乙"], "scopes": [], "divisions": {"guide": ["法规处"]}})
     assert split_kept_lines("责任领导：甲\n按月调度。") == ("责任领导：甲\n按月调度。", None)
     assert split_kept_lines("没有注释。") == ("没有注释。", None)
+
+
+def test_a_large_import_is_undone_and_redone_with_its_mentions():
+    """Past a few rows the import logs its undo entries in bulk (``undo.insert_many``)."""
+    lines = ["某县重点工作责任分解", "一、重点工作"]
+    lines += [f"{i}.完成第{i}项工作。（责任领导：杜新国；牵头单位：县发改局）" for i in range(1, 601)]
+    ws = Workspace.memory()
+    ws.insert_plan_tree(parse_text("\n".join(lines) + "\n", "分解.txt"), backup=False)
+    count = "SELECT count(*) FROM task_mentions"
+    assert ws.one(count)[0] == 600
+    ws.undo()
+    assert ws.one(count)[0] == 0
+    ws.redo()
+    assert ws.one(count)[0] == 600
+    assert by_title(dump(ws)["plans"][-1]["tasks"], "完成第600项")["people"] == ["杜新国"]
