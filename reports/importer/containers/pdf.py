@@ -52,11 +52,12 @@ def read_image(path, name: str) -> tuple[list, dict, list]:
     try:
         with Image.open(path) as image:
             image.load()
-            lines = scan.recognise(image, 1)
+            lines, tables = scan.recognise_page(image, 1)
+            height = image.height
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise PlanImportError(name, "container.image_unreadable", reason=_reason(error)) from None
-    page = PageContent(1, lines[0].page_height if lines else 0, lines)
-    if not lines:
+    page = PageContent(1, height, lines, tables)
+    if not lines and not tables:
         raise PlanImportError(name, "container.ocr_empty")
     blocks, meta = layout([page], name)
     return blocks, meta, [msg("container.ocr_note", pages=1)]
@@ -77,7 +78,7 @@ def _recognise_scans(document, pages: list[PageContent], name: str) -> list:
     for page in scanned:
         try:
             image, scale = scan.render_page(document, page.number - 1)
-            page.lines = scan.recognise(image, page.number, scale)
+            page.lines, page.tables = scan.recognise_page(image, page.number, scale)
         except Exception as error:  # the engine's own errors (onnxruntime, OpenCV) vary
             raise PlanImportError(name, "container.ocr_failed", reason=_reason(error)) from None
     if not any(p.lines for p in scanned) and text_pages == 0:

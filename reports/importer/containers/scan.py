@@ -4,7 +4,8 @@ The recogniser is the optional extra ``ocr`` (rapidocr-onnxruntime: its detectio
 recognition models ship inside the wheel, so nothing is downloaded at run time). Without
 it a scan is refused with a line saying what it is and how to enable recognition.
 Recognised boxes on one baseline become one line, in PDF points, so ``page_lines`` joins
-and cleans them like the lines of a text PDF.
+and cleans them like the lines of a text PDF; boxes that line up in columns become a table
+(``ocr_tables``), as the ruled tables of a text PDF do.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import importlib.util
 import os
 from functools import cache
 
+from .ocr_tables import split_tables
 from .page_lines import Line
 
 OCR_PACKAGE = "rapidocr_onnxruntime"
@@ -53,8 +55,9 @@ def _release() -> None:
     gc.collect()
 
 
-def recognise(image, page: int, scale: float = 1.0) -> list[Line]:
-    """The text lines of a PIL image; coordinates divided by ``scale`` (pixels per point)."""
+def recognise_page(image, page: int, scale: float = 1.0) -> tuple[list[Line], list]:
+    """(text lines, tables) of a PIL image, coordinates in points (pixels / ``scale``);
+    a table is (top, rows of cell texts), rebuilt from the boxes' places (``ocr_tables``)."""
     import numpy as np
     result, _ = _engine()(np.asarray(image.convert("RGB")))
     boxes = []
@@ -63,11 +66,15 @@ def recognise(image, page: int, scale: float = 1.0) -> list[Line]:
         ys = [p[1] for p in box]
         boxes.append((min(ys) / scale, max(ys) / scale, min(xs) / scale, max(xs) / scale, text))
     height = image.height / scale
-    return [Line(page, text, x0, x1, top, bottom, height) for top, bottom, x0, x1, text in _baselines(boxes)]
+    rest, tables = split_tables(baselines_of(boxes))
+    lines = [Line(page, "".join(b[4] for b in items), items[0][2], items[-1][3], top, bottom, height)
+             for top, bottom, items in rest]
+    return lines, tables
 
 
-def _baselines(boxes: list) -> list:
-    """Boxes that overlap vertically by more than half are one line, read left to right."""
+def baselines_of(boxes: list) -> list:
+    """Boxes (top, bottom, x0, x1, text) that overlap vertically by more than half are one
+    baseline: (top, bottom, its boxes left to right), top to bottom."""
     lines: list[list] = []
     for box in sorted(boxes):
         top, bottom = box[0], box[1]
@@ -79,12 +86,7 @@ def _baselines(boxes: list) -> list:
                 lines[-1][2].append(box)
                 continue
         lines.append([top, bottom, [box]])
-    out = []
-    for top, bottom, items in lines:
-        items.sort(key=lambda b: b[2])
-        text = "".join(b[4] for b in items)
-        out.append((top, bottom, items[0][2], items[-1][3], text))
-    return out
+    return [(top, bottom, sorted(items, key=lambda b: b[2])) for top, bottom, items in lines]
 
 
 def render_page(document, index: int):
