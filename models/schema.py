@@ -329,3 +329,60 @@ def m008(db: Database) -> None:
 
 SCHEMA_VERSION = len(migrations.steps)
 KNOWN_MIGRATIONS = [name for name, _fn in migrations.steps]
+
+
+# ---- a new file without sqlite-utils ----------------------------------------------------
+# sqlite-utils' record of applied migrations, as its Migrations.apply makes it (the same
+# text, so a later upgrade run by sqlite-utils finds its own table).
+MIGRATIONS_TABLE = ('CREATE TABLE "_sqlite_migrations" (\n   "id" INTEGER PRIMARY KEY,\n'
+                    '   "migration_set" TEXT,\n   "name" TEXT,\n   "applied_at" TEXT\n)')
+MIGRATIONS_INDEX = ('CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"\n'
+                    '    ON "_sqlite_migrations" ("migration_set", "name")')
+
+
+class _PlainDatabase:
+    """What the migrations use of sqlite-utils' ``Database``: ``conn``, ``execute`` and
+    ``executescript`` inside the open transaction (statement by statement, as sqlite-utils
+    does there: ``sqlite3.executescript`` would commit first)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql: str, parameters=None):
+        return self.conn.execute(sql, parameters if parameters is not None else ())
+
+    def executescript(self, sql: str):
+        import sqlite3
+        cursor = self.conn.cursor()
+        pending = ""
+        pieces = sql.split(";")
+        for i, piece in enumerate(pieces):
+            pending += piece if i == len(pieces) - 1 else piece + ";"
+            if pending.strip() and sqlite3.complete_statement(pending):
+                cursor.execute(pending.strip())
+                pending = ""
+        if pending.strip():
+            cursor.execute(pending.strip())
+        return cursor
+
+
+def create_schema(conn) -> None:
+    """A new, empty file's schema: every migration in one transaction, each recorded as
+    sqlite-utils records it. Importing sqlite-utils (it loads numpy and click) costs more
+    than making the file; upgrades of existing files still run through it."""
+    import datetime
+    conn.execute("BEGIN")
+    try:
+        conn.execute(MIGRATIONS_TABLE)
+        conn.execute(MIGRATIONS_INDEX)
+        db = _PlainDatabase(conn)
+        for name, fn in migrations.steps:
+            fn(db)
+            conn.execute('INSERT INTO "_sqlite_migrations" ("migration_set", "name", "applied_at") '
+                         "VALUES (?, ?, ?)",
+                         (migrations.name, name, str(datetime.datetime.now(datetime.timezone.utc))))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

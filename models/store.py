@@ -22,7 +22,7 @@ from .fileformat import APPLICATION_ID, check_header, restore_hint, wal_pending
 from .lock import WriterLock
 from .messages import Message, msg
 from .storage_errors import is_damage, is_storage, message_for, storage_errors
-from .schema import KNOWN_MIGRATIONS, SCHEMA_VERSION, migrations
+from .schema import KNOWN_MIGRATIONS, SCHEMA_VERSION, create_schema, migrations
 
 if TYPE_CHECKING:
     from .entities import Change
@@ -135,8 +135,7 @@ class Store:
             conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute("PRAGMA journal_mode=DELETE")
-            from sqlite_utils import Database
-            migrations.apply(Database(conn))
+            create_schema(conn)
             undo.install_triggers(conn)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("PRAGMA journal_mode=WAL")

@@ -261,3 +261,26 @@ def test_a_batch_keeps_each_step_or_none_of_them(ws):
             raise OSError(28, "No space left on device", "汇总.xlsx")
     assert [p.title for p in ws.plans()] == ["第一份"] and ws.undo_count() == steps + 1
     assert len(heard) == 3                       # the undo; nothing of the failed batch
+
+
+def test_a_new_file_has_the_schema_sqlite_utils_gives_it(tmp_path):
+    """A new workspace is made without sqlite-utils: the same tables, indexes and triggers,
+    and the same record of applied migrations, as when its Migrations run them."""
+    made = Workspace.create(tmp_path / "new.plandesk")
+    made.close()
+    conn = sqlite3.connect(tmp_path / "by-sqlite-utils.sqlite", isolation_level=None)
+    real_migrations.apply(Database(conn))
+    undo.install_triggers(conn)
+    fresh = sqlite3.connect(tmp_path / "new.plandesk")
+
+    def schema(c):
+        return sorted(c.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                "WHERE name NOT LIKE 'sqlite_autoindex%'").fetchall())
+
+    def applied(c):
+        return c.execute("SELECT id, migration_set, name FROM _sqlite_migrations ORDER BY id").fetchall()
+    assert schema(fresh) == schema(conn)
+    assert applied(fresh) == applied(conn) and len(applied(fresh)) == len(real_migrations.steps)
+    assert real_migrations.pending(Database(fresh)) == []
+    fresh.close()
+    conn.close()
