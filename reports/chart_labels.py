@@ -5,7 +5,10 @@ with a list of names make them) are fitted to the space there is: a name longer 
 width ends in “…”; rows too close for a line of text show every second (third…) name;
 columns too narrow for their labels stand them upright, and thin them if still too close;
 a number axis gets no more ticks than its numbers leave room for; a legend too wide for
-one row is stacked, and the title ends in “…” where it would run into the legend.
+one row is stacked, and the title ends in “…” where it would run into the legend;
+numbers beside bars (``bar_label``: a department's total, a target's value) get smaller
+when the rows come closer than their lines, down to ``BAR_LABEL_MIN_SIZE``, and past that
+every number that would touch the one above it is left out (the bar still shows it).
 The full names stay on the axis, so a larger window shows them again.
 """
 from __future__ import annotations
@@ -16,6 +19,7 @@ ELLIPSIS = "…"
 NAME_SHARE = 0.34     # of the figure's width, at most, for a row's name
 LEGEND_SHARE = 0.6    # of the figure's width, at most, for a legend in one row
 GAP = 1.15            # room between two labels, as a share of a label's size
+BAR_LABEL_MIN_SIZE = 6.0   # points: smaller than this a clerk cannot read a number
 
 
 def fit_tick_labels(fig, renderer) -> list:
@@ -27,8 +31,10 @@ def fit_tick_labels(fig, renderer) -> list:
         if ax.axison:
             _fit_rows(ax, fig, renderer)
             _fit_columns(ax, renderer)
+        _fit_bar_labels(ax, renderer)
         legend = ax.get_legend()
         chosen.append((ax.get_title(loc="left"), legend._ncols if legend else 0,
+                       [(t.get_fontsize(), t.get_visible()) for t in getattr(ax, "bar_labels", ())],
                        [t.get_text() for t in ax.get_yticklabels()],
                        [(t.get_text(), t.get_rotation()) for t in ax.get_xticklabels()],
                        tuple(ax.get_xticks())))
@@ -89,6 +95,37 @@ def _fit_rows(ax, fig, renderer) -> None:
     line = _size(renderer, "国", prop)[1] * GAP
     step = max(1, math.ceil(line / _pitch(ax, locs, 1))) if len(locs) > 1 else 1
     _set(ax.yaxis, _thinned(names, step), full)
+
+
+def bar_label(ax, x: float, y: float, text: str, **options):
+    """``ax.text`` for a number at the end of a horizontal bar, which ``fit_tick_labels``
+    shrinks or leaves out when the bars are drawn too close for it."""
+    label = ax.text(x, y, text, **options)
+    label.full_size = label.get_fontsize()     # type: ignore[attr-defined]
+    ax.bar_labels = [*getattr(ax, "bar_labels", ()), label]   # type: ignore[attr-defined]
+    return label
+
+
+def _fit_bar_labels(ax, renderer) -> None:
+    labels = sorted(getattr(ax, "bar_labels", ()), key=lambda t: -t.get_position()[1])
+    if not labels:
+        return
+    for label in labels:          # measured at full size again: the window may have grown
+        label.set_fontsize(label.full_size)
+        label.set_visible(True)
+    rows = [ax.transData.transform(label.get_position())[1] for label in labels]
+    pitch = min((a - b for a, b in zip(rows, rows[1:]) if a - b > 0), default=math.inf)
+    line = max(label.get_window_extent(renderer).height for label in labels) * GAP
+    if pitch < line:
+        for label in labels:
+            label.set_fontsize(max(BAR_LABEL_MIN_SIZE, label.full_size * pitch / line))
+    kept: list = []
+    for label in labels:          # top first, as the rows are read
+        box = label.get_window_extent(renderer)
+        if any(box.overlaps(other) for other in kept):
+            label.set_visible(False)
+        else:
+            kept.append(box)
 
 
 def _fit_legend(ax, fig, renderer) -> None:

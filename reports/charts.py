@@ -15,7 +15,7 @@ import io
 
 from models.status.summary import NO_DEPARTMENT
 
-from .chart_labels import row_legend
+from .chart_labels import bar_label, row_legend
 from .charts_style import COLOURS, building, new_figure
 
 TEXT = {
@@ -119,7 +119,7 @@ def department_chart(summary, text: dict | None = None, top: int = 12, width: fl
                     _pickable(bar, f"department:{name}")
             left = [a + b for a, b in zip(left, values)]
         for y, total in zip(ys, left):
-            ax.text(total, y, f" {total}", va="center", fontsize=8, color=COLOURS["text"])
+            bar_label(ax, total, y, f" {total}", va="center", fontsize=8, color=COLOURS["text"])
         if hidden:
             n_tasks = sum(sum(c.values()) for _, c in hidden)
             # supxlabel, not fig.text: constrained layout makes room for it.
@@ -195,13 +195,13 @@ def target_chart(values, text: dict | None = None, top: int = 12, width: float =
                 if v.ratio is None:
                     bar = ax.barh(y, 100, color="none", edgecolor=COLOURS["none"],
                                   linestyle="--", height=0.6)[0]
-                    ax.text(2, y, _t(text, "target_missing") + f"（{_num(v.target)}{v.unit}）",
-                            va="center", fontsize=8, color="#777777")
+                    bar_label(ax, 2, y, _t(text, "target_missing") + f"（{_num(v.target)}{v.unit}）",
+                              va="center", fontsize=8, color="#777777")
                 else:
                     colour = COLOURS["done"] if v.ratio >= 100 else COLOURS["measure"]
                     bar = ax.barh(y, min(v.ratio, 150), color=colour, height=0.6)[0]
-                    ax.text(min(v.ratio, 150), y,
-                            f" {_num(v.actual)}/{_num(v.target)}{v.unit}", va="center", fontsize=8)
+                    bar_label(ax, min(v.ratio, 150), y,
+                              f" {_num(v.actual)}/{_num(v.target)}{v.unit}", va="center", fontsize=8)
                 _pickable(bar, f"task:{v.task_uuid}")
             ax.axvline(100, color=COLOURS["text"], linewidth=0.8, linestyle=":")
             ax.set_xlabel(_t(text, "target_axis"))
@@ -211,7 +211,7 @@ def target_chart(values, text: dict | None = None, top: int = 12, width: float =
             # Targets in different units share no scale: each is one full bar, labelled.
             for y, v in zip(ys, shown):
                 bar = ax.barh(y, 100, color=COLOURS["target"], height=0.6)[0]
-                ax.text(100, y, " " + _target_text(v), va="center", fontsize=8)
+                bar_label(ax, 100, y, " " + _target_text(v), va="center", fontsize=8)
                 _pickable(bar, f"task:{v.task_uuid}")
             ax.set_xlabel(_t(text, "target_value_axis"))
             ax.set_xlim(0, 160)

@@ -211,3 +211,49 @@ def test_at_full_size_every_name_is_shown_whole():
     fig = charts.month_chart(s, size=(14.0, 3.0))
     months = [t for t, _ in _drawn_tick_labels(fig) if "月" in t]
     assert len(months) == 18 and _overlaps(_drawn_tick_labels(fig)) == []
+
+
+def _drawn_bar_labels(fig):
+    """The numbers beside the bars as drawn (visible, not blank): (text, size, box)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return [(t.get_text(), t.get_fontsize(), t.get_window_extent(renderer))
+            for ax in fig.axes for t in ax.texts if t.get_visible() and t.get_text().strip()]
+
+
+def _many_bars():
+    s = Summary()
+    s.by_department = {f"区第{i}局": {"on_track": 3 * i, "at_risk": 1, "late": 2} for i in range(12)}
+    values = [TargetValue(f"u{i}", f"一（{i}）", "研发机构覆盖率", 90, "%", "",
+                          None if i % 4 == 3 else 45 + 10 * i, "") for i in range(12)]
+    return charts.department_chart(s), charts.target_chart(values)
+
+
+@pytest.mark.parametrize("size", [(2.6, 2.0), (2.4, 1.6), (3.2, 2.2)])
+def test_numbers_beside_bars_never_overlap_when_a_chart_is_drawn_small(size):
+    for fig in _many_bars():
+        fig.set_size_inches(*size)
+        drawn = _drawn_bar_labels(fig)
+        boxes = [(text, box) for text, _size, box in drawn]
+        assert _overlaps(boxes) == [], size
+        # Smaller first, never unreadable; what is left out is left out whole.
+        assert all(s >= 6 for _t, s, _b in drawn)
+        assert len(drawn) >= 6
+        right = fig.bbox.x1
+        assert all(box.x1 <= right for _t, _s, box in drawn)
+
+
+def test_numbers_beside_bars_come_back_when_the_chart_grows():
+    for fig in _many_bars():
+        fig.set_size_inches(2.4, 1.6)
+        small = _drawn_bar_labels(fig)
+        fig.set_size_inches(6.0, 5.2)
+        full = _drawn_bar_labels(fig)
+        assert len(full) == 12 and {s for _t, s, _b in full} == {8}
+        assert len(small) < 12 or {s for _t, s, _b in small} != {8}
+    department, _ = _many_bars()
+    department.set_size_inches(6.0, 5.2)
+    assert [t.strip() for t, _s, _b in _drawn_bar_labels(department)] == [
+        str(3 * i + 3) for i in range(12)]
