@@ -82,12 +82,16 @@ def switch(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 
 class _LocalDates(QStyledItemDelegate):
-    """The file dialog's 修改日期 column in the UI's locale, not the system's."""
+    """The file dialog's 大小 and 修改日期 columns in the UI's locale, not the system's
+    (which on Linux is often "C": "1 bytes", "3 12 2026")."""
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
         model = index.model()
-        if index.column() == 3 and hasattr(model, "lastModified"):
+        if index.column() == 1 and hasattr(model, "size") and not model.isDir(index):
+            option.text = QLocale().formattedDataSize(model.size(index), 1,
+                                                      QLocale.DataSizeTraditionalFormat)
+        elif index.column() == 3 and hasattr(model, "lastModified"):
             option.text = QLocale().toString(model.lastModified(index), QLocale.ShortFormat)
         elif index.column() == 2 and hasattr(model, "isDir"):
             # Qt's Chinese catalog lacks the file kinds of Qt 6 ("Folder", "%1 File").

@@ -9,12 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QPushButton, QVBoxLayout)
 
-from models.entities import ROLE_LABELS
 from models.messages import msg
-from models.plan_diff import KIND_LABELS, KINDS, changed_text, diff_received
+from models.plan_diff import KINDS, changed_text, diff_received
 from models.plan_merge import accept_changes
 
 from .chain_common import item, plan_combo, t, table
+from .labels import role_label
 from .worker import KeepsJobs, run_op, run_query
 
 
@@ -22,7 +22,7 @@ def side(node, kind: str) -> str:
     if node is None:
         return ""
     if kind == "roles":
-        return "；".join(f"{ROLE_LABELS[r]}：{'、'.join(v)}" for r, v in node.roles.items())
+        return "；".join(f"{role_label(r)}：{'、'.join(v)}" for r, v in node.roles.items())
     if kind == "deadline":
         return node.deadline
     if kind == "targets":
@@ -60,7 +60,7 @@ class RevisionDialog(QDialog, KeepsJobs):
         top.addWidget(self.plans, 1)
         top.addWidget(choose)
         self.table = table([t("ui_col_kind"), t("ui_col_old"), t("ui_col_new"), t("ui_col_affected")])
-        self.kinds = {k: QCheckBox(KIND_LABELS[k]) for k in KINDS}
+        self.kinds = {k: QCheckBox(t(f"kind_{k}")) for k in KINDS}
         checks = QHBoxLayout()
         for box in self.kinds.values():
             box.setChecked(True)
@@ -83,7 +83,7 @@ class RevisionDialog(QDialog, KeepsJobs):
     def load(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, t("ui_choose_revision"), "",
-                                                  "计划 (*.txt *.docx *.xlsx)")
+                                                  t("ui_plan_files") + " (*.txt *.docx *.xlsx)")
             if not path:
                 return
         self._keep(run_query(self.session, _diff, Path(path), self.plans.currentData(), parent=self,
@@ -102,7 +102,7 @@ class RevisionDialog(QDialog, KeepsJobs):
             if c.kind == "reworded":
                 old, new = changed_text(c.before.title + "。" + c.before.text,
                                         c.after.title + "。" + c.after.text)
-            self.table.setItem(r, 0, item(KIND_LABELS[c.kind]))
+            self.table.setItem(r, 0, item(t(f"kind_{c.kind}")))
             self.table.setItem(r, 1, item(old))
             self.table.setItem(r, 2, item(new))
             affected = d.affected.get(c.old.ref, []) if c.old is not None else []

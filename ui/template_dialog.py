@@ -131,9 +131,9 @@ class TemplateDialog(QDialog, KeepsJobs):
             self.columns.setItem(r, 1, item(col["header"]))
             box = QComboBox()
             box.addItem("—", "ignore")
-            for field, label in FIELD_LABELS.items():
+            for field in FIELD_LABELS:
                 if field != "ignore":
-                    box.addItem(label, field)
+                    box.addItem(t(f"field_{field}"), field)
             box.setCurrentIndex(max(0, box.findData(col["field"] or "ignore")))
             box.currentIndexChanged.connect(
                 lambda _i, b=box, letter=col["letter"]: self.set_field(letter, b.currentData()))
@@ -227,7 +227,7 @@ class TemplateDialog(QDialog, KeepsJobs):
         self.cells.setRowCount(len(cells))
         for r, c in enumerate(cells):
             self.cells.setItem(r, 0, item(c.address))
-            self.cells.setItem(r, 1, item(FIELD_LABELS[c.field]))
+            self.cells.setItem(r, 1, item(t(f"field_{c.field}")))
             self.cells.setItem(r, 2, item(c.new))
         self.message.setText("" if not left_out else str(msg(
             "chain.template_left_out", rows=[str(x["row"]) for x in left_out])))

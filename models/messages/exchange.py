@@ -27,6 +27,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.names_collide": ("{count} 个部门只得到 {files} 个不同的文件名，未导出任何文件",
                              "{count} departments gave only {files} distinct file names; nothing "
                              "was exported"),
+    # What reading a returned workbook found, as the review dialog and the CLI show it
+    # (the punctuation between file, cell and message follows the language: return_report).
+    "report.error": ("错误 {issue}", "Error {issue}"),
+    "report.warning": ("提示 {issue}", "Note {issue}"),
+    "report.normalised": ("规整 {issue}", "Read as meant {issue}"),
+    "report.change": ("修改 {change}", "Change {change}"),
+    "report.conflict": ("冲突 {change}（本工作区在发出后已改为“{value}”）",
+                        "Conflict {change} (changed here to “{value}” after the workbook was sent)"),
+    "report.nothing": ("（没有需要导入的改动）", "(nothing to import)"),
+    "report.empty": ("（空）", "(empty)"),
+    "report.field_text": ("进展情况", "progress"),
+    "report.field_status": ("完成状态", "status"),
+    "report.field_percent": ("完成百分比", "percent done"),
+    "report.field_problems": ("存在问题", "problems"),
+    "report.field_next_steps": ("下一步工作计划", "next steps"),
+    "report.field_note": ("备注", "note"),
+    "report.status_not_started": ("未启动", "not started"),
+    "report.status_in_progress": ("推进中", "in progress"),
+    "report.status_done": ("已完成", "done"),
     # A returned workbook's cells.
     "cell.answers_moved": ("本行的填报内容原属于第 {rows} 行（答案列被排序或剪切粘贴）：无法确认哪些内容属于本任务，"
                            "请按发出时的行重新填写",

@@ -5,8 +5,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.entities import STATUS_LABELS
+from models.messages import language, msg, render
 
-from .exchange_format import FIELD_LABELS
+
+def _zh(lang: str | None) -> bool:
+    return (lang or language()) == "zh"
+
+
+def _colon(lang: str | None) -> str:
+    return "：" if _zh(lang) else ": "
 
 
 @dataclass(slots=True)
@@ -21,16 +28,22 @@ class Issue:
     task: str = ""
     row: int = 0
 
+    def text(self, lang: str | None = None) -> str:
+        """In ``lang`` (default: the UI's; the message was rendered when the file was read)."""
+        return f"{self.address}{_colon(lang)}{self.message}" if self.address else self.message
+
     def __str__(self) -> str:
-        return f"{self.address}：{self.message}" if self.address else self.message
+        return self.text()
 
 
-def show(field_name: str, value) -> str:
+def show(field_name: str, value, lang: str | None = None) -> str:
     """A value as the clerk reads it in the diff."""
     if value in (None, ""):
-        return "（空）"
+        return render(msg("exchange.report.empty"), lang)
     if field_name == "status":
-        return STATUS_LABELS.get(value, str(value))
+        if value in STATUS_LABELS:
+            return render(msg(f"exchange.report.status_{value}"), lang)
+        return str(value)
     if field_name == "percent":
         return f"{value:g}%"
     text = " ".join(str(value).split())
@@ -49,11 +62,16 @@ class FieldChange:
     address: str
     sent: object = None  # what the workbook was sent with (for conflicts)
 
+    def text(self, lang: str | None = None) -> str:
+        who = ""
+        if self.department:
+            who = f"［{self.department}］" if _zh(lang) else f" [{self.department}]"
+        field_name = render(msg(f"exchange.report.field_{self.field}"), lang)
+        return (f"{self.address} {self.label}{who} {field_name}{_colon(lang)}"
+                f"{show(self.field, self.old, lang)} → {show(self.field, self.new, lang)}")
+
     def __str__(self) -> str:
-        who = f"［{self.department}］" if self.department else ""
-        line = (f"{self.address} {self.label}{who} {FIELD_LABELS[self.field]}："
-                f"{show(self.field, self.old)} → {show(self.field, self.new)}")
-        return line
+        return self.text()
 
 
 @dataclass
@@ -119,18 +137,23 @@ class ReturnReport:
                 "changes": len(self.changes), "conflicts": len(self.conflicts),
                 "already_imported": self.already_imported}
 
-    def lines(self) -> list[str]:
-        """The report as the CLI prints it."""
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The report as the CLI prints it and the review dialog shows it, in ``lang``
+        (default: the UI's)."""
+        def line(code: str, **args) -> str:
+            return "  " + render(msg(f"exchange.report.{code}", **args), lang)
         head = f"== {self.file_name}"
         if self.department:
-            head += f"（{self.department}，{self.round}）"
+            head += (f"（{self.department}，{self.round}）" if _zh(lang)
+                     else f" ({self.department}, {self.round})")
         out = [head]
-        out += [f"  错误 {e}" for e in self.errors]
-        out += [f"  提示 {w}" for w in self.warnings]
-        out += [f"  规整 {n}" for n in self.normalised]
+        out += [line("error", issue=e.text(lang)) for e in self.errors]
+        out += [line("warning", issue=w.text(lang)) for w in self.warnings]
+        out += [line("normalised", issue=n.text(lang)) for n in self.normalised]
         if not self.errors or self.partial_ok:
-            out += [f"  修改 {c}" for c in self.changes]
-            out += [f"  冲突 {c}（本工作区在发出后已改为“{show(c.field, c.old)}”）" for c in self.conflicts]
+            out += [line("change", change=c.text(lang)) for c in self.changes]
+            out += [line("conflict", change=c.text(lang), value=show(c.field, c.old, lang))
+                    for c in self.conflicts]
             if not self.changes and not self.conflicts and not self.already_imported:
-                out.append("  （没有需要导入的改动）")
+                out.append(line("nothing"))
         return out

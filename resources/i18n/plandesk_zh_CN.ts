@@ -905,7 +905,7 @@ Workbooks sent to departments and their returns are listed here.</source>
     </message>
     <message>
         <source>Plan documents ({patterns})</source>
-        <translation>计划文件（{patterns}）</translation>
+        <translation>计划文件 ({patterns})</translation>
     </message>
     <message>
         <source>These files cannot be imported: {files}
@@ -2043,7 +2043,7 @@ Progress reported by departments is shown per task in the detail panel of the br
     <name>WorkspaceFiles</name>
     <message>
         <source>PlanDesk workspaces (*{ext})</source>
-        <translation>规划台账工作区（*{ext}）</translation>
+        <translation>规划台账工作区 (*{ext})</translation>
     </message>
     <message>
         <source>Open workspace</source>

@@ -72,6 +72,20 @@ def test_the_window_in_chinese(chinese, qtbot, settings, workspace_file):
     w.close()
 
 
+def test_file_filters_keep_the_parentheses_qt_reads():
+    """A filter is “name (*.ext)”: Qt takes the patterns from between ASCII parentheses
+    only, so a translation with （…） would show the clerk no file at all."""
+    import xml.etree.ElementTree as ET
+    root = ET.parse(i18n.I18N_DIR / "plandesk_zh_CN.ts").getroot()
+    filters = [(m.findtext("source"), m.findtext("translation"))
+               for m in root.iter("message") if "(*" in (m.findtext("source") or "")
+               or "({patterns})" in (m.findtext("source") or "")]
+    assert len(filters) >= 2
+    for source, translation in filters:
+        patterns = source[source.index("("):source.rindex(")") + 1]
+        assert translation.endswith(" " + patterns), (source, translation)
+
+
 def test_language_names():
     assert i18n.normalize(None) == "zh_CN"
     assert i18n.normalize("zh-Hans") == "zh_CN"

@@ -13,16 +13,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox,  # noqa: E402
-                               QLabel, QLineEdit, QPlainTextEdit, QTabBar, QWidget)
+                               QLabel, QLineEdit, QPlainTextEdit, QTabBar, QTextEdit, QWidget)
 
 from models import reminders  # noqa: E402
 from ui import i18n  # noqa: E402
 
 # What a Chinese UI may show in Latin letters.
 ALLOWED_LATIN = re.compile(
-    r"""\.(?:plandesk|docx?|xlsx?|wps|et|txt|pdf|png|csv|ini)\b | \*\.\w+ | \b(?:PDF|Excel|Word|WPS|
+    r"""\.(?:plandesk|docx?|xlsx?|wps|et|txt|pdf|png|csv|ini)\b | \*\.\w+ |
+    \b(?:PLANDESK|DOCX?|XLSX?|TXT|PNG|CSV|INI)\b | \b(?:PDF|Excel|Word|WPS|
     LibreOffice|OCR|GB/T|Ctrl|Shift|Alt|Del|Tab|Enter|Esc|Backspace|PgUp|PgDown|Home|End|Ins|
-    Up|Down|Left|Right|Return|Space|F\d{1,2}|km|kg|mm|cm|m²|MW|kW|GDP|R&D|ISO|ID)\b |
+    Up|Down|Left|Right|Return|Space|F\d{1,2}|km|kg|mm|cm|m²|MW|kW|GDP|R&D|ISO|ID|kB|KB|MB|GB)\b |
     \b[A-Z]\b | \(&[A-Z]\) | &[A-Za-z]""", re.X)
 LATIN = re.compile(r"[A-Za-z]{2,}|\b[a-z]\b")
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -53,14 +54,23 @@ def data_strings(ws) -> list[str]:
     out = [str(ws.path), ws.path.name, ws.path.parent.name] if ws.path else []
     # Files are named in the documents' language: 督办通知-区科技局.docx.
     out += ["督办通知", "方案.txt"]
+    out += ["计划", "任务", "区发展改革局"]       # the file the import preview is shown
     for p in ws.plans():
         out += [p.title, p.source_file, p.doc_number, p.issuer or ""]
         out += [r.name for r in ws.rounds(p.uuid)]
         numbers = ws.numbers(p.uuid)
-        for t in ws.tasks(p.uuid):
+        tasks = ws.tasks(p.uuid)
+        parents = {t.id: t.parent_id for t in tasks}
+        for t in tasks:
             out += [numbers.get(t.id, "") + t.title, numbers.get(t.id, ""), t.title, t.text,
                     t.deadline_text]
+            path, up = "", t.id         # 三（一）1.: the number with its ancestors'
+            while up is not None:
+                path, up = numbers.get(up, "").rstrip("、") + path, parents.get(up)
+            out.append(path)
             out += [x.get("metric", "") for x in ws.targets(t.uuid)]
+            out += [r.get(k) or "" for r in ws.progress(t.uuid)
+                    for k in ("text", "problems", "next_steps", "note")]
         out += [e["file_name"] for e in ws.exchanges(p.uuid)]
     for d in ws.departments():
         out += [d.name, d.short_name or "", *d.aliases]
@@ -101,8 +111,30 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                 columns = 0
             for c in range(columns):
                 add(name + " header", str(m.headerData(c, Qt.Horizontal) or ""))
+            for text in cell_texts(m, w.rootIndex(), columns):
+                add(name + " cell", text)
+        if isinstance(w, (QPlainTextEdit, QTextEdit)) and w.isReadOnly():
+            add(name + " text", w.toPlainText())
         tip = w.toolTip()
         add(name + " tooltip", tip)
+    return out
+
+
+def cell_texts(model, root, columns: int, depth: int = 2, limit: int = 200) -> list[str]:
+    """What the cells of an item view say (the first rows, two levels deep)."""
+    out: list[str] = []
+    if columns <= 0 or depth == 0:
+        return out
+    try:
+        rows = min(model.rowCount(root), limit)
+    except TypeError:
+        return out
+    for r in range(rows):
+        for c in range(columns):
+            text = model.index(r, c, root).data(Qt.DisplayRole)
+            if isinstance(text, str):
+                out.append(text)
+        out += cell_texts(model, model.index(r, 0, root), columns, depth - 1, limit)
     return out
 
 
@@ -128,6 +160,10 @@ def offending(texts, data, pattern, allowed=None, skip=(), skip_placeholders=Fal
         if text in skip or skip_placeholders and where.endswith("placeholder"):
             continue
         rest = text
+        # An excerpt of the clerk's text (“…试点示范，2024年底前…”) is the clerk's text too.
+        for piece in text.split("…") if "…" in text else ():
+            if piece.strip() and any(piece.strip() in s for s in data):
+                rest = rest.replace(piece.strip(), " ")
         for s in data:
             rest = rest.replace(s, " ")
         if allowed is not None:
