@@ -113,6 +113,11 @@ def localize_file_dialog(dialog: QFileDialog) -> None:
     view = dialog.findChild(QTreeView, "treeView")
     if view is not None and not isinstance(view.itemDelegate(), _LocalDates):
         view.setItemDelegate(_LocalDates(view))
+        # Wide enough for the longest kind it names ("PLANDESK 文件"), not cut to "PL…文件".
+        kind = QCoreApplication.translate("FileDialog", "{suffix} file").format(suffix="PLANDESK")
+        header = view.header()
+        header.resizeSection(2, max(header.sectionSize(2),
+                                    view.fontMetrics().horizontalAdvance(kind) + 16))
 
 
 def _focus_changed(_old, now) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 
 from . import features
 
+_MARK_KEYS = ("copy_number", "secrecy", "urgency", "signers", "direction")
 _TEXT_KEYS = ("issuer_mark", "doc_number", "title", "addressees", "signer", "note", "cc",
               "printer")
 
@@ -41,6 +42,7 @@ class NoticeDialog(QDialog):
         self.letterhead.setCurrentIndex(max(0, self.letterhead.findData(
             notice.get("letterhead", "printed"))))
         form.addRow(self.tr("Letterhead"), self.letterhead)
+        self._marks(form, notice)
         labels = {"issuer_mark": self.tr("Issuer mark"), "doc_number": self.tr("Document number"),
                   "title": self.tr("Title"), "addressees": self.tr("Addressees"),
                   "signer": self.tr("Signed by"), "note": self.tr("Note"), "cc": self.tr("Copies to"),
@@ -50,6 +52,7 @@ class NoticeDialog(QDialog):
             edit.textChanged.connect(self._validate)
             self.fields[key] = edit
             form.addRow(labels[key], edit)
+        self._signers(form, notice)
         self.fields["doc_number"].setPlaceholderText("济槐政字〔2022〕16号")
         self.fields["addressees"].setPlaceholderText("各街道办事处，区政府各部门：")
         self.attachments = QPlainTextEdit("\n".join(notice.get("attachments") or []))
@@ -72,7 +75,7 @@ class NoticeDialog(QDialog):
         for w in (self.date, self.print_date):
             w.dateChanged.connect(self._validate)
         self._extra = {k: v for k, v in notice.items()
-                       if k not in (*_TEXT_KEYS, "letterhead", "attachments", "date",
+                       if k not in (*_TEXT_KEYS, *_MARK_KEYS, "letterhead", "attachments", "date",
                                     "print_date", "sealed")}
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -100,9 +103,56 @@ class NoticeDialog(QDialog):
         layout.addWidget(buttons)
         self._validate()
 
+    def _marks(self, form, notice: dict) -> None:
+        """份号, 密级和保密期限, 紧急程度: the marks above the red header (GB/T 9704 7.2)."""
+        self.copy_number = QLineEdit(str(notice.get("copy_number") or ""))
+        self.copy_number.setObjectName("notice_copy_number")
+        self.copy_number.setPlaceholderText("000123")
+        self.copy_number.setMaxLength(6)
+        self.secrecy = QComboBox()
+        self.secrecy.setObjectName("notice_secrecy")
+        self.secrecy.setEditable(True)          # 机密★1年: a term may follow the level
+        self.secrecy.addItems(["", "秘密", "机密", "绝密"])
+        self.secrecy.setCurrentText(str(notice.get("secrecy") or ""))
+        self.urgency = QComboBox()
+        self.urgency.setObjectName("notice_urgency")
+        for text, value in ((self.tr("Not urgent"), ""), (self.tr("Urgent"), "加急"),
+                            (self.tr("Extra urgent"), "特急")):
+            self.urgency.addItem(text, value)
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(notice.get("urgency") or "")))
+        form.addRow(self.tr("Copy number"), self.copy_number)
+        form.addRow(self.tr("Classification"), self.secrecy)
+        form.addRow(self.tr("Urgency"), self.urgency)
+        self.copy_number.textChanged.connect(self._validate)
+        self.secrecy.currentTextChanged.connect(self._validate)
+        self.urgency.currentIndexChanged.connect(self._validate)
+
+    def _signers(self, form, notice: dict) -> None:
+        """签发人 of a 上行文: naming them makes the notice one, as ``render notice`` does."""
+        names = notice.get("signers") or ""
+        self.signers = QLineEdit("，".join(names) if isinstance(names, list) else str(names))
+        self.signers.setObjectName("notice_signers")
+        self.signers.setPlaceholderText("张三，李四")
+        self.upward = QCheckBox(self.tr("Upward document (number on the left, approvers on "
+                                        "the right)"))
+        self.upward.setObjectName("notice_upward")
+        self.upward.setChecked(notice.get("direction") == "up")
+        self.signers.textChanged.connect(
+            lambda text: self.upward.setChecked(True) if text.strip() else None)
+        self.signers.textChanged.connect(self._validate)
+        self.upward.toggled.connect(self._validate)
+        row, _role = form.getWidgetPosition(self.fields["doc_number"])
+        form.insertRow(row + 1, self.tr("Approved for issue by"), self.signers)
+        form.insertRow(row + 2, "", self.upward)
+
     def notice(self) -> dict:
         data = dict(self._extra)
         data["letterhead"] = self.letterhead.currentData()
+        data["copy_number"] = self.copy_number.text().strip()
+        data["secrecy"] = self.secrecy.currentText().strip()
+        data["urgency"] = self.urgency.currentData()
+        data["signers"] = self.signers.text().strip()
+        data["direction"] = "up" if self.upward.isChecked() else "down"
         for key, edit in self.fields.items():
             data[key] = edit.text().strip()
         data["attachments"] = [a.strip() for a in self.attachments.toPlainText().splitlines()

@@ -1433,6 +1433,38 @@ Open a workspace, create one, or import a plan document to start.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
+        <source>Not urgent</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <source>Extra urgent</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>份号</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级和保密期限</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Approved for issue by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Upward document (number on the left, approvers on the right)</source>
+        <translation>上行文（发文字号居左、签发人居右）</translation>
+    </message>
+    <message>
         <source>Notice details</source>
         <translation>发文信息</translation>
     </message>

@@ -194,7 +194,7 @@ def test_qts_file_dialog_speaks_the_ui_language(qtbot, lang, qapp, settings, tmp
     import time
 
     from PySide6.QtCore import QDateTime, QLocale, QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTreeView
     from ui.main_window import MainWindow
     folder = tmp_path / "规划科"
     (folder / "附件").mkdir(parents=True)
@@ -224,6 +224,10 @@ def test_qts_file_dialog_speaks_the_ui_language(qtbot, lang, qapp, settings, tmp
             seen["labels"] = {name: dialog.findChild(QLabel, name).text()
                               for name in ("lookInLabel", "fileTypeLabel", "fileNameLabel")}
             seen["rows"] = file_dialog_rows(dialog)
+            view = dialog.findChild(QTreeView, "treeView")
+            kind = next(r[2] for r in seen["rows"] if r[2].startswith("PLANDESK"))
+            seen["kind_fits"] = (view.header().sectionSize(2)
+                                 > view.fontMetrics().horizontalAdvance(kind))
             # The views' own cells hold the model's raw text: what is painted is in rows.
             seen["texts"] = [(w, t) for w, t in visible_texts(dialog)
                              if not (w.endswith(" cell") and "sidebar" not in w)]
@@ -251,6 +255,7 @@ def test_qts_file_dialog_speaks_the_ui_language(qtbot, lang, qapp, settings, tmp
         assert [r[1:3] for r in rows] == [["1 bytes", "PLANDESK file"], ["", "Folder"]]
         assert when.startswith("3/12/26")
     assert all(r[3] == when for r in rows)
+    assert seen["kind_fits"]                            # not cut to “PL…文件”
     data = sorted({str(folder), folder.name, str(tmp_path), "2025年工作要点.plandesk", "附件",
                    "分工表.xlsx", Path.home().name, *str(folder).split(os.sep)} - {""}, key=len, reverse=True)
     texts = seen["texts"] + [("row", " ".join(r)) for r in rows]
