@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from . import features
@@ -109,11 +109,24 @@ class NoticeDialog(QDialog):
         self.copy_number.setObjectName("notice_copy_number")
         self.copy_number.setPlaceholderText("000123")
         self.copy_number.setMaxLength(6)
+        # 密级 and its 保密期限, printed as 机密★1年: a level from the list, a term typed.
+        level, _star, term = str(notice.get("secrecy") or "").partition("★")
         self.secrecy = QComboBox()
         self.secrecy.setObjectName("notice_secrecy")
-        self.secrecy.setEditable(True)          # 机密★1年: a term may follow the level
-        self.secrecy.addItems(["", "秘密", "机密", "绝密"])
-        self.secrecy.setCurrentText(str(notice.get("secrecy") or ""))
+        for text, value in ((self.tr("Not classified"), ""), (self.tr("Secret"), "秘密"),
+                            (self.tr("Confidential"), "机密"), (self.tr("Top secret"), "绝密")):
+            self.secrecy.addItem(text, value)
+        known = self.secrecy.findData(level)
+        self.secrecy.setCurrentIndex(max(0, known))
+        self.secrecy_term = QLineEdit(term if known >= 0 else str(notice.get("secrecy") or ""))
+        self.secrecy_term.setObjectName("notice_secrecy_term")
+        self.secrecy_term.setPlaceholderText(self.tr("term, as 1年 or 6个月 (optional)"))
+        secrecy = QWidget()
+        row = QHBoxLayout(secrecy)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.secrecy)
+        row.addWidget(QLabel("★"))
+        row.addWidget(self.secrecy_term, 1)
         self.urgency = QComboBox()
         self.urgency.setObjectName("notice_urgency")
         for text, value in ((self.tr("Not urgent"), ""), (self.tr("Urgent"), "加急"),
@@ -121,10 +134,11 @@ class NoticeDialog(QDialog):
             self.urgency.addItem(text, value)
         self.urgency.setCurrentIndex(max(0, self.urgency.findData(notice.get("urgency") or "")))
         form.addRow(self.tr("Copy number"), self.copy_number)
-        form.addRow(self.tr("Classification"), self.secrecy)
+        form.addRow(self.tr("Classification"), secrecy)
         form.addRow(self.tr("Urgency"), self.urgency)
         self.copy_number.textChanged.connect(self._validate)
-        self.secrecy.currentTextChanged.connect(self._validate)
+        self.secrecy.currentIndexChanged.connect(self._validate)
+        self.secrecy_term.textChanged.connect(self._validate)
         self.urgency.currentIndexChanged.connect(self._validate)
 
     def _signers(self, form, notice: dict) -> None:
@@ -149,7 +163,8 @@ class NoticeDialog(QDialog):
         data = dict(self._extra)
         data["letterhead"] = self.letterhead.currentData()
         data["copy_number"] = self.copy_number.text().strip()
-        data["secrecy"] = self.secrecy.currentText().strip()
+        level, term = self.secrecy.currentData(), self.secrecy_term.text().strip()
+        data["secrecy"] = f"{level}★{term}" if level and term else level or term
         data["urgency"] = self.urgency.currentData()
         data["signers"] = self.signers.text().strip()
         data["direction"] = "up" if self.upward.isChecked() else "down"

@@ -1433,6 +1433,26 @@ Open a workspace, create one, or import a plan document to start.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
+        <source>Not classified</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Top secret</source>
+        <translation>绝密</translation>
+    </message>
+    <message>
+        <source>term, as 1年 or 6个月 (optional)</source>
+        <translation>保密期限，如 1年、6个月（可不填）</translation>
+    </message>
+    <message>
         <source>Not urgent</source>
         <translation>（无）</translation>
     </message>

@@ -54,15 +54,19 @@ def test_marks_and_signers_are_checked_saved_and_printed(qtbot, window, workspac
         form = shown_form()
         try:
             seen["labels"] = [form.layout().itemAt(0).widget().widget().layout().labelForField(w)
-                              .text() for w in (form.copy_number, form.secrecy, form.urgency,
-                                                form.signers)]
+                              .text() for w in (form.copy_number, form.secrecy.parentWidget(),
+                                                form.urgency, form.signers)]
             seen["urgency_items"] = [form.urgency.itemText(i) for i in range(form.urgency.count())]
             retype(qtbot, form.copy_number, "12a")
             seen["bad_copy"] = problems(form)
             retype(qtbot, form.copy_number, "123")
-            retype(qtbot, form.secrecy.lineEdit(), "内部★3年")
+            retype(qtbot, form.secrecy_term, "3周")             # a term needs its level
             seen["bad_secrecy"] = problems(form)
-            retype(qtbot, form.secrecy.lineEdit(), "机密★1年")
+            form.secrecy.setFocus()
+            qtbot.keyClick(form.secrecy, Qt.Key_Down)
+            qtbot.keyClick(form.secrecy, Qt.Key_Down)            # （无） → 秘密 → 机密
+            seen["bad_term"] = problems(form)
+            retype(qtbot, form.secrecy_term, "1年")
             form.urgency.setFocus()
             qtbot.keyClick(form.urgency, Qt.Key_Down)
             qtbot.keyClick(form.urgency, Qt.Key_Down)           # （无） → 加急 → 特急
@@ -82,7 +86,8 @@ def test_marks_and_signers_are_checked_saved_and_printed(qtbot, window, workspac
     assert seen["labels"] == ["份号", "密级和保密期限", "紧急程度", "签发人"]
     assert seen["urgency_items"] == ["（无）", "加急", "特急"]
     assert "份号“12a”应为不超过 6 位的阿拉伯数字" in seen["bad_copy"]
-    assert "密级和保密期限“内部★3年”" in seen["bad_secrecy"] and "份号" not in seen["bad_secrecy"]
+    assert "密级和保密期限“3周”" in seen["bad_secrecy"] and "份号" not in seen["bad_secrecy"]
+    assert "密级和保密期限“机密★3周”" in seen["bad_term"]
     assert "上行文须标注签发人" in seen["no_signers"]
     assert seen["after"] == "" and seen["upward"]
     assert not modal.texts("failure"), modal.calls
@@ -100,9 +105,9 @@ def test_marks_and_signers_are_checked_saved_and_printed(qtbot, window, workspac
     # Opened again, the form shows what was saved; cleared, the notice is a 下行文 again.
     form = NoticeDialog(window, default_notice(ws, plan))
     qtbot.addWidget(form)
-    assert (form.copy_number.text(), form.secrecy.currentText(), form.urgency.currentText(),
-            form.signers.text(), form.upward.isChecked()) == (
-        "123", "机密★1年", "特急", "张三，李四，王五", True)
+    assert (form.copy_number.text(), form.secrecy.currentText(), form.secrecy_term.text(),
+            form.urgency.currentText(), form.signers.text(), form.upward.isChecked()) == (
+        "123", "机密", "1年", "特急", "张三，李四，王五", True)
     form.signers.clear()
     form.upward.setChecked(False)
     form.urgency.setCurrentIndex(0)
@@ -120,5 +125,7 @@ def test_the_english_form_names_the_marks_in_english(qtbot, qapp, window, worksp
             "Not urgent", "Urgent", "Extra urgent"]
         assert [form.urgency.itemData(i) for i in range(3)] == ["", "加急", "特急"]  # as printed
         assert form.upward.text().startswith("Upward document")
+        assert [form.secrecy.itemText(i) for i in range(4)] == [
+            "Not classified", "Secret", "Confidential", "Top secret"]
     finally:
         i18n.uninstall(qapp, translators)
