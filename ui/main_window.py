@@ -5,28 +5,31 @@ behaviour lives in the views and in the small controllers (workspace files, file
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget,
-                               QTabWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from . import backup_menu, chain_menu, dialogs, features, i18n
 from .actions import Actions
 from .breakdown_view import BreakdownView
-from .departments_view import DepartmentsView
 from .empty_state import EmptyState
 from .exchange_jobs import ExchangeJobs
-from .exchanges_view import ExchangesView
 from .file_jobs import FileJobs
 from .i18n import normalize
-from .matrix_view import MatrixView
 from .plan_list import PlanList
-from .progress_tab import ProgressTab
 from .report_jobs import ReportJobs
 from .session import Session
 from .view_state import ViewState
 from .workspace_files import WorkspaceFiles
 from .worker import wait_for_ops
+
+if TYPE_CHECKING:
+    from .departments_view import DepartmentsView
+    from .exchanges_view import ExchangesView
+    from .matrix_view import MatrixView
+    from .progress_tab import ProgressTab
 
 BREAKDOWN, MATRIX, DEPARTMENTS, PROGRESS, EXCHANGES = range(5)
 
@@ -49,17 +52,21 @@ class MainWindow(QMainWindow):
         self.reports = ReportJobs(self, self.session, settings)
         self.plan_list = PlanList(self.session, self)
         self.breakdown = BreakdownView(self.session, self)
-        self.matrix = MatrixView(self.session, self.breakdown.model, self)
-        self.departments = DepartmentsView(self.session, self)
-        self.progress = ProgressTab(self.session, self)
-        self.exchanges = ExchangesView(self.session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("plan_tabs")
         self.tab_names = [self.tr("Breakdown"), self.tr("Responsibilities"),
                           self.tr("Departments"), self.tr("Progress"), self.tr("Exchanges")]
-        for widget, name in zip((self.breakdown, self.matrix, self.departments, self.progress,
-                                 self.exchanges), self.tab_names):
-            self.tabs.addTab(widget, name)
+        # The other tabs are made when first shown (or first asked for: self.matrix …),
+        # each in a page of its own: nothing of them is built or laid out before then.
+        self._views: dict[int, QWidget] = {BREAKDOWN: self.breakdown}
+        for index, name in enumerate(self.tab_names):
+            if index == BREAKDOWN:
+                self.tabs.addTab(self.breakdown, name)
+                continue
+            page = QWidget(self.tabs)
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(page, name)
+        self.tabs.currentChanged.connect(self._view)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.plan_list)
         self.splitter.addWidget(self.tabs)
@@ -129,15 +136,8 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(self._shortcuts)
         self.breakdown.bind(a)
         self.plan_list.add_buttons([a.new_plan, a.rename_plan, a.delete_plan])
-        self.matrix.add_tool_actions([a.print_matrix, a.export_table_xlsx])
-        self.exchanges.add_tool_actions([a.export_exchange, a.import_returns, a.consolidate])
-        self.progress.add_tool_actions([a.export_progress_docx, a.export_progress_xlsx,
-                                        a.followup_notices])
         self.plan_list.currentPlanChanged.connect(self._show_plan)
         self.breakdown.selectionChanged.connect(self._update_actions)
-        self.matrix.taskActivated.connect(lambda uuid: self.show_task(self.current_plan, uuid))
-        self.departments.taskActivated.connect(self.show_task)
-        self.progress.taskActivated.connect(lambda uuid: self.show_task(self.current_plan, uuid))
         self.empty.recentChosen.connect(lambda path: self.files.open(Path(path)))
         self.empty.aboutToShow.connect(self.actions.apply_icons)
         self.jobs.imported.connect(self.plan_list.select)
@@ -166,9 +166,60 @@ class MainWindow(QMainWindow):
             self._update_page()
             self._update_actions()
 
+    # ---- the tabs ----------------------------------------------------------------------
+    @property
+    def matrix(self) -> MatrixView:
+        return self._view(MATRIX)
+
+    @property
+    def departments(self) -> DepartmentsView:
+        return self._view(DEPARTMENTS)
+
+    @property
+    def progress(self) -> ProgressTab:
+        return self._view(PROGRESS)
+
+    @property
+    def exchanges(self) -> ExchangesView:
+        return self._view(EXCHANGES)
+
+    def _view(self, index: int):
+        """The view of tab ``index``, made (and shown the current plan) the first time."""
+        view = self._views.get(index)
+        if view is not None or index < 0:
+            return view
+        a, page = self.actions, self.tabs.widget(index)
+        show_here = lambda uuid: self.show_task(self.current_plan, uuid)  # noqa: E731
+        if index == MATRIX:
+            from .matrix_view import MatrixView
+            view = MatrixView(self.session, self.breakdown.model, page)
+            view.add_tool_actions([a.print_matrix, a.export_table_xlsx])
+            view.taskActivated.connect(show_here)
+        elif index == DEPARTMENTS:
+            from .departments_view import DepartmentsView
+            view = DepartmentsView(self.session, page)
+            view.taskActivated.connect(self.show_task)
+        elif index == PROGRESS:
+            from .progress_tab import ProgressTab
+            view = ProgressTab(self.session, page)
+            view.add_tool_actions([a.export_progress_docx, a.export_progress_xlsx,
+                                   a.followup_notices])
+            view.taskActivated.connect(show_here)
+        else:
+            from .exchanges_view import ExchangesView
+            view = ExchangesView(self.session, page)
+            view.add_tool_actions([a.export_exchange, a.import_returns, a.consolidate])
+        page.layout().addWidget(view)
+        view.show()                   # added to a page already shown: Qt shows it only later
+        self._views[index] = view
+        if index != DEPARTMENTS:
+            view.set_plan(self.current_plan)
+        return view
+
     def _show_plan(self, plan_uuid: str | None) -> None:
-        for view in (self.breakdown, self.matrix, self.progress, self.exchanges):
-            view.set_plan(plan_uuid)
+        for index in (BREAKDOWN, MATRIX, PROGRESS, EXCHANGES):
+            if index in self._views:
+                self._views[index].set_plan(plan_uuid)
         self._update_page()
         self._update_actions()
 
