@@ -419,6 +419,11 @@ class Store:
         step = undo.top(self.conn, "undo")
         return step.label.render() if step else None
 
+    def step_size(self, stack: str = "undo") -> int:
+        """How many rows undoing (or redoing) the top step rewrites: 0 when there is none."""
+        step = undo.top(self.conn, stack)
+        return step.last - step.first + 1 if step else 0
+
     def redo_label(self) -> str | None:
         step = undo.top(self.conn, "redo")
         return step.label.render() if step else None

@@ -273,14 +273,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     # ---- commands --------------------------------------------------------------------
-    def _replay(self, which: str) -> None:
-        ws = self.session.ws
-        if ws is None or ws.readonly:
-            return
-        label = self.session.edit(getattr(ws, which))
-        if label:
-            text = self.tr("Undone: {label}") if which == "undo" else self.tr("Redone: {label}")
-            self.statusBar().showMessage(text.format(label=label), 4000)
+    def _replay(self, which: str):
+        """Undo or redo; a big step runs as an op (``ui.replay``). Returns its job or None."""
+        from .replay import replay
+
+        def done(label) -> None:
+            if label:
+                text = self.tr("Undone: {label}") if which == "undo" else self.tr("Redone: {label}")
+                self.statusBar().showMessage(text.format(label=label), 4000)
+        return replay(self, which, done)
 
     def _set_continuous(self, checked: bool) -> None:
         if self.current_plan:

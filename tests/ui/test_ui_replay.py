@@ -1,0 +1,61 @@
+"""Undo and redo in the window: a step of a few rows at once, on the GUI thread; a big
+step (thousands of rows: seconds) as an op on the database thread, still one step."""
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ui import replay  # noqa: E402
+
+
+def big_plan(tasks: int) -> dict:
+    return {"title": "大方案", "tasks": [
+        {"title": f"第{i}项", "roles": {"lead": ["区财政局"]}} for i in range(tasks)]}
+
+
+def recording(monkeypatch, ws, which: str) -> list:
+    """Record the thread each undo (or redo) of ``ws`` runs on."""
+    real, threads = getattr(ws, which), []
+
+    def run():
+        threads.append(threading.get_ident())
+        return real()
+    monkeypatch.setattr(ws, which, run)
+    return threads
+
+
+def test_a_big_step_is_undone_and_redone_off_the_window(qtbot, window, workspace_file,
+                                                       monkeypatch):
+    window.files.open(workspace_file)
+    ws = window.session.ws
+    before = [p.title for p in ws.plans()]
+    ws.insert_plan_tree(big_plan(400))
+    assert ws.step_size("undo") > replay.LONG_REPLAY_ROWS
+    undone = recording(monkeypatch, ws, "undo")
+    job = window._replay("undo")
+    assert job is not None and window.session.busy
+    qtbot.waitUntil(lambda: job.outcome is not None, timeout=20000)
+    assert job.outcome == "succeeded"
+    assert undone and threading.get_ident() not in undone
+    assert [p.title for p in ws.plans()] == before
+    assert "导入计划“大方案”" in window.statusBar().currentMessage()   # the step, told
+
+    redone = recording(monkeypatch, ws, "redo")
+    job = window._replay("redo")
+    qtbot.waitUntil(lambda: job.outcome is not None, timeout=20000)
+    assert redone and threading.get_ident() not in redone
+    plan = ws.plans()[-1]
+    assert plan.title == "大方案" and len(ws.tasks(plan.uuid)) == 400
+
+
+def test_a_small_step_is_undone_at_once(qtbot, window, workspace_file, monkeypatch):
+    window.files.open(workspace_file)
+    ws = window.session.ws
+    task = ws.tasks(window.current_plan)[0]
+    ws.edit_task(task.uuid, title="改过的标题")
+    undone = recording(monkeypatch, ws, "undo")
+    assert window._replay("undo") is None
+    assert undone == [threading.get_ident()]
+    assert ws.task(task.uuid).title == task.title
