@@ -215,6 +215,29 @@ class TaskOps:
             self.conn.execute("DELETE FROM tasks WHERE id=?", (t.id,))
             self._close_gap(t.plan_id, t.parent_id, t.position)
 
+    def delete_tasks(self, task_uuids) -> None:
+        """Delete several tasks with their subtrees as one step; each list of siblings is
+        renumbered once (deleting them one by one moves every later sibling each time:
+        100 of 1,000 siblings wrote 95,000 undo rows and took seconds)."""
+        tasks = [self.task(u) for u in dict.fromkeys(task_uuids)]
+        if len(tasks) == 1:
+            self.delete_task(tasks[0].uuid)
+            return
+        if not tasks:
+            return
+        with self.operation(msg("store.op.delete_tasks_n", n=len(tasks))):
+            groups = {(t.plan_id, t.parent_id) for t in tasks}
+            self.conn.executemany("DELETE FROM tasks WHERE id=?", [(t.id,) for t in tasks])
+            for plan_id, parent_id in groups:
+                self._renumber(plan_id, parent_id)
+
+    def _renumber(self, plan_id, parent_id) -> None:
+        """Positions 0, 1, 2… in order, writing only the rows that move."""
+        rows = self.all("SELECT id, position FROM tasks WHERE plan_id=? AND parent_id IS ? "
+                        "ORDER BY position, id", (plan_id, parent_id))
+        self.conn.executemany("UPDATE tasks SET position=? WHERE id=?",
+                              [(i, r[0]) for i, r in enumerate(rows) if r[1] != i])
+
     def subtree_size(self, task_uuid) -> int:
         t = self.task(task_uuid)
         return self.one("WITH RECURSIVE s(id) AS (SELECT ? UNION ALL SELECT tasks.id FROM tasks "

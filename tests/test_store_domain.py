@@ -256,3 +256,32 @@ def test_readonly_refuses_edits(tmp_path):
         with pytest.raises(ReadOnlyWorkspace):
             ro.add_plan("x")
         assert ro.plans() == []
+
+
+def test_deleting_many_siblings_renumbers_once_and_undoes_as_one_step(ws):
+    plan = ws.add_plan("长清单")
+    section = ws.add_task(plan.uuid, "一节")
+    kids = [ws.add_task(plan.uuid, f"第{i}项", parent=section.uuid) for i in range(300)]
+    ws.add_task(plan.uuid, "子项", parent=kids[0].uuid)
+    gone = kids[::3]                       # every third, the first one with its child
+    ws.delete_tasks([k.uuid for k in gone] + [gone[0].uuid])
+    left = [t for t in ws.tasks(plan.uuid) if t.parent_id == section.id]
+    assert [t.title for t in left] == [k.title for k in kids if k not in gone]
+    assert [t.position for t in left] == list(range(200))
+    assert "子项" not in {t.title for t in ws.tasks(plan.uuid)}
+    # One row per task deleted or moved, not one per later sibling at every deletion.
+    assert ws.step_size("undo") < 2 * 300
+    assert ws.undo_label() == "删除 100 项任务"
+    ws.undo()                              # one step brings them all back
+    back = [t for t in ws.tasks(plan.uuid) if t.parent_id == section.id]
+    assert [(t.title, t.position) for t in back] == [(k.title, i) for i, k in enumerate(kids)]
+    assert "子项" in {t.title for t in ws.tasks(plan.uuid)}
+
+
+def test_deleting_one_task_of_a_list_keeps_its_own_label(ws):
+    plan = ws.add_plan("短清单")
+    a = ws.add_task(plan.uuid, "甲")
+    ws.add_task(plan.uuid, "乙")
+    ws.delete_tasks([a.uuid])
+    assert ws.undo_label() == "删除任务“甲”"
+    assert [(t.title, t.position) for t in ws.tasks(plan.uuid)] == [("乙", 0)]

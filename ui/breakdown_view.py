@@ -371,8 +371,7 @@ class BreakdownView(QWidget):
             next((s for s in reversed(siblings[:nodes[0].row]) if s not in nodes), None) or \
             (last.parent if last.parent is not self.model.root else None)
         after_uuid = after.uuid if after else None
-        self.session.edit_each([n.uuid for n in nodes], ws.delete_task,
-                               msg("store.op.delete_tasks_n", n=len(nodes)))
+        self.session.edit(ws.delete_tasks, [n.uuid for n in nodes])
         if after_uuid:
             self.select_uuid(after_uuid)
 
