@@ -9,8 +9,14 @@ from models.read_plans import task_count, task_counts
 
 from . import dialogs
 from .labels import plan_kind_label
+from .worker import GUI_ROWS, run_op
 
 UuidRole = Qt.UserRole + 1
+
+
+def _delete_plan(ctx, ws, plan_uuid: str) -> None:
+    ctx.check()
+    ws.delete_plan(plan_uuid)
 
 
 class PlanListModel(QAbstractListModel):
@@ -157,7 +163,8 @@ class PlanList(QWidget):
             self.view.setFocus()
             self.view.edit(self.model.index(row))
 
-    def delete_plan(self) -> None:
+    def delete_plan(self):
+        """Delete the current plan (asked first); a big one as an op, whose job is returned."""
         ws = self.session.ws
         if self.current_uuid is None:
             return
@@ -167,6 +174,14 @@ class PlanList(QWidget):
                        "You can undo this with Ctrl+Z.").format(title=plan.title, n=n)
         if dialogs.confirm(self, self.tr("Delete plan"), text):
             row = self.model.row_of(plan.uuid)
+            if n > GUI_ROWS and not self.session.busy:     # seconds for thousands of tasks
+                return run_op(self.session, _delete_plan, plan.uuid, parent=self,
+                              title=self.tr("Delete plan"),
+                              on_success=lambda _: self._select_near(row))
             self.session.edit(ws.delete_plan, plan.uuid)
-            self.select(self.model.plan_at(min(row, self.model.rowCount() - 1)).uuid
-                        if self.model.rowCount() else None)
+            self._select_near(row)
+        return None
+
+    def _select_near(self, row: int) -> None:
+        self.select(self.model.plan_at(min(row, self.model.rowCount() - 1)).uuid
+                    if self.model.rowCount() else None)

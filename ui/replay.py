@@ -4,10 +4,7 @@ for thousands of rows) is replayed as an op on the database thread (``ui.worker.
 """
 from __future__ import annotations
 
-from .worker import run_op
-
-# Rows a step may rewrite and still be replayed on the GUI thread (about 0.1 s).
-LONG_REPLAY_ROWS = 500
+from .worker import GUI_ROWS, run_op
 
 
 def _replay_op(ctx, ws, which: str) -> str | None:
@@ -23,7 +20,7 @@ def replay(window, which: str, on_done) -> object:
     ws = session.ws
     if ws is None or ws.readonly:
         return None
-    if session.busy or ws.step_size(which) <= LONG_REPLAY_ROWS:
+    if session.busy or ws.step_size(which) <= GUI_ROWS:
         on_done(session.edit(getattr(ws, which)))      # refused while an op runs
         return None
     action = window.actions.undo if which == "undo" else window.actions.redo

@@ -42,6 +42,9 @@ from shiboken6 import isValid
 from models.applog import explain
 
 PROGRESS_DELAY_MS = 400
+# Rows an edit may write and still run on the GUI thread (about 0.1 s); bigger ones (a
+# deleted plan, undoing an import) run as ops.
+GUI_ROWS = 500
 
 # Attributes libraries put on their exceptions to say where the problem is.
 _WHERE = ("source", "path", "filename", "file", "where", "sheet", "cell", "line", "row",

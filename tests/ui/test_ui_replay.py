@@ -7,7 +7,7 @@ import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ui import replay  # noqa: E402
+from ui.worker import GUI_ROWS  # noqa: E402
 
 
 def big_plan(tasks: int) -> dict:
@@ -32,7 +32,7 @@ def test_a_big_step_is_undone_and_redone_off_the_window(qtbot, window, workspace
     ws = window.session.ws
     before = [p.title for p in ws.plans()]
     ws.insert_plan_tree(big_plan(400))
-    assert ws.step_size("undo") > replay.LONG_REPLAY_ROWS
+    assert ws.step_size("undo") > GUI_ROWS
     undone = recording(monkeypatch, ws, "undo")
     job = window._replay("undo")
     assert job is not None and window.session.busy
@@ -59,3 +59,34 @@ def test_a_small_step_is_undone_at_once(qtbot, window, workspace_file, monkeypat
     assert window._replay("undo") is None
     assert undone == [threading.get_ident()]
     assert ws.task(task.uuid).title == task.title
+
+
+def test_a_big_plan_is_deleted_off_the_window_and_undone_in_one_step(qtbot, window,
+                                                                   workspace_file, monkeypatch,
+                                                                   modal):
+    window.files.open(workspace_file)
+    ws = window.session.ws
+    before = [p.title for p in ws.plans()]
+    big = ws.insert_plan_tree(big_plan(GUI_ROWS + 100))["plan"]
+    window.plan_list.select(big.uuid)
+    real, threads = ws.delete_plan, []
+    monkeypatch.setattr(ws, "delete_plan",
+                        lambda uuid: threads.append(threading.get_ident()) or real(uuid))
+    job = window.plan_list.delete_plan()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.outcome is not None, timeout=20000)
+    assert threads and threading.get_ident() not in threads
+    assert [p.title for p in ws.plans()] == before
+    assert window.plan_list.model.rowCount() == len(before)
+    job = window._replay("undo")
+    qtbot.waitUntil(lambda: job.outcome is not None, timeout=20000)
+    assert len(ws.tasks(ws.plans()[-1].uuid)) == GUI_ROWS + 100
+
+
+def test_a_small_plan_is_deleted_at_once(qtbot, window, workspace_file, modal):
+    window.files.open(workspace_file)
+    ws = window.session.ws
+    small = ws.add_plan("小计划")
+    window.plan_list.select(small.uuid)
+    assert window.plan_list.delete_plan() is None
+    assert "小计划" not in [p.title for p in ws.plans()]
