@@ -12,7 +12,11 @@ import json
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
+from models.entities import short_title
+from models.messages import msg
 from models.task_copy import copy_tasks, count, paste_tasks
+
+from .worker import GUI_ROWS, run_op
 
 MIME = "application/x-plandesk-tasks"
 
@@ -88,10 +92,7 @@ def paste(view, data: dict | None = None) -> list[str]:
     node = view.current_node()
     parent = None if node is None or node.parent is view.model.root else node.parent.uuid
     position = None if node is None else node.row + 1
-    made = view.session.edit(paste_tasks, view.ws, view.model.plan_uuid, data, parent, position)
-    if made:
-        view.select_many(made)
-    return made or []
+    return _paste(view, data, parent, position)
 
 
 def duplicate(view) -> list[str]:
@@ -102,8 +103,25 @@ def duplicate(view) -> list[str]:
     data = copy_tasks(view.ws, [n.uuid for n in nodes])
     last = nodes[-1]
     parent = None if last.parent is view.model.root else last.parent.uuid
-    made = view.session.edit(paste_tasks, view.ws, view.model.plan_uuid, data, parent,
-                             last.row + 1)
+    return _paste(view, data, parent, last.row + 1)
+
+
+def _paste_op(ctx, ws, plan_uuid: str, data: dict, parent, position) -> list[str]:
+    ctx.check()
+    return paste_tasks(ws, plan_uuid, data, parent, position)
+
+
+def _paste(view, data: dict, parent, position) -> list[str]:
+    """Insert ``data`` and select the copies: at once for a few tasks, as an op (its
+    copies selected when it ends; [] returned) for more than ``GUI_ROWS``."""
+    session = view.session
+    if count(data) > GUI_ROWS and not session.busy:
+        run_op(session, _paste_op, view.model.plan_uuid, data, parent, position, parent=view,
+               title=str(msg("app.op.paste_tasks", n=count(data), title=short_title(
+                   (data.get("tasks") or [{}])[0].get("title", "")))),
+               on_success=view.select_many)
+        return []
+    made = session.edit(paste_tasks, view.ws, view.model.plan_uuid, data, parent, position)
     if made:
         view.select_many(made)
     return made or []

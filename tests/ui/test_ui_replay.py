@@ -90,3 +90,31 @@ def test_a_small_plan_is_deleted_at_once(qtbot, window, workspace_file, modal):
     window.plan_list.select(small.uuid)
     assert window.plan_list.delete_plan() is None
     assert "小计划" not in [p.title for p in ws.plans()]
+
+
+def test_a_big_paste_runs_off_the_window_and_selects_the_copies(qtbot, window, workspace_file,
+                                                                monkeypatch):
+    from models.task_copy import copy_tasks
+    from ui import task_clipboard
+    window.files.open(workspace_file)
+    ws, bd = window.session.ws, window.breakdown
+    big = ws.insert_plan_tree(big_plan(GUI_ROWS + 50))["plan"]
+    data = copy_tasks(ws, [t.uuid for t in ws.children(big.uuid)])
+    window.plan_list.select(window.session.ws.plans()[0].uuid)
+    plan = window.current_plan
+    before = len(ws.children(plan))
+    real, threads = task_clipboard.paste_tasks, []
+    monkeypatch.setattr(task_clipboard, "paste_tasks",
+                        lambda *a: threads.append(threading.get_ident()) or real(*a))
+    assert task_clipboard.paste(bd, data) == []          # the op selects them when done
+    assert window.session.busy
+    qtbot.waitUntil(lambda: not window.session.busy, timeout=20000)
+    assert threads and threading.get_ident() not in threads
+    tops = ws.children(plan)
+    assert len(tops) == before + GUI_ROWS + 50
+    assert [t.title for t in tops if t.title.startswith("第")] == [
+        f"第{i}项" for i in range(GUI_ROWS + 50)]
+    assert len(bd.selected_nodes()) == GUI_ROWS + 50
+    window.actions.undo.trigger()                         # one step, itself an op
+    qtbot.waitUntil(lambda: not window.session.busy and len(ws.children(plan)) == before,
+                    timeout=20000)
