@@ -33,7 +33,8 @@ def fit_tick_labels(fig, renderer) -> list:
             _fit_columns(ax, renderer)
         _fit_bar_labels(ax, renderer)
         legend = ax.get_legend()
-        chosen.append((ax.get_title(loc="left"), legend._ncols if legend else 0,
+        chosen.append((ax.get_title(loc="left"), round(ax._left_title.get_position()[0], 3),
+                       legend._ncols if legend else 0,
                        [(t.get_fontsize(), t.get_visible()) for t in getattr(ax, "bar_labels", ())],
                        [t.get_text() for t in ax.get_yticklabels()],
                        [(t.get_text(), t.get_rotation()) for t in ax.get_xticklabels()],
@@ -160,6 +161,10 @@ def _fit_title(ax, fig, renderer) -> None:
     room = max(0.95 * fig.bbox.width - beside, 0.2 * fig.bbox.width)
     title = ax._left_title      # the left title's Text (its font)
     ax.set_title(_ellipsize(renderer, ax.full_title, title.get_fontproperties(), room), loc="left")
+    # From the figure's left edge, where the room above was counted: long row names push
+    # the axes right, and a title starting there would run under the legend.
+    if ax.bbox.width > 0:
+        title.set_x((fig.bbox.x0 + 0.02 * fig.bbox.width - ax.bbox.x0) / ax.bbox.width)
 
 
 def _fit_numbers(ax, renderer) -> None:

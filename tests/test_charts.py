@@ -257,3 +257,28 @@ def test_numbers_beside_bars_come_back_when_the_chart_grows():
     department.set_size_inches(6.0, 5.2)
     assert [t.strip() for t, _s, _b in _drawn_bar_labels(department)] == [
         str(3 * i + 3) for i in range(12)]
+
+
+@pytest.mark.parametrize("size", [(3.5, 2.2), (2.6, 2.0), (6.0, 4.0)])
+def test_the_title_and_the_legend_share_their_line_without_touching(size):
+    """Long department names push the axes right: the title starts at the figure's edge,
+    shortened to what the legend leaves, never under the legend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    s = Summary()
+    s.by_department = {f"槐荫经济开发区管委会第{i}处": {"on_track": 1, "at_risk": 1, "late": i}
+                       for i in range(8)}
+    values = [TargetValue(f"u{i}", f"二（{i}）", "每万人口高价值发明专利拥有量", 14, "件", "", None, "")
+              for i in range(4)]
+    for fig in (charts.department_chart(s), charts.month_chart(_crowded_summary()),
+                charts.target_chart(values)):
+        fig.set_size_inches(*size)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        ax = fig.axes[0]
+        title = ax._left_title
+        box = title.get_window_extent(renderer)
+        assert title.get_text() and box.x0 >= fig.bbox.x0
+        legend = ax.get_legend()
+        if legend is not None:
+            assert not box.overlaps(legend.get_window_extent(renderer)), (size, title.get_text())
