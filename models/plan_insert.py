@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .deadline import parse_deadline
+from .gc_pause import collector_paused
 from .entities import ROLES, STATUS_LABELS
 from . import mentions
 from .messages import msg
@@ -30,7 +31,7 @@ def insert_plan_tree(ws, plan: dict, source_file: str = "", backup: bool = True)
         ws.bulk_backup("import")
     fields = {k: plan[k] for k in _PLAN_FIELDS if plan.get(k) is not None}
     title = plan.get("title") or "未命名计划"
-    with ws.operation(msg("store.op.import_plan", title=title[:16])):
+    with collector_paused(), ws.operation(msg("store.op.import_plan", title=title[:16])):
         p = ws.add_plan(title, kind=plan.get("kind") or "work_plan",
                         source_file=source_file or plan.get("source_file", ""), **fields)
         rows = _Rows(ws, p.id, p.year)

@@ -2,7 +2,6 @@
 fresh demo workspace) and ``--demo --screenshot F.png`` (render the window and exit)."""
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from models import applog
+from models.gc_pause import collector_paused
 
 from . import crash, i18n
 from .settings import Settings
@@ -63,9 +63,7 @@ def start_gui(demo: bool = False, lang: str | None = None, workspace: str | None
 
     The cyclic garbage collector is paused meanwhile: start-up makes tens of thousands of
     objects that live as long as the window, and collecting would only walk them again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         applog.setup()
         settings = Settings()
         app, translators = make_app(lang, settings)
@@ -78,9 +76,6 @@ def start_gui(demo: bool = False, lang: str | None = None, workspace: str | None
             window.files.open(Path(workspace))
         elif settings.last_workspace and Path(settings.last_workspace).exists():
             window.files.open(Path(settings.last_workspace), quiet_missing=True)
-    finally:
-        if was_enabled:
-            gc.enable()
     return app, window, translators
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from models.gc_pause import collector_paused
+
 from .attachments import take_attachment_list
 from .blocks import CONTACT_LINE, Para, Table, text_blocks
 from .decoding import MAX_TEXT_BYTES
@@ -35,13 +37,19 @@ def parse_text(text: str, source_name: str = "") -> dict:
         raise PlanImportError(name, "importer.too_large")
     if not text.strip():
         raise PlanImportError(name, "importer.empty")
-    if looks_like_html_page(text):
-        text = html_page_to_text(text)
-    blocks, meta = text_blocks(text)
-    return assemble(blocks, {"source_unit": "line", **meta}, name)
+    with collector_paused():
+        if looks_like_html_page(text):
+            text = html_page_to_text(text)
+        blocks, meta = text_blocks(text)
+        return assemble(blocks, {"source_unit": "line", **meta}, name)
 
 
 def assemble(blocks: list, meta: dict, name: str) -> dict:
+    with collector_paused():
+        return _assemble(blocks, meta, name)
+
+
+def _assemble(blocks: list, meta: dict, name: str) -> dict:
     warnings: list = []
     source_blocks = blocks
     # the notice's contact line is neither title, preamble nor task, wherever it stands
