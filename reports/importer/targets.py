@@ -41,11 +41,12 @@ def find_targets(text: str) -> list[dict]:
     """All quantitative targets in ``text`` (normalised Chinese text), in order."""
     found = []
     for m in _TARGET.finditer(text):
-        compare = m.group("compare") or m.group("compare2") or ""
-        suffix = m.group("suffix") or ""
-        if not (compare or suffix or m.group("change")):
+        first, change, second, num, mult, unit, suffix = m.groups()
+        compare = first or second or ""
+        suffix = suffix or ""
+        if not (compare or suffix or change):
             continue  # a bare count ("建设1家机构") is a fact, not a target
-        if m.group("unit") in ("分", "点", "位", "份", "首") and not compare:
+        if unit in ("分", "点", "位", "份", "首") and not compare:
             continue  # too often part of a word: 3分钟, 2点, 第1位
         start = m.start()
         metric_start = start
@@ -58,16 +59,16 @@ def find_targets(text: str) -> list[dict]:
             if stripped == metric:
                 break
             metric = stripped
-        if m.group("change"):
-            metric += m.group("change")
+        if change:
+            metric += change
         if not metric and not compare:
             continue
-        value = float(m.group("num")) * _MULT.get(m.group("mult") or "", 1)
+        value = float(num) * _MULT.get(mult or "", 1)
         value = int(value) if value == int(value) else round(value, 6)
         found.append({
             "metric": metric,
             "value": value,
-            "unit": m.group("unit"),
+            "unit": unit,
             "qualifier": suffix or compare,
             "text": text[metric_start:m.end()].strip(),
         })

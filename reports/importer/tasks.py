@@ -281,14 +281,19 @@ def _matching_open(body: str) -> int | None:
     closing = body[-1]
     opening = _CLOSE[closing]
     depth = 0
-    for i in range(len(body) - 1, -1, -1):
-        if body[i] == closing:
+    end = len(body)
+    while True:     # the brackets of this kind from the end, found with rfind
+        close_at, open_at = body.rfind(closing, 0, end), body.rfind(opening, 0, end)
+        if close_at < 0 and open_at < 0:
+            return None
+        if close_at > open_at:
             depth += 1
-        elif body[i] == opening:
+            end = close_at
+        else:
             depth -= 1
+            end = open_at
             if depth == 0:
-                return i
-    return None
+                return open_at
 
 
 def _bracket_groups(text: str):
