@@ -40,9 +40,13 @@ def _is_schema_mismatch(e: sqlite3.Error) -> bool:
 
 
 def new_uuid() -> str:
-    # uuid is imported on first use: it loads platform, which compiles regexes at import.
-    import uuid
-    return str(uuid.uuid4())
+    """A random (version 4) UUID in its usual text form, as ``str(uuid.uuid4())`` gives it,
+    made directly: an import makes one per task, and the uuid module loads platform."""
+    b = bytearray(os.urandom(16))
+    b[6] = b[6] & 0x0F | 0x40          # version 4
+    b[8] = b[8] & 0x3F | 0x80          # the RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def looks_like_network_path(path: Path) -> bool:

@@ -285,3 +285,14 @@ def test_deleting_one_task_of_a_list_keeps_its_own_label(ws):
     ws.delete_tasks([a.uuid])
     assert ws.undo_label() == "删除任务“甲”"
     assert [(t.title, t.position) for t in ws.tasks(plan.uuid)] == [("乙", 0)]
+
+
+def test_new_keys_are_random_uuids_in_their_usual_form():
+    import uuid
+
+    from models.store import new_uuid
+    keys = [new_uuid() for _ in range(2000)]
+    assert len(set(keys)) == 2000
+    for key in keys[:200]:
+        parsed = uuid.UUID(key)
+        assert str(parsed) == key and parsed.version == 4 and parsed.variant == uuid.RFC_4122
