@@ -24,7 +24,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from .tree_model import COLUMN_COUNT, TaskNode, TaskTreeModel
+from .tree_model import CELL_ROLES, COLUMN_COUNT, TaskNode, TaskTreeModel
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _EDIT_ROLE = Qt.ItemDataRole.EditRole.value
@@ -66,6 +66,8 @@ class TaskRows(QStandardItemModel):
         return self.index_of(self.source.node(index), index.column())
 
     def data(self, index: QModelIndex, role=_DISPLAY):
+        if role not in CELL_ROLES:
+            return None       # alignment, check state, decoration, background: Qt's own
         node = self.node(index)
         if node is None:
             return None
@@ -187,12 +189,17 @@ class TaskTreeMirror(TaskRows):
 
     # ---- following the task model ----------------------------------------------------
     def _item(self, node: TaskNode) -> QStandardItem:
-        """The item holding ``node``'s child rows (made when the cell was empty)."""
+        """The item holding ``node``'s child rows (made when the cell was empty). Made here,
+        not by ``itemFromIndex``: PySide is told when Qt deletes an item Python made, not
+        one Qt made, whose wrapper would then stand for whatever comes to its address."""
         if node is self.source.root:
             return self.invisibleRootItem()
-        item = self.itemFromIndex(self.index_of(node))
-        if item.columnCount() < COLUMN_COUNT:
+        parent = self._item(node.parent)
+        item = parent.child(node.row, 0)
+        if item is None:
+            item = QStandardItem()
             item.setColumnCount(COLUMN_COUNT)
+            parent.setChild(node.row, 0, item)
         return item
 
     @staticmethod

@@ -54,6 +54,9 @@ _LEAF = _F.ItemNeverHasChildren
 _R = Qt.ItemDataRole
 _DISPLAY, _EDIT_ROLE = _R.DisplayRole.value, _R.EditRole.value
 _TOOLTIP, _FONT, _FOREGROUND = _R.ToolTipRole.value, _R.FontRole.value, _R.ForegroundRole.value
+# The roles cell() answers; a view painting a cell asks for about twice as many.
+CELL_ROLES = frozenset({_DISPLAY, _EDIT_ROLE, _TOOLTIP, _FONT, _FOREGROUND,
+                        UuidRole, NodeRole, OverdueRole})
 
 
 class TaskNode:
