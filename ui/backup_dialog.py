@@ -87,10 +87,10 @@ class BackupDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.result = QLabel("")
-        self.result.setObjectName("backup_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.outcome = QLabel("")
+        self.outcome.setObjectName("backup_result")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.restore_button = QPushButton(t("restore"))
         self.restore_button.setObjectName("backup_restore")
         self.restore_button.clicked.connect(self.restore_chosen)
@@ -103,7 +103,7 @@ class BackupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         self.resize(720, 420)
         self.refresh()
@@ -121,8 +121,8 @@ class BackupDialog(QDialog):
         self.table.resizeColumnsToContents()
         if self.backups:
             self.table.selectRow(0)
-        elif not self.result.text():
-            self.result.setText(t("none"))
+        elif not self.outcome.text():
+            self.outcome.setText(t("none"))
         backups = list(self.backups)
         job = self.counting = run_job(
             count_job, [b.path for b in backups], parent=self, progress=False,
@@ -159,7 +159,7 @@ class BackupDialog(QDialog):
             return None
         session = self.window_.session
         if session.busy:
-            self.result.setText(t("busy"))
+            self.outcome.setText(t("busy"))
             return None
         if not force:
             question = t("confirm_damaged" if self.damaged else "confirm", time=b.time,
@@ -169,7 +169,7 @@ class BackupDialog(QDialog):
         self._was_open = session.ws is not None and session.ws.path == self.workspace
         if self._was_open:
             session.close()
-        self.result.setText("")
+        self.outcome.setText("")
         self.job = run_job(restore_job, self.workspace, b.path, force, parent=self,
                            title=t("restoring"),
                            on_success=lambda done: self._restored(b, done),
@@ -189,7 +189,7 @@ class BackupDialog(QDialog):
         self.intro.setText(t("intro", file=self.workspace.name))
         self.window_.files.open(self.workspace)
         self.refresh()
-        self.result.setText(str(line))
+        self.outcome.setText(str(line))
 
     def _failed(self, b: BackupInfo, failure) -> None:
         self.job = None
@@ -200,9 +200,9 @@ class BackupDialog(QDialog):
             if dialogs.confirm(self, t("title"), t("confirm_foreign", **error.message.args)):
                 self.restore_chosen(force=True)
                 return
-            self.result.setText(t("not_restored"))
+            self.outcome.setText(t("not_restored"))
         else:
-            self.result.setText(failure.message)
+            self.outcome.setText(failure.message)
         self._update_buttons()
 
     def reject(self) -> None:

@@ -65,8 +65,8 @@ class CarryDialog(QDialog, KeepsJobs):
         self.how.button(0).setChecked(True)
         form.addRow("", self.sections)
         self.table = table([t("ui_col_higher"), t("ui_col_local"), t("ui_col_how")])
-        self.result = QLabel()
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         self.confirm_button = buttons.addButton(t("ui_confirm_counterparts"),
                                                 QDialogButtonBox.ActionRole)
@@ -78,7 +78,7 @@ class CarryDialog(QDialog, KeepsJobs):
         layout.addLayout(form)
         layout.addWidget(QLabel(t("ui_counterparts")))
         layout.addWidget(self.table)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(buttons)
         self.plans.currentIndexChanged.connect(self.refresh)
         self.district.editingFinished.connect(self.refresh)
@@ -141,14 +141,14 @@ class CarryDialog(QDialog, KeepsJobs):
         if not self.higher:
             return None
         if self.session.busy:
-            self.result.setText(str(msg("app.busy")))
+            self.outcome.setText(str(msg("app.busy")))
             return None
         how = ("all", "mine", "section")[self.how.checkedId()]
         section = self.sections.currentData() if how == "section" else None
         job = run_op(self.session, carry_op, self.higher, self.chosen_counterparts(), how,
                      section, self.district.text().strip(), self.plans.currentText()[:16],
                      parent=self, title=t("ui_do_carry"), on_success=self._carried,
-                     on_failure=lambda failure: self.result.setText(failure.message))
+                     on_failure=lambda failure: self.outcome.setText(failure.message))
         self._keep(job)
         return job
 
@@ -156,7 +156,7 @@ class CarryDialog(QDialog, KeepsJobs):
         text = t("ui_carried", carried=result.carried, plan=result.plan.title, own=result.own)
         if result.unmapped:
             text += " " + t("ui_unmapped", names=result.unmapped)
-        self.result.setText(text)
+        self.outcome.setText(text)
         self.carried.emit(result.plan.uuid)
         self.refresh()
 

@@ -28,9 +28,9 @@ class TargetDialog(QDialog):
         self.setObjectName("target_dialog")
         self.setWindowTitle(self.tr("Target"))
         t = target or {}
-        self.metric = QLineEdit(t.get("metric", ""))
-        self.metric.setObjectName("target_metric")
-        self.metric.setPlaceholderText(self.tr("e.g. 每万人口高价值发明专利拥有量"))
+        self.metric_edit = QLineEdit(t.get("metric", ""))
+        self.metric_edit.setObjectName("target_metric")
+        self.metric_edit.setPlaceholderText(self.tr("e.g. 每万人口高价值发明专利拥有量"))
         self.qualifier = QLineEdit(t.get("qualifier", ""))
         self.qualifier.setObjectName("target_qualifier")
         self.qualifier.setPlaceholderText(self.tr("e.g. 达到, 不低于"))
@@ -47,7 +47,7 @@ class TargetDialog(QDialog):
         self.year.setSpecialValueText(self.tr("(none)"))
         self.year.setValue(int(t.get("year") or 0))
         form = QFormLayout()
-        form.addRow(self.tr("Metric"), self.metric)
+        form.addRow(self.tr("Metric"), self.metric_edit)
         form.addRow(self.tr("Qualifier"), self.qualifier)
         form.addRow(self.tr("Value"), self.value)
         form.addRow(self.tr("Unit"), self.unit)
@@ -55,7 +55,7 @@ class TargetDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.metric.textChanged.connect(self._check)
+        self.metric_edit.textChanged.connect(self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -63,7 +63,7 @@ class TargetDialog(QDialog):
         self._check()
 
     def _check(self) -> None:
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.metric.text().strip()))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.metric_edit.text().strip()))
 
     def target(self) -> dict:
         text = self.value.text().strip().replace(",", "")
@@ -71,7 +71,7 @@ class TargetDialog(QDialog):
         if text:
             number = float(text)
             value = int(number) if number.is_integer() else number
-        out = {"metric": self.metric.text().strip(), "qualifier": self.qualifier.text().strip(),
+        out = {"metric": self.metric_edit.text().strip(), "qualifier": self.qualifier.text().strip(),
                "value": value, "unit": self.unit.text().strip(), **self._extra}
         if self.year.value():
             out["year"] = self.year.value()

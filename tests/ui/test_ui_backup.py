@@ -84,7 +84,7 @@ def test_the_dialog_lists_backups_newest_first_and_restores_one(qtbot, window, m
     assert ws is not None and ws.path == imported.absolute()
     assert [p.title for p in ws.plans()] == [first_title]
     assert sum(len(ws.tasks(p.uuid)) for p in ws.plans()) == tasks_then
-    said = dialog.findChild(type(dialog.result), "backup_result").text()
+    said = dialog.findChild(type(dialog.outcome), "backup_result").text()
     assert said.startswith("已恢复") and "\n" not in said
 
     # The state before the restore is itself the newest backup: two plans, restorable.
@@ -142,7 +142,7 @@ def test_a_damaged_workspace_is_restored_from_the_error_dialog(qtbot, window, mo
     def clerk_restores_the_newest(self):
         restored.append(rows(self))
         restore_row(qtbot, self, 0)
-        restored.append(self.result.text())
+        restored.append(self.outcome.text())
         return 1
     monkeypatch.setattr(BackupDialog, "exec", clerk_restores_the_newest)
 
@@ -207,7 +207,7 @@ def test_refusing_another_workspaces_backup_changes_nothing(qtbot, window, monke
     from ui import dialogs
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: next(answers))
     restore_row(qtbot, dialog, 0)
-    assert dialog.result.text() == "没有恢复，工作区未作改动。"
+    assert dialog.outcome.text() == "没有恢复，工作区未作改动。"
     assert [p.title for p in window.session.ws.plans()] == titles   # shown again, unchanged
 
 

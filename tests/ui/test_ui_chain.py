@@ -42,7 +42,7 @@ def test_carry_dialog_confirms_counterparts_and_carries(qtbot, session):
     assert confirmed["各区、县级市"]["is_self"] and "市财政局" not in confirmed
     with qtbot.waitSignal(dialog.carried):
         dialog.do_carry()
-    assert "已承接 8 项任务" in dialog.result.text()
+    assert "已承接 8 项任务" in dialog.outcome.text()
     table = {r["name"]: r for r in session.ws.counterparts()}
     assert table["市发展改革委"]["confirmed"] is True    # the clerk saw and kept it
     plan = session.ws.plans()[1]

@@ -73,7 +73,7 @@ def test_carrying_runs_on_the_database_thread_as_one_step(qtbot, chain, monkeypa
     gate.go.set()
     assert finished(qtbot, job) == "succeeded"
     assert gate.ran_off_the_gui_thread()
-    assert "已承接 8 项任务" in dialog.result.text()
+    assert "已承接 8 项任务" in dialog.outcome.text()
     plans = session.ws.plans()
     assert len(plans) == 2 and len(session.ws.tasks(plans[1].uuid)) == 8
     assert session.ws.undo_count() == steps + 1
@@ -94,7 +94,7 @@ def test_a_cancelled_carry_leaves_the_workspace_as_it_was(qtbot, chain, monkeypa
     assert finished(qtbot, job) == "cancelled"
     assert len(session.ws.plans()) == 1
     assert session.ws.counterparts() == counterparts and session.ws.undo_count() == steps
-    assert dialog.result.text() == ""
+    assert dialog.outcome.text() == ""
 
 
 def test_accepting_a_revision_runs_on_the_database_thread_as_one_step(qtbot, chain, tmp_path,

@@ -98,7 +98,7 @@ def test_targets_are_added_edited_and_removed_in_the_detail_panel(qtbot, window,
     monkeypatch.setattr(target_editor.TargetDialog, "exec", fake_exec)
 
     def first(d):
-        d.metric.setText("入驻知识产权服务机构")
+        d.metric_edit.setText("入驻知识产权服务机构")
         d.qualifier.setText("达到")
         d.value.setText("20")
         d.unit.setText("家")

@@ -115,7 +115,7 @@ def test_first_week(qtbot, settings, tmp_path, monkeypatch, modal):
     bd.select_uuid(centre.uuid)
 
     def fill(dialog):
-        dialog.metric.setText("企业服务中心入驻服务机构")
+        dialog.metric_edit.setText("企业服务中心入驻服务机构")
         dialog.qualifier.setText("达到")
         dialog.value.setText("20")
         dialog.unit.setText("家")
