@@ -194,3 +194,30 @@ def test_annotation_as_offices_write_it():
     task = {"roles": {"responsible": ["区市场监管局", "各街道办事处"]}, "deadline": None}
     assert annotation(task, DEFAULT_ROLE_LABELS) == "（责任单位：区市场监管局、各街道办事处）"
     assert annotation({"roles": {}}, DEFAULT_ROLE_LABELS) == ""
+
+
+def test_notice_problems_speak_the_clerks_language():
+    from models import messages
+    from reports.docx.upward import upward_problems
+    bad = {"letterhead": "printed", "issuer_mark": "", "doc_number": "济槐政字[2022]016号",
+           "title": "关于印发的通知。", "signer": "", "date": "2022-02-30", "copy_number": "12a"}
+    zh = validate_notice(bad)
+    assert "标题为空" not in zh and "发文机关署名为空" in zh
+    assert any(p.startswith("成文日期“2022-02-30”不是有效日期") for p in zh)
+    try:
+        messages.set_language("en")
+        en = validate_notice(bad)
+        request = upward_problems({**bad, "title": "关于经费的报告"}, "request")
+    finally:
+        messages.set_language("zh")
+    assert len(en) == len(zh)
+    en += request
+    assert "The issuer's signature is empty" in en
+    assert any(p.startswith("The date of the document “2022-02-30” is no valid date") for p in en)
+    assert any("“12a” must be at most 6 digits" in p for p in en)
+    assert "The title of a request ends with “的请示”" in en
+    # Chinese only where the clerk's own values (quoted) or the standard's words are cited
+    import re
+    for p in en:
+        bare = re.sub(r"“[^”]*”|[〔〕]|[\u4e00-\u9fff]+号|绝密|机密|秘密|特急|加急", "", p)
+        assert not re.search(r"[\u4e00-\u9fff]", bare), p

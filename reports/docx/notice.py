@@ -9,11 +9,18 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from models.messages import PlanDeskError
+from models.messages import PlanDeskError, msg
 
 from .fonts import ROLES
 
 LETTERHEADS = ("printed", "preprinted", "none")
+
+
+def problem_text(code: str, **args) -> str:
+    """A problem in the clerk's language (codes "docx.notice.<name>")."""
+    return str(msg(f"docx.notice.{code}", **args))
+
+
 DOC_NUMBER_RE = re.compile(r"^[^〔〕\s]+〔\d{4}〕[1-9]\d*号$")
 _LOOKALIKE = re.compile(r"[\[\]（）()【】［］〈〉<>{}]")
 _DOC_PARTS = re.compile(r"^(?P<prefix>.*?)[〔\[（(【［〈<{](?P<year>\d+)[〕\]）)】］〉>}]"
@@ -59,31 +66,32 @@ def doc_number_problems(number: str) -> list[str]:
     """Why `number` is not a valid 发文字号 (empty list when it is)."""
     number = (number or "").strip()
     if not number:
-        return ["发文字号为空"]
+        return [problem_text("doc_number_empty")]
     if DOC_NUMBER_RE.match(number):
         return []
     problems = []
-    label = f"发文字号“{number}”"
+    label = number
     if _LOOKALIKE.search(number) and "〔" not in number:
-        problems.append(f"{label}的年份须用六角括号〔〕，不能用 [ ]、（ ）、【 】、［ ］等")
+        problems.append(problem_text("doc_number_brackets", number=label))
     elif "〔" not in number or "〕" not in number:
-        problems.append(f"{label}缺少六角括号括起的年份，应如“济槐政字〔2022〕16号”")
+        problems.append(problem_text("doc_number_no_year", number=label))
     m = _DOC_PARTS.match(number)
     if m:
         if not m.group("prefix").strip():
-            problems.append(f"{label}缺少发文机关代字")
+            problems.append(problem_text("doc_number_no_prefix", number=label))
         if len(m.group("year")) != 4:
-            problems.append(f"{label}的年份应写全四位")
+            problems.append(problem_text("doc_number_short_year", number=label))
         if m.group("first"):
-            problems.append(f"{label}的序号前不加“第”")
+            problems.append(problem_text("doc_number_di", number=label))
         if m.group("seq").startswith("0"):
-            problems.append(f"{label}的序号不编虚位（应为{int(m.group('seq'))}号，不是{m.group('seq')}号）")
+            problems.append(problem_text("doc_number_padded", number=label, seq=int(m.group("seq")),
+                                       given=m.group("seq")))
         if not m.group("hao"):
-            problems.append(f"{label}的序号后应加“号”")
+            problems.append(problem_text("doc_number_no_hao", number=label))
         if re.search(r"\s", number):
-            problems.append(f"{label}中不应有空格")
+            problems.append(problem_text("doc_number_space", number=label))
     if not problems:
-        problems.append(f"{label}格式不对，应为“机关代字〔年份〕序号号”，如“济槐政字〔2022〕16号”")
+        problems.append(problem_text("doc_number_form", number=label))
     return problems
 
 
@@ -91,71 +99,71 @@ def validate_notice(notice: dict) -> list[str]:
     """One clear line per problem; an empty list means the notice can be rendered."""
     errors: list[str] = []
     if not isinstance(notice, dict):
-        return ["通知信息应为字典（dict）"]
+        return [problem_text("notice_not_dict")]
     letterhead = notice.get("letterhead", "printed")
     if letterhead not in LETTERHEADS:
-        errors.append(f"版头方式“{letterhead}”无效，应为 printed、preprinted 或 none")
+        errors.append(problem_text("letterhead_unknown", value=letterhead, choices="、".join(LETTERHEADS)))
     if letterhead == "printed" and not str(notice.get("issuer_mark") or "").strip():
-        errors.append("发文机关标志为空（红头须写发文机关名称，如“××区人民政府文件”）")
+        errors.append(problem_text("issuer_mark_empty"))
     errors += doc_number_problems(notice.get("doc_number", ""))
 
     title = str(notice.get("title") or "").strip()
     if not title:
-        errors.append("标题为空")
+        errors.append(problem_text("title_empty"))
     elif title[-1] in _TRAILING_PUNCT:
-        errors.append(f"标题“{title}”末尾不加标点")
+        errors.append(problem_text("title_punct", title=title))
 
     addressees = str(notice.get("addressees") or "").strip()
     if addressees and not addressees.endswith("："):
         if addressees.endswith(":"):
-            errors.append("主送机关末尾应为全角冒号“：”，不是半角“:”")
+            errors.append(problem_text("addressees_half_colon"))
         else:
-            errors.append("主送机关末尾应加全角冒号“：”")
+            errors.append(problem_text("addressees_colon"))
 
     attachments = notice.get("attachments") or []
     if not isinstance(attachments, (list, tuple)):
-        errors.append("附件说明应为附件名称的列表")
+        errors.append(problem_text("attachments_not_list"))
     else:
         for i, name in enumerate(attachments, 1):
             name = str(name or "").strip()
             if not name:
-                errors.append(f"附件{i}的名称为空")
+                errors.append(problem_text("attachment_empty", n=i))
             elif name[-1] in _TRAILING_PUNCT:
-                errors.append(f"附件{i}“{name}”的名称后不加标点符号")
+                errors.append(problem_text("attachment_punct", n=i, name=name))
 
     if not str(notice.get("signer") or "").strip():
-        errors.append("发文机关署名为空")
-    errors += _date_problems(notice, "date", "成文日期", required=True)
-    errors += _date_problems(notice, "print_date", "印发日期", required=False)
+        errors.append(problem_text("signer_empty"))
+    errors += _date_problems(notice, "date", "date_label", required=True)
+    errors += _date_problems(notice, "print_date", "print_date_label", required=False)
     try:
         if notice.get("print_date") and parse_date(notice["print_date"]) < parse_date(notice["date"]):
-            errors.append("印发日期早于成文日期")
+            errors.append(problem_text("print_before_date"))
     except (ValueError, TypeError, KeyError):
         pass  # already reported above
 
     errors += _mark_problems(notice)
     note = str(notice.get("note") or "").strip()
     if note and ("(" in note or ")" in note):
-        errors.append(f"附注“{note}”应使用全角括号（）")
+        errors.append(problem_text("note_brackets", note=note))
     if notice.get("cc") and not str(notice.get("printer") or "").strip():
-        errors.append("有抄送机关时须填写印发机关")
+        errors.append(problem_text("cc_needs_printer"))
     if notice.get("printer") and not notice.get("print_date"):
-        errors.append("填写了印发机关，但印发日期为空")
+        errors.append(problem_text("printer_needs_date"))
     if "sealed" in notice and not isinstance(notice["sealed"], bool):
-        errors.append("是否加盖印章（sealed）应为 true 或 false")
+        errors.append(problem_text("sealed_not_bool", key="sealed", values="true / false"))
     fonts = notice.get("fonts") or {}
     if not isinstance(fonts, dict):
-        errors.append("字体设置应为“角色: 字体名”的字典")
+        errors.append(problem_text("fonts_not_dict"))
     else:
         for role, face in fonts.items():
             if role not in ROLES:
-                errors.append(f"未知的字体角色“{role}”，可用：{'、'.join(ROLES)}")
+                errors.append(problem_text("font_role_unknown", role=role, roles="、".join(ROLES)))
             elif not str(face or "").strip():
-                errors.append(f"字体角色“{role}”的字体名为空")
+                errors.append(problem_text("font_face_empty", role=role))
     for column in notice.get("division_table_columns") or []:
         key = column.get("key") if isinstance(column, dict) else column
         if key not in KNOWN_COLUMNS and not isinstance(column, dict):
-            errors.append(f"未知的分工表列“{key}”，可用：{'、'.join(KNOWN_COLUMNS)}")
+            errors.append(problem_text("table_column_unknown", key=key, columns="、".join(KNOWN_COLUMNS)))
     return errors
 
 
@@ -164,30 +172,29 @@ def _mark_problems(notice) -> list[str]:
     errors = []
     copy_number = str(notice.get("copy_number") or "").strip()
     if copy_number and not COPY_NUMBER_RE.match(copy_number):
-        errors.append(f"份号“{copy_number}”应为不超过 6 位的阿拉伯数字（如 000123）")
+        errors.append(problem_text("copy_number_form", value=copy_number))
     secrecy = str(notice.get("secrecy") or "").strip()
     if secrecy and not SECRECY_RE.match(secrecy):
-        errors.append(f"密级和保密期限“{secrecy}”应写作“绝密”“机密”“秘密”，"
-                      "有保密期限时如“机密★1年”")
+        errors.append(problem_text("secrecy_form", value=secrecy))
     urgency = str(notice.get("urgency") or "").strip()
     if urgency and urgency not in URGENCY:
-        errors.append(f"紧急程度“{urgency}”应为“特急”或“加急”")
+        errors.append(problem_text("urgency_form", value=urgency))
     if notice.get("direction", "down") not in DIRECTIONS:
-        errors.append(f"行文方向“{notice.get('direction')}”无效，应为 down（下行文）或 up（上行文）")
+        errors.append(problem_text("direction_unknown", value=notice.get("direction"), down="down", up="up"))
     signers = notice.get("signers")
     if notice.get("direction") == "up" and not signers:
-        errors.append("上行文须标注签发人，但未填写签发人姓名")
+        errors.append(problem_text("signers_missing"))
     return errors
 
 
 def _date_problems(notice, key, label, *, required) -> list[str]:
     value = notice.get(key)
     if value in (None, ""):
-        return [f"{label}为空"] if required else []
+        return [problem_text("date_empty", label=problem_text(label))] if required else []
     try:
         parse_date(value)
     except (ValueError, TypeError):
-        return [f"{label}“{value}”不是有效日期（应为 YYYY-MM-DD 且确有其日，如 2022-11-22）"]
+        return [problem_text("date_invalid", label=problem_text(label), value=value, form="YYYY-MM-DD")]
     return []
 
 

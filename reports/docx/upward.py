@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from .document import save_atomic
-from .notice import NoticeError, validate_notice
+from .notice import NoticeError, problem_text, validate_notice
 from .options import RenderOptions
 from .render import (RenderResult, build_letter, layout_warnings, paginate, title_lexicon,
                      with_colophon_defaults)
@@ -39,13 +39,13 @@ def upward_problems(meta: dict, kind: str) -> list[str]:
     addressees = str(meta.get("addressees") or "").strip().rstrip("：:")
     if kind == "request":
         if not addressees:
-            errors.append("请示须写明主送机关（一个上级机关）")
+            errors.append(problem_text("request_no_addressee"))
         elif _SEPARATORS.search(addressees):
-            errors.append(f"请示只主送一个上级机关，“{addressees}”列了多个；其他机关可抄送")
+            errors.append(problem_text("request_many_addressees", addressees=addressees))
         if not str(meta.get("contact") or meta.get("note") or "").strip():
-            errors.append("请示须在附注处注明联系人和联系电话（如“张三，0531-12345678”）")
+            errors.append(problem_text("request_no_contact"))
         if not str(meta.get("title") or "").strip().endswith("的请示"):
-            errors.append("请示的标题应以“的请示”结尾")
+            errors.append(problem_text("request_title"))
     return errors
 
 
