@@ -115,6 +115,28 @@ def test_people_are_never_departments(text, people, roles):
     assert reading.people == people and roles_of(text) == roles and not reading.rejected
 
 
+@pytest.mark.parametrize("text, people, division", [
+    # the words of a county notice (西乡县 2023: 包抓责任领导、责任股室、责任人)
+    ("（包抓领导：张伟；责任单位：县发改局；责任股室：规划股；责任人：李娜）", ["张伟", "李娜"], "规划股"),
+    # made up: another qualifier before 领导, and 股室 after the units
+    ("（县级包联领导：王强，责任单位：县发改局，责任股室：村镇股）", ["王强"], "村镇股"),
+])
+def test_a_head_of_people_names_people_however_qualified(text, people, division):
+    reading = read(text)
+    assert reading.people == people and reading.roles["responsible"] == ["县发改局"]
+    assert reading.divisions == {"responsible": [division]} and not reading.rejected
+
+
+@pytest.mark.parametrize("leader, section", [("县级包抓领导", "责任股室"), ("包联负责人", "牵头股室")])
+def test_table_columns_of_qualified_leaders_and_county_divisions(leader, section):
+    rows = [["序号", "工作任务", leader, "责任单位", section, "完成时限"],
+            ["1", "新建高标准农田2万亩。", "王强", "县农业农村局", "农田建设股", "2024年10月底前"]]
+    (task,) = parse_table_rows(rows, "一览表.xlsx")["tasks"]
+    assert task["title"] == "新建高标准农田2万亩" and task["people"] == ["王强"]
+    assert task["roles"]["responsible"] == ["县农业农村局"]
+    assert list(task["divisions"].values()) == [["农田建设股"]]
+
+
 def test_people_and_scope_stay_on_the_task():
     tasks, _ = tasks_of("方案\n一、任务\n1.建设物流园区。（责任领导：杜新国；牵头单位：县发改局）\n"
                         "2.优化通关。（负责部门：海关、邮政局，适用范围：综合保税区）\n")
@@ -234,3 +256,9 @@ def test_split_and_rejoin_never_makes_fragments(units, data):
     reading = read(f"（{joined}{verb}）", Convention())
     assert [u for r in reading.roles.values() for u in r] == units
     assert not reading.rejected
+
+
+@pytest.mark.parametrize("sentence", ["各单位主要领导为第一责任人", "各乡镇要明确专人负责到底"])
+def test_a_sentence_about_a_collective_is_no_unit(sentence):
+    (task,), _ = tasks_of(f"方案\n一、任务\n1.压实责任。（{sentence}）\n")
+    assert not any(task["roles"].values()) and sentence in task["text"]

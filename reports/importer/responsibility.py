@@ -58,19 +58,23 @@ _ROLE_WORD = "|".join(_LEAD_WORDS + _SUPPORT_WORDS + _GUIDE_WORDS + _RESPONSIBLE
                       + _PERSON_WORDS + ("[市区县省]", "完成", "适用", "实施"))
 _HEADS = {
     "unit": ("单位", "部门", "机构", "主体"),
-    "division": ("处室", "科室", "内设机构", "处（室）", "处(室)"),
+    "division": ("处室", "科室", "股室", "内设机构", "处（室）", "处(室)"),
     "person": ("领导", "负责人", "责任人", "联系人", "领导同志"),
     "scope": ("范围",),
     "deadline": ("时限要求", "时限", "时间节点", "时间安排", "时间", "期限", "进度安排"),
 }
 _HEAD_KIND = {h: kind for kind, heads in _HEADS.items() for h in heads}
+# a head of people names people whatever qualifies it: "县级包抓领导：", "包联领导：" (with
+# its colon only: "主要领导为第一责任人" is a sentence)
+_PERSON_HEAD = "|".join(sorted(_HEADS["person"], key=len, reverse=True))
 _HEAD = "|".join(sorted((re.escape(h) for h in _HEAD_KIND), key=len, reverse=True))
 # the colon is the field's mark; "牵头单位为A" too. A bare role word with a colon ("牵头：A")
 # is a field of units.
 LABEL_RE = re.compile(
     r"(?P<label>(?P<owner>[^\s，,；;。：:、（）()]{1,10}?内)?"
     r"(?P<words>(?:" + _ROLE_WORD + r")*)(?P<head>" + _HEAD + r")"
-    r"|(?P<bare>牵头|配合|参与|参加|协办|协助|主办|指导|负责))"
+    r"|(?P<bare>牵头|配合|参与|参加|协办|协助|主办|指导|负责)"
+    r"|(?P<who>[\u4e00-\u9fa5]{1,6}?)(?P<person>" + _PERSON_HEAD + r")(?=\s*[:：]))"
     r"\s*(?:[:：]|为(?=[^牵配责]))\s*")
 
 # -- conventions -----------------------------------------------------------------------
@@ -166,7 +170,7 @@ def _read(text: str, convention: Convention) -> Reading:
             continue
         if kind == "deadline":
             continue  # the deadline inside an annotation is read by the deadline finder
-        for given, units in _clauses(piece, role, reading):
+        for given, units in _clauses(piece, role, reading, kind == "division"):
             for unit in units:
                 unit, marked = marked_role(unit)
                 given_role = marked or given
@@ -349,6 +353,8 @@ def _at_clause_start(text: str, position: int) -> bool:
 
 
 def _label_meaning(m: re.Match) -> tuple[str, str | None]:
+    if m.group("person"):
+        return "person", None
     if m.group("bare"):
         return "unit", VERB_ROLE.get(m.group("bare"), "responsible")
     head = m.group("head")
@@ -374,7 +380,7 @@ def _names(piece: str) -> list[str]:
     return [n for n in names if re.fullmatch(r"[\u4e00-\u9fa5·]{2,10}", n)]
 
 
-def _clauses(piece: str, label_role: str | None, reading: Reading):
+def _clauses(piece: str, label_role: str | None, reading: Reading, division: bool = False):
     """Split ``piece`` into clauses ending in a role word; yield (role, units).
 
     Clauses without a role word wait for the next one ("A，B负责": both responsible);
@@ -397,23 +403,27 @@ def _clauses(piece: str, label_role: str | None, reading: Reading):
         if "会同" in units_text and role in ("lead", "responsible"):
             # "A会同B负责": A leads, B supports
             head, _, tail = units_text.partition("会同")
-            yield "lead", _units(pending + [head], reading)
-            yield "support", _units([tail], reading)
+            yield "lead", _units(pending + [head], reading, division)
+            yield "support", _units([tail], reading, division)
         else:
-            yield role, _units(pending + [units_text], reading)
+            yield role, _units(pending + [units_text], reading, division)
         pending = []
     if pending:
-        yield (label_role or "responsible"), _units(pending, reading)
+        yield (label_role or "responsible"), _units(pending, reading, division)
 
 
-def _units(texts: list[str], reading: Reading) -> list[str]:
+# a division of a county office is a 股 ("规划股"), besides 处, 科 and 室
+_DIVISION_NAME = re.compile(r"[\u4e00-\u9fa5]股$")
+
+
+def _units(texts: list[str], reading: Reading, division: bool = False) -> list[str]:
     out = []
     for text in texts:
         for unit in split_units(text):
             if _PERSON.match(unit):
                 if unit not in reading.people:
                     reading.people.append(unit)
-            elif looks_like_unit(unit):
+            elif looks_like_unit(unit) or (division and _DIVISION_NAME.search(unit)):
                 out.append(unit)
             elif unit:
                 reading.rejected.append(unit)

@@ -16,9 +16,9 @@ from .responsibility import is_annotation, looks_like_unit, split_units
 _HEADER_WORDS = [
     ("number", ("序号", "编号", "序")),
     # internal divisions of one office ("市卫健委内牵头处室"): never departments
-    ("division_lead", ("牵头处室", "主责处室", "牵头科室", "内牵头")),
-    ("division_support", ("配合处室", "协办处室", "配合科室", "内配合")),
-    ("division", ("责任处室", "处室", "科室", "内设机构")),
+    ("division_lead", ("牵头处室", "主责处室", "牵头科室", "牵头股室", "内牵头")),
+    ("division_support", ("配合处室", "协办处室", "配合科室", "配合股室", "内配合")),
+    ("division", ("责任处室", "处室", "科室", "股室", "内设机构")),
     ("leader", ("牵头负责领导", "牵头领导", "责任领导", "分管领导", "联系领导", "包保领导")),
     ("lead", ("牵头单位", "牵头部门", "主责单位", "主责部门", "主办单位", "牵头责任单位", "主要责任单位",
               "牵头负责单位", "主要负责单位", "牵头")),
@@ -37,6 +37,7 @@ _HEADER_WORDS = [
               "具体内容", "主要措施", "具体任务", "工作目标", "目标任务", "任务名称", "重点工作", "工作举措",
               "任务分解", "措施", "任务", "内容", "类别", "项目", "事项", "领域")),
 ]
+_PERSON_HEADS = ("领导", "负责人", "责任人", "联系人")
 ROLE_KINDS = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "guide": "指导单位",
               "division_lead": "牵头处室", "division_support": "配合处室", "division": "责任处室"}
 ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十\d]{1,3}[）)])$")
@@ -50,6 +51,8 @@ def header_kind(cell: str) -> str | None:
     for kind, words in _HEADER_WORDS:
         if any(word in text for word in words):
             return kind
+    if text.endswith(_PERSON_HEADS):   # "县级包抓领导", "包联负责人": people, however qualified
+        return "leader"
     return None
 
 

@@ -177,7 +177,9 @@ def looks_like_unit(name: str) -> bool:
     if _LEVEL_WORD.match(name):
         return False
     if name.startswith("各") or "各部门" in name or "各单位" in name:
-        return True
+        # a collective ("各街道", "各县（市、区）", "区直各部门", "各地"), not a sentence
+        # about one ("各单位主要领导为第一责任人")
+        return len(name) <= 4 or bool(_UNIT_SUFFIX.search(name))
     if name in ("有关部门", "相关部门", "有关单位", "相关单位", "成员单位"):
         return True
     if name in ("单位", "部门", "机构", "部门单位", "地区", "方面"):
