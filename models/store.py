@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import undo
 from .backup import take_backup
-from .errors import (DamagedWorkspace, NewerWorkspace, NotAWorkspace, NotFound,
+from .errors import (DamagedWorkspace, InvalidEdit, NewerWorkspace, NotAWorkspace, NotFound,
                      ReadOnlyWorkspace, StorageError, WorkspaceError)
 from .fileformat import APPLICATION_ID, check_header, restore_hint, wal_pending
 from .lock import WriterLock
@@ -357,7 +357,8 @@ class Store:
         but nothing is committed unless the whole batch ends well (a 汇总 whose roll-up
         cannot be written keeps none of its returns)."""
         if self._batch is not None or self._op_depth:
-            raise RuntimeError("a batch cannot be nested in a batch or an operation")
+            # A programming slip, never the clerk's: still said in the clerk's words.
+            raise InvalidEdit("store.batch_nested")
         if self.readonly:
             raise ReadOnlyWorkspace("store.readonly")
         c = self.conn

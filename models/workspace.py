@@ -15,11 +15,12 @@ from .plan_insert import insert_plan_tree
 from .plans import PlanOps
 from .progress import ProgressOps
 from .store import Store, new_uuid
+from .rearrange import RearrangeOps
 from .tasks import TaskOps
 
 
-class Workspace(Store, PlanOps, TaskOps, DepartmentOps, ProgressOps, CounterpartOps,
-                MentionOps):
+class Workspace(Store, PlanOps, TaskOps, RearrangeOps, DepartmentOps, ProgressOps,
+                CounterpartOps, MentionOps):
     @staticmethod
     def new_uuid() -> str:
         return new_uuid()

@@ -262,6 +262,19 @@ def test_a_batch_keeps_each_step_or_none_of_them(ws):
     assert [p.title for p in ws.plans()] == ["第一份"] and ws.undo_count() == steps + 1
     assert len(heard) == 3                       # the undo; nothing of the failed batch
 
+    # A batch inside a batch or an operation is refused, in the clerk's words, and the
+    # outer work goes on untouched.
+    with ws.batch():
+        with pytest.raises(InvalidEdit, match="这项工作须单独进行"):
+            with ws.batch():
+                pass
+        with ws.operation("一步"):
+            with pytest.raises(InvalidEdit, match="这项工作须单独进行"):
+                with ws.batch():
+                    pass
+        ws.add_plan("第四份")
+    assert [p.title for p in ws.plans()][-1] == "第四份"
+
 
 def test_a_new_file_has_the_schema_sqlite_utils_gives_it(tmp_path):
     """A new workspace is made without sqlite-utils: the same tables, indexes and triggers,

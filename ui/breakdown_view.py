@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt,
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QStyledItemDelegate,
                                QToolButton, QTreeView, QVBoxLayout, QWidget)
 
-from models.messages import msg
 from models.reported import latest_reports
 
 from . import dialogs, task_clipboard
@@ -313,26 +312,27 @@ class BreakdownView(QWidget):
         node = self.current_node()
         self._add(node.uuid if node else None, None)
 
-    def _each(self, method: str, code: str, reverse: bool = False) -> None:
+    def _each(self, method: str, reverse: bool = False) -> None:
+        """Move every selected task the same way, as one step written at once
+        (``models/rearrange.py``)."""
         nodes = self.selected_nodes()
         if not nodes or not self._can_edit():
             return
-        fn = getattr(self.ws, method)
         uuids = [n.uuid for n in (reversed(nodes) if reverse else nodes)]
-        self.session.edit_each(uuids, fn, msg(f"store.op.{code}", n=len(nodes)))
+        self.session.edit(getattr(self.ws, method), uuids)
         self._keep_visible()
 
     def indent(self) -> None:
-        self._each("indent_task", "indent_n")
+        self._each("indent_tasks")
 
     def outdent(self) -> None:
-        self._each("outdent_task", "outdent_n", reverse=True)
+        self._each("outdent_tasks", reverse=True)
 
     def move_up(self) -> None:
-        self._each("move_up", "move_up_n")
+        self._each("move_up_tasks")
 
     def move_down(self) -> None:
-        self._each("move_down", "move_down_n", reverse=True)
+        self._each("move_down_tasks", reverse=True)
 
     def _keep_visible(self) -> None:
         idx = self.tree.currentIndex()

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 
-from models.messages import msg
 
 if TYPE_CHECKING:
     from .tree_model import TaskNode
@@ -78,28 +77,14 @@ class TaskDragDrop:
                                        or anchor is not None and anchor.row == n.row + 1):
                 return True   # dropped where it already is
         target_uuid = None if target is self.root else target.uuid
-        ws = self.ws
-
-        def move(n):
-            pos = _position_before(ws, n.uuid, anchor) if anchor is not None else None
-            ws.move_task(n.uuid, target_uuid, pos)
-
-        # One undo step; a single task keeps the store's own label (移动任务“…”).
-        return self.session.edit_each(moving, move,
-                                      msg("store.op.move_tasks_n", n=len(moving)))
+        # One undo step, written at once; a single task keeps the store's own label.
+        return self.session.edit(self.ws.move_tasks, [n.uuid for n in moving], target_uuid,
+                                 anchor.uuid if anchor is not None else None) is not None
 
     # Qt's views call removeRows() after a successful move-drop; the store already moved
     # the tasks, so there is nothing to remove.
     def removeRows(self, row, count, parent=QModelIndex()) -> bool:
         return False
-
-
-def _position_before(ws, task_uuid: str, anchor) -> int:
-    """The position ``move_task`` needs so the task lands just before ``anchor``."""
-    t, a = ws.task(task_uuid), ws.task(anchor.uuid)
-    if t.parent_id == a.parent_id and t.position < a.position:
-        return a.position - 1   # the task's own slot closes first
-    return a.position
 
 
 def _ancestors(node):

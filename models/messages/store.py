@@ -100,6 +100,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "{file}: this workspace was made by a newer PlanDesk; upgrade to open it."),
     "old_schema_readonly": ("{file}：工作区结构较旧，需要以可写方式打开一次以升级。",
                             "{file}: the workspace has an older structure; open it once for writing to upgrade it."),
+    "batch_nested": ("这项工作须单独进行：请等正在进行的修改完成后再试。",
+                     "This work must run on its own: try again once the edit in progress is done."),
     "readonly": ("工作区以只读方式打开，不能修改。", "The workspace is open read-only; it cannot be changed."),
     "network_share": ("工作区位于网络共享上：断网或多人同时使用可能损坏文件，建议放在本机磁盘。",
                       "The workspace is on a network share: a dropped connection or several users at "

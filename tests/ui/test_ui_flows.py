@@ -308,3 +308,37 @@ def test_a_menu_shows_the_standard_icons(qtbot, settings, workspace_file):
     assert not w.actions.undo.icon().isNull() and not w.actions.delete_task.icon().isNull()
     menu.hide()
     w.close()
+
+
+def test_indenting_and_dragging_many_tasks_is_one_step(qtbot, window, workspace_file):
+    """Tab on 300 selected siblings puts them under the one before, and dropping them
+    back before it restores the order: each one step, written at once."""
+    window.files.open(workspace_file)
+    ws, plan, bd = window.session.ws, window.current_plan, window.breakdown
+    section = task_by_title(ws, plan, "保障措施").uuid
+    with ws.operation("粘贴任务"):
+        added = [ws.add_task(plan, f"措施{k}", parent=section).uuid for k in range(301)]
+    bd.tree.expandAll()
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel as S
+    first = bd.view_index(bd.model.index_of_uuid(added[1]))
+    last = bd.view_index(bd.model.index_of_uuid(added[300]))
+    bd.tree.setCurrentIndex(first)
+    bd.tree.selectionModel().select(QItemSelection(first, last), S.ClearAndSelect | S.Rows)
+    steps = ws.undo_count()
+    bd.tree.setFocus()
+    qtbot.keyClick(bd.tree, Qt.Key_Tab)
+    assert [t.uuid for t in ws.children(plan, added[0])] == added[1:]
+    assert [t.uuid for t in ws.children(plan, section)] == [added[0]]
+    assert ws.undo_count() == steps + 1 and ws.undo_label() == "降级 300 项任务"
+    # The tree shows it: the 300 rows are now under 措施0.
+    holder = bd.model.index_of_uuid(added[0])
+    assert bd.model.rowCount(holder) == 300
+    # Drag them back before 措施0 in one drop.
+    moving = [bd.model.index_of_uuid(u) for u in added[1:]]
+    target = bd.model.index_of_uuid(section)
+    assert bd.model.dropMimeData(bd.model.mimeData(moving), Qt.MoveAction, 0, 0, target)
+    assert [t.uuid for t in ws.children(plan, section)] == added[1:] + [added[0]]
+    assert ws.undo_label() == "移动 300 项任务"
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
+    assert [t.uuid for t in ws.children(plan, section)][-301:] == added
