@@ -85,10 +85,11 @@ class RearrangeOps:
                 anchor.id in moving or anchor.parent_id != parent_id):
             raise InvalidEdit("store.edit.move_other_plan")
         for t in tasks:
-            index = s.of(parent_id).index(anchor.id) if anchor is not None else None
-            if anchor is not None and s.parent_of(t.id) == parent_id \
-                    and s.of(parent_id).index(t.id) < index:
-                index -= 1                  # its own slot closes first
+            index: int | None = None
+            if anchor is not None:
+                index = s.of(parent_id).index(anchor.id)
+                if s.parent_of(t.id) == parent_id and s.of(parent_id).index(t.id) < index:
+                    index -= 1              # its own slot closes first
             s.move(t.id, parent_id, index)
         label = label or (msg("store.op.move_task", title=_short(tasks[0].title)) if len(tasks) == 1
                           else msg("store.op.move_tasks_n", n=len(tasks)))
