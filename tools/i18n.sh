@@ -3,7 +3,8 @@
 #
 #   tools/i18n.sh           lupdate (keeps existing translations, marks new strings
 #                           "unfinished") + lrelease -> resources/i18n/plandesk_zh_CN.qm
-#   tools/i18n.sh --check   fail if the catalog lacks a string of the code or a translation
+#   tools/i18n.sh --check   fail if the catalog lacks a string of the code or a translation,
+#                           or keeps one the code no longer has
 #
 # Translate new strings with .venv/bin/pyside6-linguist resources/i18n/plandesk_zh_CN.ts
 # (or by editing the .ts), then run this script again and commit both .ts and .qm.
@@ -22,6 +23,10 @@ if [ "${1:-}" = "--check" ]; then
     if grep -q 'type="unfinished"' "$tmp/check.ts"; then
         echo "untranslated or new strings:" >&2
         grep -B2 'type="unfinished"' "$tmp/check.ts" | grep '<source>' >&2
+        exit 1
+    fi
+    if [ "$(grep -c '<message' "$tmp/check.ts")" != "$(grep -c '<message' "$TS")" ]; then
+        echo "the catalog keeps strings the code no longer has: run tools/i18n.sh" >&2
         exit 1
     fi
     echo "catalog complete"

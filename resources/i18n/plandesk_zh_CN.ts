@@ -278,22 +278,6 @@
 <context>
     <name>BreakdownView</name>
     <message>
-        <source>Demote {n} tasks</source>
-        <translation>降级 {n} 项任务</translation>
-    </message>
-    <message>
-        <source>Promote {n} tasks</source>
-        <translation>升级 {n} 项任务</translation>
-    </message>
-    <message>
-        <source>Move {n} tasks up</source>
-        <translation>上移 {n} 项任务</translation>
-    </message>
-    <message>
-        <source>Move {n} tasks down</source>
-        <translation>下移 {n} 项任务</translation>
-    </message>
-    <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -316,10 +300,6 @@
     <message>
         <source>Delete tasks</source>
         <translation>删除任务</translation>
-    </message>
-    <message>
-        <source>Delete {n} tasks</source>
-        <translation>删除 {n} 项任务</translation>
     </message>
     <message>
         <source>{n} tasks copied.</source>
@@ -384,22 +364,6 @@ Create a round with “New round…” above to send workbooks and collect progr
     <message>
         <source>No reporting round yet: create one to collect reports.</source>
         <translation>还没有报送轮次：新建一个轮次以收集进展。</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>On track</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>At risk</source>
-        <translation>有风险</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>滞后</translation>
     </message>
     <message>
         <source>All tasks</source>
@@ -595,20 +559,8 @@ Create a round with “New round…” above to send workbooks and collect progr
         <translation>把“{name}”合并到哪个部门？它的任务转过去，名称成为别名。</translation>
     </message>
     <message>
-        <source>Merge {n} departments into “{name}”</source>
-        <translation>把 {n} 个部门合并到“{name}”</translation>
-    </message>
-    <message>
         <source>“{keep}” is already a department. Merge “{drop}” into it? Its tasks move there and “{drop}” becomes an alias.</source>
         <translation>“{keep}”已是一个单位。是否把“{drop}”合并到它？“{drop}”的任务随之转过去，其名称作为别名保留。</translation>
-    </message>
-    <message>
-        <source>Mark {n} departments reviewed</source>
-        <translation>将 {n} 个部门标记为已核对</translation>
-    </message>
-    <message>
-        <source>Change the kind of {n} departments</source>
-        <translation>更改 {n} 个部门的类别</translation>
     </message>
     <message>
         <source>Delete {names}?</source>
@@ -625,10 +577,6 @@ Create a round with “New round…” above to send workbooks and collect progr
     <message>
         <source>Delete departments</source>
         <translation>删除部门</translation>
-    </message>
-    <message>
-        <source>Delete {n} departments</source>
-        <translation>删除 {n} 个部门</translation>
     </message>
 </context>
 <context>
@@ -1344,10 +1292,6 @@ Open a workspace, create one, or import a plan document to start.</source>
         <source>No lead department</source>
         <translation>没有牵头单位</translation>
     </message>
-    <message>
-        <source>Set {n} responsibilities</source>
-        <translation>设置 {n} 项职责</translation>
-    </message>
 </context>
 <context>
     <name>MatrixPrint</name>
@@ -1711,18 +1655,6 @@ You can undo this with Ctrl+Z.</source>
         <source>Why</source>
         <translation>原因</translation>
     </message>
-    <message>
-        <source>Late</source>
-        <translation>滞后</translation>
-    </message>
-    <message>
-        <source>At risk</source>
-        <translation>有风险</translation>
-    </message>
-    <message>
-        <source>On track</source>
-        <translation>正常</translation>
-    </message>
 </context>
 <context>
     <name>ProgressDialogs</name>
@@ -2047,17 +1979,6 @@ Progress reported by departments is shown per task in the detail panel of the br
     <message>
         <source>“{name}” was added to the departments and marked for review.</source>
         <translation>“{name}”已加入部门库，并标记为待核对。</translation>
-    </message>
-    <message>
-        <source>Remove {n} departments</source>
-        <translation>移除 {n} 个部门</translation>
-    </message>
-</context>
-<context>
-    <name>TaskDragDrop</name>
-    <message>
-        <source>Move {n} tasks</source>
-        <translation>移动 {n} 项任务</translation>
     </message>
 </context>
 <context>
