@@ -1,7 +1,7 @@
 """The department registry (单位/部门) with aliases, and who does what on each task.
 
 A name is matched through the registry's names and aliases after normalising spaces and
-full-width forms, so 发改委 and 区发展改革委 are one department once the clerk says so.
+full-width forms and traditional characters (發→发), so 发改委 and 区发展改革委 are one department once the clerk says so.
 """
 from __future__ import annotations
 
@@ -10,14 +10,17 @@ import unicodedata
 
 from .entities import short_title as _short, ROLES, Assignment, Department
 from .errors import InvalidEdit, NotFound
+from .hanzi_fold import fold
 from .messages import msg
 
 COLLECTIVE = re.compile(r"^各|各.*(部门|单位)$|^区直|^市直|^县直|有关(部门|单位)$|成员单位$")
 
 
 def normalize_name(name: str) -> str:
-    """The form names are compared in: NFKC (full-width → half-width), no spaces."""
-    s = unicodedata.normalize("NFKC", name or "")
+    """The form names are compared in: NFKC (full-width → half-width), no spaces, and
+    simplified characters. A name is stored as the document wrote it (市發展改革委 in a
+    plan printed in 繁體), yet 市發展改革委 and 市发展改革委 are one department."""
+    s = fold(unicodedata.normalize("NFKC", name or ""))
     return re.sub(r"\s+", "", s).strip("，,、；;。.：:")
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .hanzi_fold import fold
+
 PUNCT = re.compile(r"[\s\u3000,，.。;；:：、!！?？()（）\[\]【】《》<>“”\"'‘’…—\-_/]+")
 
 
 def plain(text: str) -> str:
-    """NFKC without spaces and punctuation."""
-    return PUNCT.sub("", unicodedata.normalize("NFKC", text or ""))
+    """NFKC in simplified characters, without spaces and punctuation (a plan reprinted in
+    繁體 compares equal to the simplified one)."""
+    return PUNCT.sub("", fold(unicodedata.normalize("NFKC", text or "")))
 
 
 def pairs(s: str) -> set[str]:

@@ -20,6 +20,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from models.hanzi_fold import fold
+
 from .units import unit_token
 
 # Characters next to which a space is never meaningful in Chinese text.
@@ -99,7 +101,8 @@ def _space_kept_between_units(m: re.Match) -> str:
         close = text.find("）", j, j + 14)
         j = close + 1 if close > 0 else j
     before, after = text[i:start], text[end:j]
-    if len(before) >= 3 and len(after) >= 3 and unit_token(before) and unit_token(after):
+    # folded: "區科技局 區工信局" keeps its space as "区科技局 区工信局" does
+    if len(before) >= 3 and len(after) >= 3 and unit_token(fold(before)) and unit_token(fold(after)):
         return " "
     return ""
 

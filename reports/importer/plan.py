@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from models.gc_pause import collector_paused
+from models.hanzi_fold import fold, has_traditional
 
+from .as_written import AsWritten
 from .attachments import take_attachment_list
 from .blocks import CONTACT_LINE, Para, Table, text_blocks
 from .decoding import MAX_TEXT_BYTES
@@ -17,7 +19,7 @@ from .errors import PlanImportError
 from .head import find_body_start, parse_head
 from .head_lines import is_attachment_label, kind_of, split_tail
 from .labels import parse_label
-from .normalize import html_page_to_text, looks_like_html_page
+from .normalize import html_page_to_text, looks_like_html_page, normalise, split_html_blocks
 from .responsibility import Convention, read_convention
 from .sections import Section, attach_section
 from .sentences import is_caption_text
@@ -40,13 +42,42 @@ def parse_text(text: str, source_name: str = "") -> dict:
     with collector_paused():
         if looks_like_html_page(text):
             text = html_page_to_text(text)
-        blocks, meta = text_blocks(text)
-        return assemble(blocks, {"source_unit": "line", **meta}, name)
+        written = _written_lines(text) if has_traditional(text) else None
+        blocks, meta = text_blocks(fold(text) if written else text)
+        return assemble(blocks, {"source_unit": "line", **meta}, name, written)
 
 
-def assemble(blocks: list, meta: dict, name: str) -> dict:
+def assemble(blocks: list, meta: dict, name: str, written: AsWritten | None = None) -> dict:
+    """Blocks -> the plan dict. Blocks in traditional characters are read from a folded
+    copy and the plan's strings given back as written (``as_written``); ``written`` is
+    the document as written when the caller folded the blocks itself."""
     with collector_paused():
-        return _assemble(blocks, meta, name)
+        if written is None:
+            written = AsWritten.of_blocks(blocks)
+            if written is not None:
+                blocks = [_folded(b) for b in blocks]
+        plan = _assemble(blocks, meta, name)
+        if written is not None:
+            written.restore(plan)
+        return plan
+
+
+def _folded(block):
+    if isinstance(block, Para):
+        return Para(block.line, fold(block.text), block.page, block.page_line)
+    rows = [(n, [fold(c) if isinstance(c, str) else c for c in cells]) for n, cells in block.rows]
+    return Table(rows, block.page)
+
+
+def _written_lines(text: str) -> AsWritten:
+    """Each input line as written, both raw (a table row keeps its tabs) and normalised
+    as ``text_blocks`` reads it: the plan's strings are looked up in either."""
+    lines = {}
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        if raw.strip():
+            clean = "\n".join(normalise(part) for part in split_html_blocks(raw))
+            lines[number] = raw if clean == raw else f"{clean}\n{raw}"
+    return AsWritten(lines)
 
 
 def _assemble(blocks: list, meta: dict, name: str) -> dict:

@@ -30,6 +30,9 @@ from __future__ import annotations
 import re
 
 from . import deadlines
+from models.hanzi_fold import fold, has_traditional
+
+from .as_written import AsWritten
 from .errors import PlanImportError, warn
 from .labels import parse_label
 from .responsibility import LABEL_RE, is_annotation
@@ -229,6 +232,12 @@ def parse_table_rows(rows: list[list[str]], source_name: str, first_row_number: 
     ``first_row_number`` is the number of the first row as the clerk sees it (a sheet's
     row 1, or the line of the text); warnings cite ``row N``.
     """
+    # a table in traditional characters is read folded and stored as written (as_written)
+    written = None
+    if any(isinstance(c, str) and has_traditional(c) for cells in rows for c in cells):
+        written = AsWritten({first_row_number + i: "\t".join(_cell_str(c) for c in cells)
+                             for i, cells in enumerate(rows)})
+        rows = [[fold(c) if isinstance(c, str) else c for c in cells] for cells in rows]
     warnings: list = []
     builder = TreeBuilder(warnings)
     reader = TableReader(builder, warnings)
@@ -239,4 +248,7 @@ def parse_table_rows(rows: list[list[str]], source_name: str, first_row_number: 
     if not roots:
         raise PlanImportError(source_name, "importer.no_table_rows")
     title = reader.title or re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_name)
-    return plan_from_nodes(roots, warnings, {"title": title, "kind": "division_table"})
+    plan = plan_from_nodes(roots, warnings, {"title": title, "kind": "division_table"})
+    if written is not None:
+        written.restore(plan)
+    return plan

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from models.hanzi_fold import fold
+
 from .labels import Label, circled, int_to_cn, parse_label
 from .normalize import normalise, split_html_blocks, strip_html
 from .responsibility import is_annotation, looks_like_unit, split_units
@@ -61,7 +63,7 @@ def header_kinds(cells: list[str]) -> list[str | None] | None:
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or any(len(re.sub(r"\s", "", c)) > 16 for c in filled):
         return None
-    kinds = [header_kind(c) for c in cells]
+    kinds = [header_kind(fold(c)) for c in cells]  # 牽頭單位 | 完成時限 read as 牵头单位 | 完成时限
     if sum(k is not None for k in kinds) < 2 or sum(k is None for k, c in zip(kinds, cells)
                                                      if c.strip()) > 1:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from models.hanzi_fold import fold
 
 
 # (field, stems): the first concept with a stem in the header wins.
@@ -42,7 +43,7 @@ _NOISE = re.compile(r"[\s:：、，,。.．;；/\\|*＊★\-—_]+")
 
 def normalise_header(text: str) -> str:
     """NFKC, bracketed notes kept without their brackets, spaces and punctuation dropped."""
-    s = unicodedata.normalize("NFKC", str(text or ""))
+    s = fold(unicodedata.normalize("NFKC", str(text or "")))  # 牽頭單位 is 牵头单位
     s = _BRACKETED.sub(lambda m: m.group(1), s)
     return _NOISE.sub("", s)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from models.hanzi_fold import fold
 from models.similar import PUNCT as _PUNCT, pairs as _pairs, plain, similarity
 
 from ..importer.labels import cn_to_int, parse_label
@@ -36,7 +37,7 @@ def label_number(text: str) -> int | None:
 
 
 def normalise_text(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text or "").strip()
+    s = fold(unicodedata.normalize("NFKC", text or "")).strip()  # a 繁體 row matches its task
     label = parse_label(s)
     if label and label.number is not None and not label.ambiguous:
         s = label.rest

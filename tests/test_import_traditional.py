@@ -1,0 +1,228 @@
+"""Plans in traditional characters (繁體): read as well as simplified ones, stored as written.
+
+The documents are made up in the forms of plans printed in traditional characters (a
+mainland plan republished in 繁體, a Taiwan or Macau action plan with 主辦/協辦 機關): the
+same headings, annotations, labelled fields, tables and deadlines as a simplified plan.
+"""
+from __future__ import annotations
+
+import re
+
+import docx
+import openpyxl
+
+from models.hanzi_fold import SIMPLIFIED, TRADITIONAL, fold, has_traditional
+from models.similar import plain
+from reports.importer import parse_file, parse_text
+from reports.importer.table_cells import header_kinds
+from reports.template.fields import field_of
+from reports.xlsx import read_foreign_workbook
+
+PLAN = """關於印發某市優化營商環境三年行動計劃的通知
+各區縣人民政府，市政府各部門：
+現將《某市優化營商環境三年行動計劃》印發給你們，請認真貫徹執行。
+
+某市優化營商環境三年行動計劃
+一、總體要求
+以高質量發展為主線，持續優化營商環境。
+二、重點任務
+（一）深化審批制度改革。推行事項清單管理，壓減辦理時限50%以上。（市發展改革委牽頭，市財政局、市商務局配合）
+（二）加強數據共享。建設一體化政務服務平臺。
+責任單位：市政務服務數據管理局、各區縣人民政府
+完成時限：2025年12月底前
+（三）提升監管效能。（市場監管局負責，2026年6月底前完成）
+三、保障措施
+（一）加強組織領導。各責任單位要建立工作專班。（牽頭單位：市發展改革委；配合單位：市審計局）
+"""
+
+# the same forms, other words: 主辦/協辦 as in a Taiwan plan, 實施單位： and 辦理期限： (主辦單位： alone on a line is a web page footer)
+SECOND = """某縣推動長期照顧服務實施方案
+一、計畫目標
+二、執行策略
+1.擴大社區照顧據點。每年新增據點10處。（縣衛生局主辦，縣社會處協辦）
+2.培訓照顧服務人員。
+實施單位：縣勞工處
+辦理期限：2026年底前
+"""
+
+
+def flat(tasks):
+    for task in tasks:
+        yield task
+        yield from flat(task["children"])
+
+
+def outline(plan):
+    return [(t["level"], t["source_label"], t["title"]) for t in flat(plan["tasks"])]
+
+
+def roles(task):
+    return {k: v for k, v in task["roles"].items() if v}
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+
+
+def folded(value):
+    """Every string of a plan folded: a traditional plan's reading, in simplified form."""
+    if isinstance(value, str):
+        return fold(value)
+    if isinstance(value, dict):
+        return {k: folded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [folded(v) for v in value]
+    return value
+
+
+def test_the_table_folds_one_character_to_one():
+    assert len(TRADITIONAL) == len(SIMPLIFIED) == len(set(TRADITIONAL))
+    assert not set(TRADITIONAL) & set(SIMPLIFIED)   # folding twice changes nothing
+    assert "著" not in TRADITIONAL                   # written in simplified text too (显著)
+    text = "（市發展改革委牽頭，市財政局、市商務局配合）責任單位：完成時限：2025年12月底前"
+    assert fold(text) == "（市发展改革委牵头，市财政局、市商务局配合）责任单位：完成时限：2025年12月底前"
+    assert len(fold(text)) == len(text)
+    for word in ("廳", "辦", "處", "會", "區", "縣", "總體要求", "重點任務", "協辦", "頭髮"):
+        assert not has_traditional(fold(word)), word
+
+
+def test_a_traditional_plan_is_read_as_its_simplified_form_and_stored_as_written():
+    plan = parse_text(PLAN, "plan.txt")
+    assert outline(plan) == [
+        (1, "一、", "總體要求"), (1, "二、", "重點任務"),
+        (2, "（一）", "深化審批制度改革"), (2, "（二）", "加強數據共享"), (2, "（三）", "提升監管效能"),
+        (1, "三、", "保障措施"), (2, "（一）", "加強組織領導")]
+    tasks = list(flat(plan["tasks"]))
+    assert plan["title"] == "某市優化營商環境三年行動計劃"
+    assert plan["kind"] == "action_plan"
+    assert roles(tasks[2]) == {"lead": ["市發展改革委"], "support": ["市財政局", "市商務局"]}
+    assert tasks[2]["text"] == "推行事項清單管理，壓減辦理時限50%以上。"
+    assert tasks[2]["targets"][0]["value"] == 50
+    assert tasks[2]["targets"][0]["text"] == "壓減辦理時限50%以上"
+    assert roles(tasks[3]) == {"responsible": ["市政務服務數據管理局", "各區縣人民政府"]}
+    assert tasks[3]["deadline"] == {"text": "2025年12月底前"}
+    assert roles(tasks[4]) == {"responsible": ["市場監管局"]}
+    assert tasks[4]["deadline"] == {"text": "2026年6月底前"}
+    assert roles(tasks[6]) == {"lead": ["市發展改革委"], "support": ["市審計局"]}
+    # parsed exactly as the simplified text is
+    assert folded(plan) == folded(parse_text(fold(PLAN), "plan.txt"))
+    # nothing the clerk reads was turned into simplified characters
+    simplified_only = set(fold(PLAN)) - set(PLAN)
+    for text in strings(plan):
+        assert not simplified_only & set(text), text
+    lines = dict(plan["source_text"])
+    assert lines[tasks[2]["source"]["line"]].startswith("（一）深化審批制度改革")
+
+
+def test_a_second_traditional_plan_of_the_same_forms():
+    plan = parse_text(SECOND, "second.txt")
+    tasks = list(flat(plan["tasks"]))
+    assert [(t["level"], t["title"]) for t in tasks] == [
+        (1, "計畫目標"), (1, "執行策略"), (2, "擴大社區照顧據點"), (2, "培訓照顧服務人員")]
+    assert roles(tasks[2]) == {"lead": ["縣衛生局"], "support": ["縣社會處"]}
+    assert tasks[2]["text"] == "每年新增據點10處。"
+    assert roles(tasks[3]) == {"responsible": ["縣勞工處"]}
+    assert tasks[3]["deadline"] == {"text": "2026年底前"}
+    assert folded(plan) == folded(parse_text(fold(SECOND), "second.txt"))
+
+
+def test_a_mixed_plan_keeps_each_line_in_its_own_characters():
+    """A simplified plan with a traditional passage pasted in, and the other way round."""
+    text = ("某区2025年工作要点\n"
+            "一、发展经济\n"
+            "1.推进项目建设。完成投资10亿元。（区发展改革局牵头，区财政局配合）\n"
+            "2.優化營商環境。（區發展改革局牽頭，區市場監管局配合）\n"
+            "二、改善民生\n"
+            "3.新增就业岗位1000个。责任单位：区人力资源社会保障局\n")
+    plan = parse_text(text, "mixed.txt")
+    tasks = list(flat(plan["tasks"]))
+    assert [t["title"] for t in tasks] == ["发展经济", "推进项目建设", "優化營商環境", "改善民生",
+                                           "新增就业岗位1000个"]
+    assert roles(tasks[1]) == {"lead": ["区发展改革局"], "support": ["区财政局"]}
+    assert roles(tasks[2]) == {"lead": ["區發展改革局"], "support": ["區市場監管局"]}
+    assert roles(tasks[4]) == {"responsible": ["区人力资源社会保障局"]}
+    assert tasks[1]["text"] == "完成投资10亿元。"
+
+
+def division_docx(path):
+    """A traditional plan with its 分工表 attached as a Word table."""
+    document = docx.Document()
+    for text in ("某區數字經濟發展行動方案", "一、總體要求", "堅持創新驅動。", "二、重點任務",
+                 "附件", "某區數字經濟發展重點任務分工表"):
+        document.add_paragraph(text)
+    rows = [("序號", "重點任務", "牽頭單位", "配合單位", "完成時限"),
+            ("1", "建設數據中心，新增機架500個", "區經濟和信息化局", "區發展改革局、區財政局", "2025年底前"),
+            ("2", "培育數字產業集群", "區科技局", "各街道辦事處", "長期堅持"),
+            ("3", "推進政務服務一網通辦", "區政務服務中心", "", "2026年6月")]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(path)
+    return path
+
+
+def test_a_traditional_docx_division_table_reads_its_columns(tmp_path):
+    plan = parse_file(division_docx(tmp_path / "方案.docx"))
+    rows = {t["title"]: t for t in flat(plan["tasks"]) if t["title"].startswith(("建設", "培育", "推進"))}
+    assert set(rows) == {"建設數據中心，新增機架500個", "培育數字產業集群", "推進政務服務一網通辦"}
+    first = rows["建設數據中心，新增機架500個"]
+    assert roles(first) == {"lead": ["區經濟和信息化局"], "support": ["區發展改革局", "區財政局"]}
+    assert first["deadline"] == {"text": "2025年底前"}
+    assert roles(rows["培育數字產業集群"]) == {"lead": ["區科技局"], "support": ["各街道辦事處"]}
+    assert rows["推進政務服務一網通辦"]["deadline"] == {"text": "2026年6月"}
+    assert plan["title"] == "某區數字經濟發展行動方案"
+
+
+def test_traditional_headers_map_like_simplified_ones():
+    assert header_kinds(["序號", "重點任務", "牽頭單位", "配合單位", "完成時限"]) == \
+        header_kinds(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]) == \
+        ["number", "task", "lead", "support", "deadline"]
+    assert header_kinds(["工作任務", "責任單位", "時間節點"]) == header_kinds(["工作任务", "责任单位", "时间节点"])
+    for trad, simp in (("牽頭單位", "牵头单位"), ("責任單位", "责任单位"), ("完成時限", "完成时限"),
+                       ("配合單位", "配合单位"), ("重點任務", "重点任务")):
+        assert field_of(trad) == field_of(simp) is not None, trad
+
+
+def test_a_traditional_workbook_is_read_with_its_roles(tmp_path):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.append(["某縣鄉村振興重點任務分工表"])
+    s.append(["序號", "重點任務", "牽頭單位", "配合單位", "完成時限"])
+    s.append([1, "建設高標準農田2萬畝", "縣農業農村局", "縣財政局、縣水務局", "2025年12月底前"])
+    s.append([2, "實施農村人居環境整治", "縣住房城鄉建設局", "各鄉鎮人民政府", "持續推進"])
+    wb.save(tmp_path / "分工表.xlsx")
+    plan = read_foreign_workbook(tmp_path / "分工表.xlsx")
+    tasks = list(flat(plan["tasks"]))
+    assert [t["title"] for t in tasks] == ["建設高標準農田2萬畝", "實施農村人居環境整治"]
+    assert roles(tasks[0]) == {"lead": ["縣農業農村局"], "support": ["縣財政局", "縣水務局"]}
+    assert tasks[0]["deadline"] == {"text": "2025年12月底前"}
+    assert roles(tasks[1]) == {"lead": ["縣住房城鄉建設局"], "support": ["各鄉鎮人民政府"]}
+    assert plan["title"] == "某縣鄉村振興重點任務分工表"
+
+
+def test_a_unit_written_in_either_form_is_one_department(ws):
+    """The task shows the unit as the document wrote it; the registry has it once."""
+    simplified = parse_text("某市工作方案\n一、重点工作\n1.推进改革。（市发展改革委牵头）\n", "a.txt")
+    traditional = parse_text("某市工作方案\n一、重點工作\n1.推進改革。（市發展改革委牽頭，市財政局配合）\n", "b.txt")
+    ws.insert_plan_tree(simplified, backup=False)
+    result = ws.insert_plan_tree(traditional, backup=False)
+    assert result["new_departments"] == ["市財政局"]
+    assert ws.find_department("市發展改革委") == ws.find_department("市发展改革委") is not None
+    names = [d.name for d in ws.departments()]
+    assert names.count("市发展改革委") == 1 and "市發展改革委" not in names
+    assert plain("推進改革") == plain("推进改革")
+
+
+def test_a_simplified_plan_is_left_alone():
+    text = "某区工作方案\n一、重点工作\n1.推进改革。（区发展改革局牵头）\n"
+    plan = parse_text(text, "s.txt")
+    assert not any(re.search(f"[{TRADITIONAL}]", s) for s in strings(plan))
+    assert list(flat(plan["tasks"]))[1]["roles"]["lead"] == ["区发展改革局"]
