@@ -198,9 +198,13 @@ def edit_notice(parent, session, plan_uuid: str) -> dict | None:
     ws = session.ws
     stored = ws.notice(plan_uuid)
     d = NoticeDialog(parent, default_notice(ws, plan_uuid))
+    # What the form says before the clerk touches it: the stored details with the
+    # defaults filled in (an emptied 印发机关 shows the issuer's office again), so
+    # saving an untouched form adds no undo step.
+    untouched = d.notice()
     if d.exec() != QDialog.Accepted:
         return None
     data = d.notice()
-    if data != stored and not ws.readonly:
+    if data != stored and not (stored and data == untouched) and not ws.readonly:
         session.edit(ws.save_notice, plan_uuid, data)
     return data

@@ -10,7 +10,7 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
 
 from ui import exchange_jobs, features  # noqa: E402
-from ui.notice_dialog import NoticeDialog, default_notice  # noqa: E402
+from ui.notice_dialog import NoticeDialog, default_notice, edit_notice  # noqa: E402
 from reports.xlsx.exchange_layout import CURRENT as LAYOUT  # noqa: E402
 
 needs_xlsx = pytest.mark.skipif(not features.available("exchange_export"),
@@ -85,6 +85,27 @@ def test_notice_form_defaults_and_validation(qapp, sample):
         assert "〔" in d.problems.text() or "发文字号" in d.problems.text()
         assert d.problems_area.height() == height
 
+
+
+def test_saving_an_untouched_notice_form_adds_no_step(qapp, sample, monkeypatch):
+    """The 印发机关 emptied and saved shows the issuer's office again next time; saving
+    that form unchanged stores nothing and adds no undo step."""
+    session, plan_uuid = sample
+    ws = session.ws
+    ws.update_plan(plan_uuid, issuer="济南市槐荫区人民政府")
+    first = default_notice(ws, plan_uuid)
+    ws.save_notice(plan_uuid, {**first, "printer": ""})
+    monkeypatch.setattr(NoticeDialog, "exec", lambda self: QDialog.Accepted)
+    steps = ws.undo_count()
+    data = edit_notice(None, session, plan_uuid)
+    assert data["printer"] == "济南市槐荫区人民政府办公室"
+    assert ws.undo_count() == steps and ws.notice(plan_uuid)["printer"] == ""
+    # A change the clerk makes is still saved, as one step.
+    monkeypatch.setattr(NoticeDialog, "exec", lambda self: (
+        self.fields["signer"].setText("济南市槐荫区人民政府办公室"), QDialog.Accepted)[1])
+    edit_notice(None, session, plan_uuid)
+    assert ws.undo_count() == steps + 1
+    assert ws.notice(plan_uuid)["signer"] == "济南市槐荫区人民政府办公室"
 
 @needs_xlsx
 def test_export_a_workbook_for_every_department(qtbot, window, workspace_file, tmp_path,
