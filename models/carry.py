@@ -152,7 +152,7 @@ def carry(ws, higher_plan, *, into=None, title: str | None = None, how: str = "a
             result.carried += 1
             own = _assign(rows, tid, roles.get(t.id, ()), proposals, local, unmapped, used)
             result.own += own
-            rows.origins.append((tid, numbers.get(t.id, ""), own))
+            rows.origins.append((tid, own))
             rows.targets += [(tid, tg["position"], tg["metric"], tg["value"], tg["unit"],
                               tg["qualifier"], tg["year"], tg["baseline"], tg["text"])
                              for tg in targets.get(t.id, ())]
@@ -191,8 +191,9 @@ class _Rows:
             "source_label) VALUES (?,?,?,?,?,?,?,?,?,?,?,'',NULL,?,?)", self.tasks)
         conn.executemany("INSERT INTO assignments(task_id, department_id, role, position) "
                          "VALUES (?,?,?,?)", self.assignments)
-        conn.executemany("INSERT INTO task_origin(task_id, source_label, own) VALUES (?,?,?)",
-                         self.origins)
+        # The higher label is kept once, as the task's own ``source_label``; the
+        # column of that name in task_origin (m006) was its copy and is left empty.
+        conn.executemany("INSERT INTO task_origin(task_id, own) VALUES (?,?)", self.origins)
         conn.executemany("INSERT INTO targets(task_id, position, metric, value, unit, qualifier, "
                          "year, baseline, text) VALUES (?,?,?,?,?,?,?,?,?)", self.targets)
 
