@@ -24,6 +24,9 @@ from reports.importer.targets import find_targets
     ("<p>(二) 完善体系。</p>", "（二）完善体系。"),
     ("满意率90％以上&nbsp;", "满意率90%以上"),
     ("Open Source Software", "Open Source Software"),
+    # a PDF's text layer spaces every number; a space between two unit names stays
+    ("实施第 21 项措施，2024 年 6 月底前完成（区科技局 区工信局配合）",
+     "实施第21项措施，2024年6月底前完成（区科技局 区工信局配合）"),
 ])
 def test_normalise(raw, clean):
     assert normalise(raw) == clean

@@ -48,6 +48,9 @@ _WIDTH.update({
 })
 
 
+_TO_NARROW = re.compile("[" + "".join(re.escape(chr(code)) for code in _WIDTH) + "]")
+
+
 def has_cjk(text: str) -> bool:
     return bool(_HAS_CJK.search(text))
 
@@ -70,7 +73,9 @@ def split_html_blocks(text: str) -> list[str]:
 
 def normalise(text: str) -> str:
     """The normal form of one line or cell (see the module docstring)."""
-    text = strip_html(text).translate(_WIDTH)
+    text = strip_html(text)
+    if _TO_NARROW.search(text):     # most lines have no such character: skip the table
+        text = text.translate(_WIDTH)
     text = text.replace("\t", " ").replace("\r", "")
     if has_cjk(text):
         text = _fullwidth_punctuation(text)
@@ -91,6 +96,12 @@ def _space_kept_between_units(m: re.Match) -> str:
     """"" for a space next to a Chinese character, but " " between two unit names
     ("配合单位：区科技局 区工信局"): there the space separates the units."""
     text, start, end = m.string, m.start(), m.end()
+    # a number on either side ("第 21 项", "2025 年": PDF text puts spaces there) is no unit
+    # name: none starts with a digit, and only "各" + two characters could end with one
+    if end < len(text) and "0" <= text[end] <= "9":
+        return ""
+    if start > 0 and "0" <= text[start - 1] <= "9" and "各" not in text[max(0, start - 6):start]:
+        return ""
     i = start
     while i > 0 and start - i < 40 and text[i - 1] not in _TOKEN_END:
         i -= 1

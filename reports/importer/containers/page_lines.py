@@ -32,7 +32,7 @@ _BAND = 0.09          # the top and bottom 9 % of a page hold its furniture
 _SCANNER_MARK = re.compile(r"扫描全能王|全能扫描王|夸克扫描王|CamScanner|Scanned with", re.I)
 
 
-@dataclass
+@dataclass(slots=True)     # one per printed line: thousands in a long plan
 class Line:
     page: int           # 1-based
     text: str
@@ -65,11 +65,15 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
         keep.append(line)
     # a page number above or below all the text of its page, wherever the page was cut
     # (a scan cropped to the paper puts it well inside the band)
-    ends = set()
-    for page in pages:
-        on_page = [line for line in keep if line.page == page]
-        if on_page:
-            ends.update({id(min(on_page, key=lambda ln: ln.top)), id(max(on_page, key=lambda ln: ln.bottom))})
+    first: dict[int, Line] = {}      # per page: the line highest up, the line lowest down
+    last: dict[int, Line] = {}
+    for line in keep:
+        top, bottom = first.get(line.page), last.get(line.page)
+        if top is None or line.top < top.top:
+            first[line.page] = line
+        if bottom is None or line.bottom > bottom.bottom:
+            last[line.page] = line
+    ends = {id(line) for line in (*first.values(), *last.values())}
     return [line for line in keep if not (id(line) in ends and _PAGE_NUMBER.match(line.text.strip()))]
 
 
@@ -143,15 +147,17 @@ def _continues(a: Line, b: Line, m: Margins) -> bool:
         return False
     if b.x0 > m.left + 0.6 * m.char:             # indented or centred: a new paragraph
         return False
-    if abs(a.height - b.height) > 0.3 * max(a.height, b.height):
+    ha, hb = a.height, b.height
+    if abs(ha - hb) > 0.3 * max(ha, hb):
         return False                             # another size: a heading, a note
-    return _adjacent(a, b)
+    return _adjacent(a, b, max(ha, hb))
 
 
-def _adjacent(a: Line, b: Line) -> bool:
-    """b is the line right below a, or the first of the next page."""
+def _adjacent(a: Line, b: Line, height: float = 0.0) -> bool:
+    """b is the line right below a, or the first of the next page (``height``: the
+    taller line's, when the caller has it)."""
     if b.page == a.page:
-        return 0 <= b.top - a.bottom <= 1.6 * max(a.height, b.height)
+        return 0 <= b.top - a.bottom <= 1.6 * (height or max(a.height, b.height))
     return b.page == a.page + 1
 
 

@@ -91,34 +91,32 @@ def _objects(raw_page) -> tuple[list, int]:
     return paths, images
 
 
-def _char_box(textpage, index: int, box) -> tuple[float, float, float, float]:
-    """The character's loose box (its em box: "（" starts where its cell starts, not where
-    its ink does) as (left, bottom, right, top); ``box`` is an FS_RECTF to fill."""
-    pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, box)
-    return box.left, box.bottom, box.right, box.top
-
-
 def _lines(textpage, text: str, height: float, number: int) -> list[Line]:
-    """Each line of PDFium's text with the box from its first to its last character."""
+    """Each line of PDFium's text with the box from its first to its last character: two
+    boxes a line, never one per character. A character's loose box is its em box ("（"
+    starts where its cell starts, not where its ink does)."""
     lines = []
+    if textpage.count_chars() != len(text):    # no geometry to trust: full-width lines
+        for raw in text.splitlines():
+            stripped = raw.strip()
+            if stripped:
+                lines.append(Line(number, stripped, 0, 0, 0, 0, height))
+        return lines
     box = pdfium_c.FS_RECTF()
-    aligned = textpage.count_chars() == len(text)
+    char_box, raw_page, ref = pdfium_c.FPDFText_GetLooseCharBox, textpage.raw, ctypes.byref(box)
     pos = 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
         start = pos
         pos += len(raw)
-        stripped = body.strip()
+        stripped = raw.strip()
         if not stripped:
             continue
-        if not aligned:      # no geometry to trust: one line per text line, full width
-            lines.append(Line(number, stripped, 0, 0, 0, 0, height))
-            continue
-        first = start + len(body) - len(body.lstrip())
-        last = start + len(body.rstrip()) - 1
-        l0, b0, _, t0 = _char_box(textpage, first, box)
-        _, b1, r1, t1 = _char_box(textpage, last, box)
-        lines.append(Line(number, stripped, l0, r1, height - max(t0, t1), height - min(b0, b1), height))
+        first = start + raw.index(stripped[0])
+        char_box(raw_page, first, ref)
+        left, top, bottom = box.left, box.top, box.bottom
+        char_box(raw_page, first + len(stripped) - 1, ref)
+        lines.append(Line(number, stripped, left, box.right, height - max(top, box.top),
+                          height - min(bottom, box.bottom), height))
     return lines
 
 
