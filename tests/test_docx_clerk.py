@@ -64,6 +64,17 @@ def test_a_name_in_book_title_marks_stays_on_one_line_when_it_fits():
     assert any("《张店区知识产权保护办法》" in line for line in lines)
 
 
+@pytest.mark.parametrize("title, whole", [
+    ("关于报送2025年第三季度工作进展情况的催报通知", "第三季度"),
+    ("关于开展2026年第二批次重点项目建设情况督办检查的通知", "第二批次"),
+    ("关于做好2025年上半年全区重点任务落实情况报送工作的通知", "上半年"),
+])
+def test_an_ordinal_or_part_of_the_year_is_never_split(title, whole):
+    lines = break_title(title)
+    assert any(whole in line for line in lines), lines
+    assert forbidden_breaks([title[:title.index(whole) + 2], title[title.index(whole) + 2:]])
+
+
 def test_forbidden_breaks_are_found():
     lexicon = lexicon_from_names(NAMES)
     assert forbidden_breaks(["关于印发《槐", "荫区建设工作方案》的通知"], lexicon)
