@@ -10,6 +10,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from .hanzi_fold import fold
+
 KINDS = ("", "by", "ongoing", "recurring")
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -113,7 +115,7 @@ def parse_deadline(text: str | None, plan_year: int | None = None) -> Deadline:
     raw = (text or "").strip()
     if not raw:
         return Deadline("")
-    t = raw.translate(_FW)
+    t = fold(raw.translate(_FW))  # 長期堅持, 每季度末 read as 长期坚持, 每季度末; raw kept
     if date_problem(t):
         return Deadline(raw, None, "")
     if RECURRING.search(t) and not re.search(r"20\d\d\s*年", t.split("每")[0] if "每" in t else ""):

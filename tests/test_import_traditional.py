@@ -11,11 +11,13 @@ import re
 import docx
 import openpyxl
 
-from models.hanzi_fold import SIMPLIFIED, TRADITIONAL, fold, has_traditional
+from models.deadline import parse_deadline
+from models.hanzi_fold import SIMPLIFIED, TRADITIONAL, VARIANTS, fold, has_traditional
 from models.similar import plain
 from reports.importer import parse_file, parse_text
 from reports.importer.table_cells import header_kinds
 from reports.template.fields import field_of
+from reports.template.lines import line_kind
 from reports.xlsx import read_foreign_workbook
 
 PLAN = """關於印發某市優化營商環境三年行動計劃的通知
@@ -84,11 +86,14 @@ def folded(value):
 
 def test_the_table_folds_one_character_to_one():
     assert len(TRADITIONAL) == len(SIMPLIFIED) == len(set(TRADITIONAL))
-    assert not set(TRADITIONAL) & set(SIMPLIFIED)   # folding twice changes nothing
+    assert not set(TRADITIONAL) & set(VARIANTS)
+    assert not set(TRADITIONAL + VARIANTS) & set(SIMPLIFIED)   # folding twice changes nothing
     assert "著" not in TRADITIONAL                   # written in simplified text too (显著)
     text = "（市發展改革委牽頭，市財政局、市商務局配合）責任單位：完成時限：2025年12月底前"
     assert fold(text) == "（市发展改革委牵头，市财政局、市商务局配合）责任单位：完成时限：2025年12月底前"
     assert len(fold(text)) == len(text)
+    # Hong Kong, Macau and Taiwan print some characters at other code points
+    assert fold("列第一位者爲牽頭單位，衞生健康局啓動") == "列第一位者为牵头单位，卫生健康局启动"
     for word in ("廳", "辦", "處", "會", "區", "縣", "總體要求", "重點任務", "協辦", "頭髮"):
         assert not has_traditional(fold(word)), word
 
@@ -226,3 +231,22 @@ def test_a_simplified_plan_is_left_alone():
     plan = parse_text(text, "s.txt")
     assert not any(re.search(f"[{TRADITIONAL}]", s) for s in strings(plan))
     assert list(flat(plan["tasks"]))[1]["roles"]["lead"] == ["区发展改革局"]
+
+
+def test_deadlines_and_sheet_lines_in_traditional_characters():
+    assert parse_deadline("長期堅持", 2025).kind == "ongoing"
+    assert parse_deadline("持續推進", 2025).kind == "ongoing"
+    got = parse_deadline("2026年6月底前", 2025)
+    assert (got.text, got.date, got.kind) == ("2026年6月底前", "2026-06-30", "by")
+    assert parse_deadline("每季度末", 2025).kind == "recurring"
+    assert line_kind("填報單位（蓋章）：") == line_kind("填报单位（盖章）：") == "unit"
+    assert line_kind("註：") == line_kind("注：")
+
+
+def test_an_imported_traditional_plan_keeps_its_deadline_kinds(ws):
+    plan = parse_text(PLAN, "plan.txt")
+    ws.insert_plan_tree(plan, backup=False)
+    stored = {t.title: t for p in ws.plans() for t in ws.tasks(p.uuid)}
+    assert (stored["加強數據共享"].deadline_text, stored["加強數據共享"].deadline_date) == ("2025年12月底前", "2025-12-31")
+    assert stored["加強組織領導"].deadline_kind == ""
+    assert stored["深化審批制度改革"].text == "推行事項清單管理，壓減辦理時限50%以上。"

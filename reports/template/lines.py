@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from models.hanzi_fold import fold
+
 # 注：… / 注1. / 备注：… / 说明：… / 填表说明 … at the start of a line.
 _FOOTNOTE = re.compile(r"^(?:注|备注|说明|填表说明|填报说明|附注)\s*\d*\s*[:：.．、]|^(?:填表|填报)说明")
 # 填报单位（盖章）：   报送单位：   填表人：   联系电话：   日期：
@@ -20,7 +22,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def line_kind(text: str) -> str:
     """'footnote', 'unit', 'instruction', 'attachment', 'title' or 'other'."""
-    s = unicodedata.normalize("NFKC", text or "").strip()
+    s = fold(unicodedata.normalize("NFKC", text or "")).strip()  # 填報單位： is 填报单位：
     if not s:
         return "other"
     if _FOOTNOTE.match(s):
