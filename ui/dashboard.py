@@ -262,7 +262,9 @@ class DashboardWidget(QWidget):
         for i, name in enumerate(CHART_ORDER):
             canvas = FigureCanvasQTAgg(figures[name])
             canvas.setParent(self.charts)
-            canvas.setMinimumSize(260, 200)
+            # Small enough that two rows fit the smallest window (constrained layout
+            # shrinks the axes to fit); larger, the lower row was cut off.
+            canvas.setMinimumSize(240, 130)
             canvas.mpl_connect("pick_event", self._picked)
             self.chart_grid.addWidget(canvas, i // 2, i % 2)
             self.canvases[name] = canvas
