@@ -260,11 +260,13 @@ def change_in(conn: sqlite3.Connection, label: Message, kind: str, first: int, l
     cur = conn.cursor()
     cur.row_factory = None          # plain tuples: no Row object per entry
     rows: dict[str, set[int]] = {}
-    for (table,) in cur.execute("SELECT DISTINCT tbl FROM _undo_log WHERE seq BETWEEN ? AND ?",
-                                (first, last)).fetchall():
-        rows[table] = {r[0] for r in cur.execute(
-            "SELECT row_id FROM _undo_log WHERE seq BETWEEN ? AND ? AND tbl=?",
-            (first, last, table))}
+    # one scan of the range; an operation writes its rows table by table, in runs
+    table, ids = None, set()
+    for tbl, row_id in cur.execute("SELECT tbl, row_id FROM _undo_log WHERE seq BETWEEN ? AND ?",
+                                   (first, last)):
+        if tbl != table:
+            table, ids = tbl, rows.setdefault(tbl, set())
+        ids.add(row_id)
     return _change(label, kind, rows)
 
 
