@@ -43,3 +43,17 @@ def ws_file(tmp_path):
 @pytest.fixture
 def seeds() -> Path:
     return SEEDS
+
+
+@pytest.fixture(params=["calamine", "lxml"])
+def return_reader(request, monkeypatch):
+    """The import reads returns with each reader in turn (python-calamine's where installed,
+    the lxml one everywhere): the return tests use it, so both are held to them."""
+    from reports.xlsx import calamine_book, exchange_import
+    from reports.xlsx.return_reader import ReturnBook
+    if request.param == "calamine":
+        assert calamine_book.CalamineWorkbook is not None, "python-calamine is a test dependency"
+        monkeypatch.setattr(exchange_import, "BOOK", calamine_book.CalamineBook)
+    else:
+        monkeypatch.setattr(exchange_import, "BOOK", ReturnBook)
+    return request.param

@@ -90,6 +90,7 @@ def _damage(part: bytes, how: str, draw) -> bytes:
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
+@pytest.mark.usefixtures("return_reader")    # each reader of returns
 def test_damaged_returns_are_read_or_refused_and_the_workspace_is_untouched(exchange, tmp_path, data, capsys):
     ws, filled = exchange
     before = ws.read_bytes()

@@ -1,6 +1,7 @@
 """汇总: many returned workbooks at once, a roll-up by department and status."""
 from __future__ import annotations
 
+import pytest
 import openpyxl
 
 from models.workspace import Workspace
@@ -10,6 +11,7 @@ from test_xlsx_helpers import (GEO, LEADERSHIP, NAVIGATION, ROUND, SUBSIDY, TRAI
                                key_rows, office, sha)
 
 __all__ = ["office"]
+pytestmark = pytest.mark.usefixtures("return_reader")   # each reader of returns
 
 
 def returns(ws, plan, tmp_path):

@@ -17,6 +17,7 @@ from test_xlsx_helpers import (GEO, LEADERSHIP, NAVIGATION, PROTECTION, ROUND, S
                                sha)
 
 __all__ = ["office"]
+pytestmark = pytest.mark.usefixtures("return_reader")   # each reader of returns
 
 
 def export(ws, plan, tmp_path, department="区市场监管局", name="sent.xlsx"):

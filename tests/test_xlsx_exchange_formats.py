@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from models.workspace import Workspace
 from reports.xlsx import apply_return, export_exchange, read_return
@@ -14,6 +15,7 @@ from test_xlsx_helpers import (GEO, NAVIGATION, PROTECTION, ROUND, hidden_column
                                progress_of)
 
 __all__ = ["office"]
+pytestmark = pytest.mark.usefixtures("return_reader")   # each reader of returns
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "exchange_v1"
 
 

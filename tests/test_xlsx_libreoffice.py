@@ -11,6 +11,7 @@ from test_xlsx_helpers import C_PERCENT, C_STATUS, C_TEXT
 from test_xlsx_helpers import GEO, ROUND, fill, key_rows, office
 
 __all__ = ["office"]
+pytestmark = pytest.mark.usefixtures("return_reader")   # each reader of returns
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 

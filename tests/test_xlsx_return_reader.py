@@ -6,6 +6,7 @@ import zipfile
 import openpyxl
 import pytest
 
+from reports.xlsx.calamine_book import CalamineBook
 from reports.xlsx.return_reader import ReturnBook
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -96,13 +97,14 @@ def test_agrees_with_openpyxl_on_an_openpyxl_file(tmp_path):
 @pytest.mark.parametrize("stray", ['<row r="3"><c r="XFD3"><v>1</v></c></row>',
                                    '<row r="200001"><c r="A200001"><v>1</v></c></row>',
                                    '<row r="9000"><c r="ALL9000"><v>1</v></c></row>'])
-def test_a_sheet_reaching_far_is_refused_while_streamed(tmp_path, stray):
+@pytest.mark.parametrize("reader", [ReturnBook, CalamineBook])
+def test_a_sheet_reaching_far_is_refused_while_streamed(tmp_path, stray, reader):
     """The reader bounds what it streams (the file check leaves its sheets to it): a stray
     cell is refused before any grid is built, even outside the columns asked for."""
     from reports.zipsafety import UnsafeFile
     path = workbook(tmp_path / "w.xlsx", MAIN, '<row r="1"><c r="A1"><v>1</v></c></row>' + stray)
-    with ReturnBook(path) as book, pytest.raises(UnsafeFile) as refused:
-        book.rows("表", width=3)
+    with reader(path) as book, pytest.raises(UnsafeFile) as refused:
+        book.rows("表", width=3, compact=True)
     assert refused.value.code == "container.sheet_too_large"
     assert "w.xlsx" in str(refused.value) and "“a”" in str(refused.value)
 
@@ -113,3 +115,15 @@ def test_a_sheet_within_bounds_reads_with_gaps(tmp_path):
     with ReturnBook(path) as book:
         rows = book.rows("表")
     assert len(rows) == 900 and len(rows[0]) == 28 and rows[899][27].value == 2
+
+
+@pytest.mark.parametrize("ns", [MAIN, STRICT])
+def test_the_calamine_reader_gives_the_same_cells(tmp_path, ns):
+    """Formulas, errors, booleans, rows without references: what calamine cannot show is
+    read by the lxml reader, so the import sees the same cells whichever is installed."""
+    path = workbook(tmp_path / "w.xlsx", ns, SHEET)
+    with ReturnBook(path) as book:
+        theirs = book.rows("表", compact=True)
+    with CalamineBook(path) as book:
+        assert book.rows("表", compact=True) == theirs
+    assert theirs[1][4].value == "=SUM(1,2)" and theirs[1][3] == " =不是公式 "

@@ -15,6 +15,7 @@ from test_xlsx_helpers import (C_NEXT, C_NOTE, C_PERCENT, C_PROBLEMS, C_STATUS, 
 from test_xlsx_libreoffice import SOFFICE, calc_available
 
 __all__ = ["office"]
+pytestmark = pytest.mark.usefixtures("return_reader")   # each reader of returns
 S = "分工及进展"
 
 

@@ -19,6 +19,7 @@ from test_xlsx_helpers import (C_PERCENT, C_STATUS, C_TEXT, GEO, LAYOUT, NAVIGAT
 from test_xlsx_libreoffice import SOFFICE, calc_available
 
 __all__ = ["office"]
+pytestmark = pytest.mark.usefixtures("return_reader")   # each reader of returns
 S = "分工及进展"
 FIRST, LAST = LAYOUT.answer_span                 # G … Q: the answers with the echoes inside
 SPAN = range(LAYOUT.index[LAYOUT.answers[0].key], LAYOUT.index[LAYOUT.answers[-1].key] + 1)

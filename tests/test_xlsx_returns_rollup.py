@@ -3,6 +3,7 @@ acceptance; whole-plan returns; disagreement between departments as a state of i
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from cli import run
 from models.status import evaluate_plan
@@ -12,6 +13,7 @@ from test_xlsx_helpers import (C_PERCENT, C_STATUS, C_TEXT, GEO, LEADERSHIP, ROU
                                build_workspace, fill, key_rows, office)
 
 __all__ = ["office"]
+pytestmark = pytest.mark.usefixtures("return_reader")   # each reader of returns
 S = "分工及进展"
 
 

@@ -23,6 +23,7 @@ from .exchange_layout import LAYOUTS, Layout
 from .errors import WorkbookError
 from .exchange_export import file_sha256, locked_cells, sent_progress
 from .return_report import FieldChange, ReturnReport
+from .calamine_book import BOOK
 from .return_reader import Cell, ReturnBook
 from ..zipsafety import UnsafeFile
 from .safety import check_workbook_file, describe
@@ -80,7 +81,7 @@ def read_return(ws, path, plan=None, round_name: str | None = None,
     if was_sent(ws, report.sha256):
         report.warn("", str(msg("exchange.return.unchanged")))
     try:
-        with ReturnBook(path) as book:
+        with BOOK(path) as book:
             _read(ws, book, report, plan, round_name, view)
     except WorkbookError:
         raise

@@ -18,6 +18,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -107,9 +108,8 @@ class ReturnBook:
                 name = sheet.get("name", "")
                 self.parts[name] = rels[_rel_id(sheet)][1]
                 self.states[name] = sheet.get("state", "visible")
-            by_type = {t.rsplit("/", 1)[-1]: p for t, p in rels.values()}
-            self._strings = self._shared_strings(by_type.get("sharedStrings"))
-            self._formats = self._number_formats(by_type.get("styles"))
+            self._parts_by_type = {t.rsplit("/", 1)[-1]: p for t, p in rels.values()}
+            self._formats = self._number_formats(self._parts_by_type.get("styles"))
         except BaseException:
             self.zip.close()
             raise
@@ -127,7 +127,10 @@ class ReturnBook:
     def __exit__(self, *exc):
         self.close()
 
-    def _shared_strings(self, part: str | None) -> list[str]:
+    @cached_property
+    def _strings(self) -> list[str]:
+        """The shared strings, parsed when a cell first refers to one."""
+        part = self._parts_by_type.get("sharedStrings")
         if not part or part not in self.zip.namelist():
             return []
         root = _xml(self.zip, part)
