@@ -120,7 +120,7 @@ class BreakdownView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
-        # 编号 holds the indentation too: （1） four levels down needs about 130 px.
+        # 编号 holds the indentation too; it is fitted to each plan (_fit_number_column).
         for col, width in ((NUMBER, 130), (LEAD, 130), (SUPPORT, 130), (DEADLINE, 100),
                            (STATUS, 96)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
@@ -151,11 +151,28 @@ class BreakdownView(QWidget):
             return
         self.model.set_plan(plan_uuid)
         self._update_reported(repaint=False)     # the reset repaints the whole tree anyway
+        self._fit_number_column()
         self.tree.expandToDepth(0)
         first = self.tree.model().index(0, 0)
         if first.isValid():
             self.tree.setCurrentIndex(first)
         self._on_selection()
+
+    def _fit_number_column(self) -> None:
+        """编号 as wide as the plan's deepest label needs, indentation included (a fixed
+        130 px, enough for （1） four levels down, left a two-level plan's 任务 narrow)."""
+        advance = self.tree.fontMetrics().horizontalAdvance
+        indent = self.tree.indentation()
+        widths: dict[str, int] = {}
+        widest = 0
+        stack = [(n, 1) for n in self.model.root.children]
+        while stack:
+            node, depth = stack.pop()
+            if node.number not in widths:
+                widths[node.number] = advance(node.number)
+            widest = max(widest, depth * indent + widths[node.number])
+            stack.extend((c, depth + 1) for c in node.children)
+        self.tree.header().resizeSection(NUMBER, max(72, min(widest + 16, 220)))
 
     def _on_change(self, change) -> None:
         if change.tables & {"progress", "rounds", "departments"}:
