@@ -6,7 +6,6 @@ The text is always kept; the date is what the app can compute from it:
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
@@ -19,6 +18,13 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 ONGOING = re.compile(r"长期坚持|长期推进|持续推进|持续开展|常态化|长期|持续|经常性")
 RECURRING = re.compile(r"每年|每季度|每半年|每月|年度|每学期")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without loading calendar (and locale) at start-up."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS[month]
 
 
 @dataclass(frozen=True)
@@ -41,12 +47,12 @@ def _month(token: str) -> int | None:
 
 
 def _end_of_month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return f"{year:04d}-{month:02d}-{days_in_month(year, month):02d}"
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
-        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        if 1 <= month <= 12 and 1 <= day <= days_in_month(year, month):
             return f"{year:04d}-{month:02d}-{day:02d}"
     except (ValueError, OverflowError):
         pass
@@ -104,7 +110,7 @@ def date_problem(text: str | None) -> str | None:
         month = int(m.group(1))
         if not 1 <= month <= 12:
             return f"{month}月"
-        if m.group(2) and not 1 <= int(m.group(2)) <= calendar.monthrange(2024, month)[1]:
+        if m.group(2) and not 1 <= int(m.group(2)) <= days_in_month(2024, month):
             return f"{month}月{int(m.group(2))}日"
     return None
 

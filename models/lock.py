@@ -6,10 +6,8 @@ The file's text says who holds it, for the message the second process shows.
 """
 from __future__ import annotations
 
-import getpass
 import json
 import os
-import socket
 import sys
 import time
 from pathlib import Path
@@ -94,7 +92,7 @@ class WriterLock:
         if not _try_lock(fd):
             os.close(fd)
             raise WorkspaceLocked("store.locked", file=str(self.workspace), holder=holder(self.path))
-        info = {"user": _user(), "host": socket.gethostname() or "?", "pid": os.getpid(),
+        info = {"user": _user(), "host": _host() or "?", "pid": os.getpid(),
                 "since": time.strftime("%Y-%m-%d %H:%M")}
         data = json.dumps(info, ensure_ascii=False).encode("utf-8")
         try:
@@ -123,8 +121,21 @@ class WriterLock:
         return self._fd is not None
 
 
+def _host() -> str:
+    # os.uname() is what socket.gethostname() asks on POSIX, without loading socket at open.
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+    return socket.gethostname()
+
+
 def _user() -> str:
+    # getpass.getuser()'s own order, its module (and termios) loaded only without them.
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if os.environ.get(name):
+            return os.environ[name]
     try:
+        import getpass
         return getpass.getuser()
     except Exception:  # no login name in some service contexts
         return str(os.getuid()) if hasattr(os, "getuid") else "user"

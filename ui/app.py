@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
-
-from models import applog
 from models.gc_pause import collector_paused
 
-from . import crash, i18n
-from .settings import Settings
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .settings import Settings
+
+# Qt and the window's modules are imported by start_gui, with the garbage collector paused:
+# importing them makes the same long-lived objects as building the window.
 
 SCREENSHOT_SIZE = (1366, 768)
 
@@ -26,6 +27,11 @@ def _no_display() -> bool:
 
 def make_app(lang: str | None, settings: Settings) -> tuple[QApplication, list]:
     """The QApplication with its translators (created once per process)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from . import i18n
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("PlanDesk")
     app.setApplicationName("PlanDesk")
@@ -64,6 +70,10 @@ def start_gui(demo: bool = False, lang: str | None = None, workspace: str | None
     The cyclic garbage collector is paused meanwhile: start-up makes tens of thousands of
     objects that live as long as the window, and collecting would only walk them again."""
     with collector_paused():
+        from models import applog
+
+        from . import crash
+        from .settings import Settings
         applog.setup()
         settings = Settings()
         app, translators = make_app(lang, settings)

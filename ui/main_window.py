@@ -15,21 +15,21 @@ from . import backup_menu, chain_menu, dialogs, features, i18n
 from .actions import Actions
 from .breakdown_view import BreakdownView
 from .empty_state import EmptyState
-from .exchange_jobs import ExchangeJobs
-from .file_jobs import FileJobs
 from .i18n import normalize
 from .plan_list import PlanList
-from .report_jobs import ReportJobs
 from .session import Session
 from .view_state import ViewState
 from .workspace_files import WorkspaceFiles
-from .worker import wait_for_ops
+from .worker import KeepsJobs, wait_for_ops
 
 if TYPE_CHECKING:
     from .departments_view import DepartmentsView
+    from .exchange_jobs import ExchangeJobs
     from .exchanges_view import ExchangesView
+    from .file_jobs import FileJobs
     from .matrix_view import MatrixView
     from .progress_tab import ProgressTab
+    from .report_jobs import ReportJobs
 
 BREAKDOWN, MATRIX, DEPARTMENTS, PROGRESS, EXCHANGES = range(5)
 
@@ -47,9 +47,8 @@ class MainWindow(QMainWindow):
 
         self.actions = Actions(self)
         self.files = WorkspaceFiles(self, self.session, settings)
-        self.jobs = FileJobs(self, self.session, settings)
-        self.exchange_jobs = ExchangeJobs(self, self.session, settings)
-        self.reports = ReportJobs(self, self.session, settings)
+        # The controllers of files, reports and exchanges are made on first use (self.jobs …).
+        self._controllers: dict[str, KeepsJobs] = {}
         self.plan_list = PlanList(self.session, self)
         self.breakdown = BreakdownView(self.session, self)
         self.tabs = QTabWidget(self)
@@ -103,7 +102,7 @@ class MainWindow(QMainWindow):
         a.close_workspace.triggered.connect(s.close)
         a.reload.triggered.connect(self.files.reload)
         a.quit.triggered.connect(self.close)
-        a.import_plan.triggered.connect(self.jobs.choose_and_import)
+        a.import_plan.triggered.connect(lambda: self.jobs.choose_and_import())
         for act, kind in ((a.export_notice, "notice_docx"), (a.export_table_docx, "table_docx"),
                           (a.export_table_xlsx, "table_xlsx"), (a.export_pdf, "pdf")):
             act.triggered.connect(lambda _=False, k=kind: self.jobs.export(k, self.current_plan))
@@ -117,7 +116,7 @@ class MainWindow(QMainWindow):
         a.followup_notices.triggered.connect(lambda: self.reports.followup_notices(
             self.current_plan, self.progress.current_round(), self.progress.today()))
         a.export_exchange.triggered.connect(lambda: self.exchange_jobs.export(self.current_plan))
-        a.import_returns.triggered.connect(self.exchange_jobs.import_returns)
+        a.import_returns.triggered.connect(lambda: self.exchange_jobs.import_returns())
         a.consolidate.triggered.connect(lambda: self.exchange_jobs.consolidate(self.current_plan))
         a.notice_details.triggered.connect(self._edit_notice)
         a.edit_preamble.triggered.connect(self._edit_preamble)
@@ -140,7 +139,6 @@ class MainWindow(QMainWindow):
         self.breakdown.selectionChanged.connect(self._update_actions)
         self.empty.recentChosen.connect(lambda path: self.files.open(Path(path)))
         self.empty.aboutToShow.connect(self.actions.apply_icons)
-        self.jobs.imported.connect(self.plan_list.select)
         s.closing.connect(lambda _ws: self.view_state.save())
         s.workspaceChanged.connect(self._on_workspace)
         s.changed.connect(self._on_change)
@@ -165,6 +163,29 @@ class MainWindow(QMainWindow):
         if "plans" in change.tables:
             self._update_page()
             self._update_actions()
+
+    # ---- the controllers ----------------------------------------------------------------
+    @property
+    def jobs(self) -> FileJobs:
+        if "jobs" not in self._controllers:
+            from .file_jobs import FileJobs
+            jobs = self._controllers["jobs"] = FileJobs(self, self.session, self.settings)
+            jobs.imported.connect(self.plan_list.select)
+        return self._controllers["jobs"]
+
+    @property
+    def exchange_jobs(self) -> ExchangeJobs:
+        if "exchange_jobs" not in self._controllers:
+            from .exchange_jobs import ExchangeJobs
+            self._controllers["exchange_jobs"] = ExchangeJobs(self, self.session, self.settings)
+        return self._controllers["exchange_jobs"]
+
+    @property
+    def reports(self) -> ReportJobs:
+        if "reports" not in self._controllers:
+            from .report_jobs import ReportJobs
+            self._controllers["reports"] = ReportJobs(self, self.session, self.settings)
+        return self._controllers["reports"]
 
     # ---- the tabs ----------------------------------------------------------------------
     @property
@@ -408,9 +429,8 @@ class MainWindow(QMainWindow):
         focus = self.focusWidget()
         if focus is not None:
             focus.clearFocus()
-        self.jobs.cancel_all()
-        self.reports.cancel_all()
-        self.exchange_jobs.cancel_all()
+        for controller in self._controllers.values():
+            controller.cancel_all()
         QThreadPool.globalInstance().waitForDone(3000)   # a cancelled task stops at its next poll
         wait_for_ops()                                   # an op still has the workspace
         self.save_state()

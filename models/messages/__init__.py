@@ -55,13 +55,26 @@ def catalog() -> dict[str, tuple[str, str]]:
     """code -> (Chinese, English), merged from the area modules."""
     merged: dict[str, tuple[str, str]] = {}
     for area in _AREAS:
-        module = importlib.import_module(f"{__name__}.{area}")
-        for name, texts in module.MESSAGES.items():
+        for name, pair in _area(area).items():
             code = f"{area}.{name}"
             if code in merged:
                 raise RuntimeError(f"duplicate message code {code}")
-            merged[code] = texts
+            merged[code] = pair
     return merged
+
+
+@cache
+def _area(area: str) -> Mapping[str, tuple[str, str]]:
+    """One area's messages, its module imported when a code of it is first rendered."""
+    if area not in _AREAS:
+        return {}
+    return importlib.import_module(f"{__name__}.{area}").MESSAGES
+
+
+def texts(code: str) -> tuple[str, str] | None:
+    """(Chinese, English) of ``code``, or None for a code without text."""
+    area, _, name = code.partition(".")
+    return _area(area).get(name)
 
 
 def set_language(lang: str) -> None:
@@ -76,14 +89,14 @@ def language() -> str:
 
 def render(message: Message, lang: str | None = None) -> str:
     lang = lang or _language
-    texts = catalog().get(message.code)
-    if texts is None:
+    pair = texts(message.code)
+    if pair is None:
         # A code without text is a bug; still show the clerk something readable.
-        texts = catalog()["common.unknown"]
+        pair = _area("common")["unknown"]
         args: Mapping[str, Any] = {"code": message.code}
     else:
         args = {k: _arg_text(v, lang) for k, v in message.args.items()}
-    text = texts[0] if lang == "zh" else texts[1]
+    text = pair[0] if lang == "zh" else pair[1]
     try:
         return " ".join(text.format(**args).split())
     except (KeyError, IndexError, ValueError):
