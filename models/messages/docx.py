@@ -163,6 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表格“{column}”一栏全部为空，请核对分工或删去该栏。",
         "The table column “{column}” is empty in every row; check the responsibilities or "
         "remove the column."),
+    "check.table_too_wide": (
+        "表格宽 {width} 毫米，超出版心宽度（{room} 毫米），请减少栏目或调窄各栏。",
+        "The table is {width} mm wide, wider than the type area ({room} mm); remove columns or "
+        "narrow them."),
     "check.colophon_missing": (
         "版记：缺少印发机关和印发日期（“……印发”），公文无法印发。",
         "Colophon: the printing office and date (“……印发”) are missing."),

@@ -18,7 +18,7 @@ from .header import SIGNER_LABEL
 from .notice import CN_DATE_RE, COPY_NUMBER_RE, DOC_NUMBER_RE, SECRECY_RE, URGENCY, doc_number_problems
 from .resolve import Package, sections_of
 from .title import MAX_TITLE_CHARS, forbidden_breaks, rendered_width
-from .xml import qn, text_of
+from .xml import W, qn, text_of
 
 ROLE_COLUMN_LABELS = ("牵头单位", "配合单位", "责任单位", "指导单位", "参加单位", "协办单位")
 
@@ -68,12 +68,13 @@ class Checker(PageChecks):
         date_seen = False
         print_found = False
         n_para = 0
-        for i, (kind, el, _si, text) in enumerate(texts):
+        for i, (kind, el, si, text) in enumerate(texts):
             if kind == "tbl":
                 if self._check_colophon(el, i, texts):
                     print_found = True
                 else:
                     self._empty_role_columns(el)
+                    self._table_width(el, secs[si][1])
                 continue
             if not text:
                 continue
@@ -182,6 +183,20 @@ class Checker(PageChecks):
             values = [text_of(c[col]).strip() for c in cells if len(c) == len(header)]
             if values and not any(values):
                 self.out.append(str(msg("docx.check.empty_role_column", column=label)))
+
+    def _table_width(self, tbl, sp) -> None:
+        """A table wider than its page's type area is cut off or pushed into the margin
+        (156 mm upright, 225 mm on a landscape page)."""
+        pgsz = sp.find(qn("w:pgSz")) if sp is not None else None
+        mar = sp.find(qn("w:pgMar")) if sp is not None else None
+        if pgsz is None or mar is None:
+            return
+        room = int(pgsz.get(W + "w", 0)) - abs(int(mar.get(W + "left", 0))) - abs(int(mar.get(W + "right", 0)))
+        grid = [int(g.get(W + "w", 0)) for g in tbl.iter(qn("w:gridCol"))]
+        width = sum(grid)
+        if width > room + units.mm(units.TOL_MM):
+            self.out.append(str(msg("docx.check.table_too_wide", width=f"{units.to_mm(width):.0f}",
+                                    room=f"{units.to_mm(room):.0f}")))
 
     def _head_mark(self, where, text, rps) -> bool:
         """份号 (fangsong digits), 密级和保密期限 and 紧急程度 (黑体), flush left."""

@@ -32,7 +32,8 @@ DIRECTIONS = ("down", "up")
 CN_DATE_RE = re.compile(r"^\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$")
 _TRAILING_PUNCT = "，。、；：！？,.;:!?"
 KNOWN_COLUMNS = ("seq", "task", "content", "lead", "support", "responsible", "guide",
-                 "deadline", "remarks")
+                 "people", "division_lead", "division_support", "division_responsible",
+                 "division_guide", "deadline", "remarks")
 
 
 class NoticeError(PlanDeskError, ValueError):

@@ -4,7 +4,9 @@ Rows are built as XML in one pass (python-docx's table.cell(r, c) is quadratic).
 Headings become full-width section rows; the tasks under a （一） heading share its
 序号 (repeated on each row) and, when they fit on a page together, a merged
 重点任务 cell; a row's departments and deadline come from the task or,
-failing that, from the nearest ancestor that names them.
+failing that, from the nearest ancestor that names them.  So do the leaders (责任领导),
+the issuing office's divisions (牵头处室, 配合处室…) and the scope (适用范围, a remark as in
+the workbook): no departments, they get columns of their own when some task names them.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from models.entities import ROLES
+from models.mentions import DIVISION_WORDS, PEOPLE_WORD, SCOPE_WORD
 from models.numbering import display_label
 
 from . import units
@@ -25,12 +29,16 @@ from .styles import TABLE_HEAD, TABLE_SECTION, TABLE_TEXT
 from .title import width as title_width
 from .xml import el, qn, set_child
 
-# key -> (header label, default width in mm); the defaults add up to 225 mm.
+# key -> (header label, default width in mm); the defaults add up to 225 mm.  The
+# columns a plan adds (责任领导, the 处室 by role, 备注) take their share from the others.
 COLUMNS = {
     "seq": ("序号", 14), "task": ("重点任务", 44), "content": ("具体内容", 79),
     "lead": ("牵头单位", 30), "support": ("配合单位", 32), "responsible": ("责任单位", 32),
-    "guide": ("指导单位", 26), "deadline": ("完成时限", 26), "remarks": ("备注", 20),
+    "guide": ("指导单位", 26), "people": (PEOPLE_WORD, 23),
+    **{f"division_{r}": (DIVISION_WORDS[r], 26) for r in ROLES},
+    "deadline": ("完成时限", 26), "remarks": ("备注", 20),
 }
+DIVISION_KEYS = tuple(f"division_{r}" for r in ROLES)
 # Narrow columns keep their width (序号 and 完成时限 must fit their 4号 header on one
 # line); the others share what is left of the 225 mm.
 _FIXED = {"seq", "deadline"}
@@ -56,13 +64,16 @@ class Row:
     content: str = ""
     roles: dict = field(default_factory=dict)
     deadline: str = ""
+    mentions: dict = field(default_factory=dict)   # people, divisions, scopes (own or inherited)
 
 
 def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column]:
     """Resolve the column spec (keys, labels or dicts) and scale widths to `total`.
 
     With the default spec a role column nobody is named in is left out (it reads as
-    unfinished work); the role columns then get the width their longest name needs.
+    unfinished work), and 责任领导, a 处室 role or 备注 (the scope) is added only when some
+    task names one: a plan that names none prints the table it always did.  The name
+    columns then get the width their longest name needs; 具体内容 stays the widest.
     """
     tasks = plan.get("tasks") or []
     if spec is None:
@@ -73,20 +84,34 @@ def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column
         spec = [k for k in spec if k not in ("lead", "support") or k in used]
         if "guide" in used:
             spec.insert(spec.index("deadline"), "guide")
+        named = _mentions_used(tasks)
+        for key in ("people", *DIVISION_KEYS):
+            if key in named:
+                spec.insert(spec.index("deadline"), key)
+        if "remarks" in named:
+            spec.append("remarks")
         if not _has_deadlines(tasks):
             spec.remove("deadline")  # an empty column reads as unfinished work
     cols = []
+    asked: set = set()       # columns given a width in the spec keep it
     for item in spec:
         if isinstance(item, dict):
             key = item.get("key") or _BY_LABEL.get(item.get("label"), "remarks")
             label = item.get("label") or COLUMNS.get(key, (key, 20))[0]
             width = float(item.get("width_mm") or COLUMNS.get(key, ("", 20))[1])
+            if item.get("width_mm"):
+                asked.add(len(cols))
         else:
             key = _BY_LABEL.get(item, item)
             if key not in COLUMNS:
                 raise ValueError(f"未知的分工表列“{item}”，可用：{'、'.join(KNOWN_COLUMNS)}")
             label, width = COLUMNS[key]
         cols.append(Column(key, label, width))
+    if any(c.key in MENTION_KEYS for c in cols) or (
+            "remarks" in _mentions_used(tasks) and any(c.key == "remarks" for c in cols)):
+        balanced = balance(cols, longest_names(tasks), total, asked)
+        if balanced is not None:
+            return text_widest(balanced)
     fixed = sum(c.width for c in cols if c.key in _FIXED)
     flexible = sum(c.width for c in cols) - fixed
     if flexible <= 0 or fixed >= 225:
@@ -97,7 +122,78 @@ def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column
     widths[-1] += total - sum(widths)
     for c, w in zip(cols, widths):
         c.width = w
-    return fit_to_names(cols, longest_names(tasks))
+    return text_widest(fit_to_names(cols, longest_names(tasks)))
+
+
+NAME_KEYS = (*ROLE_KEYS, "people", *DIVISION_KEYS)
+MENTION_KEYS = ("people", *DIVISION_KEYS)
+# A name column too narrow for its 4-字 header breaks it 2 + 2 (牵头/处室), never 3 + 1.
+NARROW_NAME = math.ceil(2.5 * units.CHAR_4) + 2 * 57
+
+
+def balance(cols: list[Column], longest: dict, total: int, asked=frozenset()) -> list[Column] | None:
+    """Widths (twips) for a table that also names leaders, 处室 or scopes: more columns
+    than the 225 mm were drawn for.  序号, 完成时限 and widths the spec asks for are kept;
+    each name column gets what its longest name needs (its header at least); 重点任务 and
+    具体内容 share the rest (具体内容 the larger part).  Where that leaves the text less than
+    a readable width, the widest name columns go narrow first (their header on two lines).
+    None for a spec it cannot lay out: the proportional widths are used instead."""
+    unit = total / 225
+    floors = {k: DONOR_MIN_CHARS[k] * units.CHAR_4 + CELL_MARGINS for k in ("task", "content")}
+    want: dict[int, int] = {}
+    for i, c in enumerate(cols):
+        if i in asked or c.key not in NAME_KEYS + ("task", "content"):
+            want[i] = round(c.width * unit)
+        elif c.key in NAME_KEYS:
+            want[i] = name_column_width(longest.get(c.key, 0), c.label)
+    text = [i for i, c in enumerate(cols) if i not in want]
+    room = total - sum(want.values())
+    need = sum(floors[cols[i].key] for i in text)
+    narrowed = []
+    for i in sorted((i for i in want if cols[i].key in NAME_KEYS and i not in asked),
+                    key=lambda i: -want[i]):
+        if room >= need:
+            break
+        if want[i] > NARROW_NAME:
+            narrowed.append((i, want[i]))
+            room += want[i] - NARROW_NAME
+            want[i] = NARROW_NAME
+    for i, wide in sorted(narrowed, key=lambda n: n[1]):   # what the text can spare back
+        if room - (wide - NARROW_NAME) >= need:
+            room -= wide - NARROW_NAME
+            want[i] = wide
+    keys = {cols[i].key: i for i in text}
+    if len(keys) < len(text) or room < NARROW_NAME * len(text):
+        return None     # a column twice, or no room for the text even so
+    if len(keys) == 2:
+        # 重点任务 gets its share of what lies above the two floors, up to 44 mm as drawn;
+        # 具体内容 the rest
+        drawn_task, drawn_text = COLUMNS["task"][1], COLUMNS["content"][1]
+        if room >= need:
+            task = min(round(drawn_task * unit), floors["task"] + round(
+                (room - need) * drawn_task / (drawn_task + drawn_text)))
+        else:
+            task = round(room * drawn_task / (drawn_task + drawn_text))
+        want[keys["task"]], want[keys["content"]] = task, room - task
+    elif keys:
+        want[text[0]] = room
+    out = [Column(c.key, c.label, want[i]) for i, c in enumerate(cols)]
+    out[-1].width += total - sum(c.width for c in out)
+    return out
+
+
+def text_widest(cols: list[Column]) -> list[Column]:
+    """No column wider than 具体内容: the excess of a wider one goes to the text (a crowded
+    table only; the defaults and the name widths keep the text the widest)."""
+    content = next((c for c in cols if c.key == "content"), None)
+    if content is None:
+        return cols
+    for c in cols:
+        if c is not content and c.width > content.width:
+            move = (c.width - content.width + 1) // 2 + 1
+            c.width -= move
+            content.width += move
+    return cols
 
 
 NAME_COLUMN_MAX_CHARS = 9     # a longer name wraps rather than squeeze the 具体内容
@@ -140,15 +236,23 @@ def fit_to_names(cols: list[Column], longest: dict, donors=("task", "content", "
 
 
 def longest_names(tasks) -> dict:
-    """role -> the width in 字 of the longest single name written in that role."""
+    """column key -> the width in 字 of the longest single name written in it: a role's
+    departments, the leaders (people), a role's 处室 (division_<role>)."""
     out: dict = {}
+
+    def see(key, names):
+        for name in names or ():
+            if name:
+                out[key] = max(out.get(key, 0.0), title_width(name))
+
     stack = list(tasks)
     while stack:
         t = stack.pop()
         for role, names in (t.get("roles") or {}).items():
-            for name in names or ():
-                if name:
-                    out[role] = max(out.get(role, 0.0), title_width(name))
+            see(role, names)
+        see("people", t.get("people"))
+        for role, names in (t.get("divisions") or {}).items():
+            see(f"division_{role}", names)
         stack.extend(t.get("children") or [])
     return out
 
@@ -168,6 +272,39 @@ def _roles_used(tasks) -> set:
         used |= {k for k, v in (t.get("roles") or {}).items() if v}
         stack.extend(t.get("children") or [])
     return used
+
+
+def _mentions_used(tasks) -> set:
+    """The column keys of what the tasks name that is no department."""
+    used: set = set()
+    stack = list(tasks)
+    while stack:
+        t = stack.pop()
+        if t.get("people"):
+            used.add("people")
+        if t.get("scopes"):
+            used.add("remarks")
+        used |= {f"division_{r}" for r, names in (t.get("divisions") or {}).items() if names}
+        stack.extend(t.get("children") or [])
+    return used
+
+
+def _own_mentions(task: dict, inherited: dict) -> dict:
+    """The task's leaders, divisions and scope, each kind from the nearest task that
+    names it (a 责任领导 written on a heading applies to the rows under it)."""
+    out = dict(inherited)
+    for kind in ("people", "scopes"):
+        if task.get(kind):
+            out[kind] = list(task[kind])
+    divisions = {r: list(n) for r, n in (task.get("divisions") or {}).items() if n}
+    if divisions:
+        out["divisions"] = divisions
+    return out
+
+
+def _names_any(mentions: dict) -> bool:
+    """A leader or a 处室 carries a responsibility as a department does."""
+    return bool(mentions.get("people") or mentions.get("divisions"))
 
 
 def _has_deadlines(tasks) -> bool:
@@ -195,52 +332,56 @@ def _rows(plan: dict, only_assigned: bool) -> list[Row]:
     out: list[Row] = []
     counter = [0]
 
-    def emit_group(task, inherited_roles, inherited_deadline):
+    def emit_group(task, inherited_roles, inherited_deadline, inherited_mentions):
         roles = task.get("roles") if _has_roles(task.get("roles") or {}) else inherited_roles
         deadline = deadline_text(task) or inherited_deadline
+        mentions = _own_mentions(task, inherited_mentions)
         children = task.get("children") or []
         items = []
         if not children:
-            items.append(("\n".join(split_paragraphs(task.get("text", ""))), roles, deadline))
+            items.append(("\n".join(split_paragraphs(task.get("text", ""))), roles, deadline,
+                          mentions))
         else:
             own = "\n".join(split_paragraphs(task.get("text", "")))
-            if own and _has_roles(task.get("roles") or {}):
-                items.append((own, roles, deadline))
-            for leaf, leaf_roles, leaf_deadline in _leaves(children, roles, deadline):
-                items.append((leaf, leaf_roles, leaf_deadline))
+            if own and (_has_roles(task.get("roles") or {}) or _names_any(_own_mentions(task, {}))):
+                items.append((own, roles, deadline, mentions))
+            items.extend(_leaves(children, roles, deadline, mentions))
         if only_assigned:
-            items = [i for i in items if _has_roles(i[1] or {})]
+            items = [i for i in items if _has_roles(i[1] or {}) or _names_any(i[3])]
         if not items:
             return []
         counter[0] += 1
         title = (task.get("title") or "").strip()
         return [Row("item", group=counter[0], seq=str(counter[0]), task=title, content=c,
-                    roles=r or {}, deadline=d) for c, r, d in items]
+                    roles=r or {}, deadline=d, mentions=m) for c, r, d, m in items]
 
     for top in plan.get("tasks") or []:
         children = top.get("children") or []
         if children and int(top.get("level") or 1) == 1:
             group_rows = []
+            top_mentions = _own_mentions(top, {})
             for child in children:
-                group_rows += emit_group(child, top.get("roles") or {}, deadline_text(top))
+                group_rows += emit_group(child, top.get("roles") or {}, deadline_text(top),
+                                         top_mentions)
             if group_rows:
                 out.append(Row("section", text=display_label(top) + (top.get("title") or "").strip()))
                 out += group_rows
         else:
-            out += emit_group(top, {}, "")
+            out += emit_group(top, {}, "", {})
     return out
 
 
-def _leaves(tasks, roles, deadline):
-    """(content, roles, deadline) for every task below a group, depth first."""
+def _leaves(tasks, roles, deadline, mentions):
+    """(content, roles, deadline, mentions) for every task below a group, depth first."""
     for t in tasks:
         own_roles = t.get("roles") if _has_roles(t.get("roles") or {}) else roles
         own_deadline = deadline_text(t) or deadline
+        own_mentions = _own_mentions(t, mentions)
         text = " ".join(split_paragraphs(t.get("text", "")))
         title = (t.get("title") or "").strip()
         label = display_label(t) + title + text
-        yield label, own_roles, own_deadline
-        yield from _leaves(t.get("children") or [], own_roles, own_deadline)
+        yield label, own_roles, own_deadline, own_mentions
+        yield from _leaves(t.get("children") or [], own_roles, own_deadline, own_mentions)
 
 
 # --- XML -------------------------------------------------------------------------
@@ -425,4 +566,10 @@ def _value(row: Row, key: str) -> str:
         return row.deadline
     if key in ROLE_KEYS:
         return "、".join(n for n in (row.roles.get(key) or []) if n)
+    if key == "people":
+        return "、".join(row.mentions.get("people") or ())
+    if key in DIVISION_KEYS:
+        return "、".join((row.mentions.get("divisions") or {}).get(key[len("division_"):]) or ())
+    if key == "remarks" and row.mentions.get("scopes"):
+        return f"{SCOPE_WORD}：" + "；".join(row.mentions["scopes"])   # as the workbook's 备注
     return ""
