@@ -19,19 +19,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .departments import normalize_name
 from .errors import InvalidEdit
 from .messages import msg
 
-# A place name ending in a level (济南市, 槐荫区, 山东省), or a bare level character.
-_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|盟|区|县|旗))")
-_LEVEL = re.compile(r"^(?:省|市|区|县|州)")
-_UNIT_TYPE = re.compile(r"(?:委员会|办公室|管理局|委|局|办|厅|中心|分局)$")
-# Collectives that stand for every office of the level below the city: the district is one.
-_LOWER_COLLECTIVE = re.compile(
-    r"^各(?:区|县|市|旗)|^各[\u4e00-\u9fff]{0,4}(?:区县|县区|县市区|县（市、区）|区（县）|区、县)"
-    r"|^(?:区县|县区|县市区)(?:政府|人民政府)?$")
+# The patterns are compiled on first use: Workspace imports this module at start-up.
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(place, level, unit type, lower collective)."""
+    return (
+        # A place name ending in a level (济南市, 槐荫区, 山东省), or a bare level character.
+        re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|盟|区|县|旗))"),
+        re.compile(r"^(?:省|市|区|县|州)"),
+        re.compile(r"(?:委员会|办公室|管理局|委|局|办|厅|中心|分局)$"),
+        # Collectives that stand for every office of the level below the city: the district is one.
+        re.compile(
+            r"^各(?:区|县|市|旗)|^各[\u4e00-\u9fff]{0,4}(?:区县|县区|县市区|县（市、区）|区（县）|区、县)"
+            r"|^(?:区县|县区|县市区)(?:政府|人民政府)?$"))
+
 
 SURE = ("confirmed", "stored", "exact", "same_core", "self")
 
@@ -53,7 +60,7 @@ def cores(name: str) -> set[str]:
     """The forms a unit name is compared in: as is, without a place name, without a level."""
     n = normalize_name(name)
     out = {n}
-    for pattern in (_PLACE, _LEVEL):
+    for pattern in _patterns()[:2]:
         m = pattern.match(n)
         if m and len(n) - m.end() >= 2:
             out.add(n[m.end():])
@@ -61,7 +68,7 @@ def cores(name: str) -> set[str]:
 
 
 def _stem(core: str) -> tuple[str, str]:
-    m = _UNIT_TYPE.search(core)
+    m = _patterns()[2].search(core)
     return (core[:m.start()], m.group()) if m and m.start() >= 2 else (core, "")
 
 
@@ -79,7 +86,7 @@ def _close_stems(a: str, b: str) -> bool:
 
 
 def is_lower_collective(name: str) -> bool:
-    return bool(_LOWER_COLLECTIVE.search(normalize_name(name)))
+    return bool(_patterns()[3].search(normalize_name(name)))
 
 
 def names_district(name: str, district: str) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QStyle
 
 from models.reported import latest_reports
 
-from . import dialogs, task_clipboard
+from . import dialogs
 from .filter_bar import FilterBar
 from .labels import status_label
 from .task_detail import TaskDetail
@@ -392,21 +392,25 @@ class BreakdownView(QWidget):
         if after_uuid:
             self.select_uuid(after_uuid)
 
-    # ---- clipboard -------------------------------------------------------------------
+    # ---- clipboard (its module imported on first use, not for the first paint) --------
     def copy(self) -> None:
+        from . import task_clipboard
         n = task_clipboard.copy(self)
         if n:
             self.session.notice.emit(self.tr("{n} tasks copied.").format(n=n))
 
     def cut(self) -> None:
         """Copy, then delete without asking (Ctrl+Z brings them back)."""
+        from . import task_clipboard
         if self._can_edit() and task_clipboard.copy(self):
             self.delete_selected(ask=False)
 
     def paste(self) -> None:
+        from . import task_clipboard
         task_clipboard.paste(self)
 
     def duplicate(self) -> None:
+        from . import task_clipboard
         task_clipboard.duplicate(self)
 
     def select_many(self, uuids: list[str]) -> None:
