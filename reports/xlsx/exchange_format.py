@@ -112,13 +112,16 @@ def content_checksum(meta: dict, rows: list[SentRow]) -> str:
     keys = CHECKED + (["columns"] if version >= 2 else [])
     h.update("\x1f".join(canon(meta.get(k)) for k in keys).encode("utf-8"))
     fields = V1_FIELDS if version < 2 else FIELDS
+    parts = []           # one update of the whole text: the same digest as one per row
     for r in rows:
-        v = r.values()
+        sent = r.sent    # a field not sent is "" (``values()`` without its dict per row)
         line = [str(r.row), r.key, "1" if r.editable else "0", r.hash]
-        line += [percent_text(v[f]) if f == "percent" else canon(v[f]) for f in fields]
+        line += ["" if (v := sent.get(f)) is None else percent_text(v) if f == "percent"
+                 else canon(v) for f in fields]
         if version >= 2:
             line.append(r.upper_key)
-        h.update(("\x1e" + "\x1f".join(line)).encode("utf-8"))
+        parts.append("\x1e" + "\x1f".join(line))
+    h.update("".join(parts).encode("utf-8"))
     return h.hexdigest()
 
 

@@ -47,6 +47,21 @@ class PlanView:
         rows = self.rows = table_rows(plan_dict(ws, plan_uuid))
         self.locked = {r.uuid: locked_cells(r) for r in rows}
         self.labels = {r.uuid: f"{r.number}{short_title(r.title, 20)}" for r in rows}
+        self._hashes: dict[str, str] = {}     # a task is in several returns of a round:
+        self._tokens: dict[str, str] = {}     # its hash and echo token are made once
+
+    def locked_hash(self, key: str) -> str:
+        """The hash of the task's locked cells as the workspace holds them now."""
+        h = self._hashes.get(key)
+        if h is None:
+            h = self._hashes[key] = fmt.row_hash(key, self.locked[key])
+        return h
+
+    def token(self, key: str) -> str:
+        t = self._tokens.get(key)
+        if t is None:
+            t = self._tokens[key] = fmt.echo_token(key)
+        return t
 
 
 def import_record(ws, sha256: str) -> dict | None:
@@ -207,6 +222,13 @@ class _Reading:
     seen: dict = field(default_factory=dict)       # task key → row it was found in
     by_token: dict = field(default_factory=dict)   # echo token → the row sent with it
 
+    def __post_init__(self):
+        at = self.layout.index     # 0-based positions, resolved once per return, not per row
+        self.key_at = at["key"] - 1
+        self.locked_at = [at[k] - 1 for k in self.layout.locked_keys]
+        self.echo_at = [at[c.key] - 1 for c in self.layout.echoes]
+        self.answer_at = [(c, at[c.key] - 1) for c in self.layout.answers]
+
     def address(self, key: str, r: int) -> str:
         return f"{S}!{self.layout.letter(key)}{r}"
 
@@ -238,7 +260,7 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
     reading = _Reading(report, layout, view, {s.key: s for s in sent},
                        sent_progress(ws, rid, dep.id if dep else None),
                        dep.name if dep else "",
-                       by_token={fmt.echo_token(s.key): s for s in sent} if layout.echoes else {})
+                       by_token={view.token(s.key): s for s in sent} if layout.echoes else {})
     _merged_rows(reading, merges, header)
     for i in range(header, len(sheet_rows)):
         cells = sheet_rows[i]
@@ -273,9 +295,9 @@ def _value(cell):
 
 
 def _read_row(reading: _Reading, r: int, cells) -> None:
-    report, layout = reading.report, reading.layout
+    report, layout, view = reading.report, reading.layout, reading.view
     values = [c.value if c.__class__ is Cell else c for c in cells]    # _value, inlined
-    key = fmt.canon(values[layout.index["key"] - 1])
+    key = fmt.canon(values[reading.key_at])
     if not key:
         if any(fmt.canon(v) for v in values) and r not in reading.merged:
             report.error(f"{S}!A{r}", str(msg("exchange.row.added")), row=r)
@@ -289,25 +311,27 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
         return
     reading.seen[key] = r
     report.rows += 1
-    unreadable = set()   # columns holding a formula or an error value
-    for c, cell in enumerate(cells, 1):
-        if isinstance(cell, Cell) and cell.data_type in ("f", "e"):
-            unreadable.add(c)
-            what = (msg("exchange.cell.formula", formula=str(cell.value)[:30])
-                    if cell.data_type == "f" else msg("exchange.cell.error_value", value=cell.value))
-            report.error(f"{S}!{get_column_letter(c)}{r}", str(what), task=key, row=r)
-    locked = [values[layout.index[k] - 1] for k in layout.locked_keys]
+    unreadable = {c for c, cell in enumerate(cells, 1)     # a formula or an error value
+                  if cell.__class__ is Cell and cell.data_type in ("f", "e")}
+    for c in sorted(unreadable):
+        cell = cells[c - 1]
+        what = (msg("exchange.cell.formula", formula=str(cell.value)[:30])
+                if cell.data_type == "f" else msg("exchange.cell.error_value", value=cell.value))
+        report.error(f"{S}!{get_column_letter(c)}{r}", str(what), task=key, row=r)
+    locked = [values[i] for i in reading.locked_at]
     bad = bool(unreadable) or r in reading.merged
-    if fmt.row_hash(key, locked) != s.hash:
+    # The usual row: its locked cells as the workspace holds them, unchanged since sent —
+    # equal to those, no hash to make; anything else is hashed and compared as sent.
+    if not (locked == view.locked.get(key) and view.locked_hash(key) == s.hash) \
+            and fmt.row_hash(key, locked) != s.hash:
         _locked_diff(reading, r, key, locked, s, unreadable)
         bad = True
-    if key not in reading.view.locked:
+    if key not in view.locked:
         report.warn(f"{S}!A{r}", str(msg("exchange.row.task_deleted")))
         return
-    answers = layout.answers
     if not s.editable:
-        if any(fmt.canon(values[layout.index[c.key] - 1]) for c in answers):
-            report.warn(reading.address(answers[0].key, r), str(msg("exchange.row.not_theirs")))
+        if any(fmt.canon(values[i]) for _, i in reading.answer_at):
+            report.warn(reading.address(layout.answers[0].key, r), str(msg("exchange.row.not_theirs")))
         return
     if not _echoes_in_place(reading, r, key, values):
         bad = True
@@ -324,8 +348,8 @@ def _echoes_in_place(reading: _Reading, r: int, key: str, values: list) -> bool:
     layout = reading.layout
     if not layout.echoes:
         return True
-    token = fmt.echo_token(key)
-    raw = [values[layout.index[c.key] - 1] for c in layout.echoes]
+    token = reading.view.token(key)
+    raw = [values[i] for i in reading.echo_at]
     if all(w == token for w in raw):     # the usual case, without canonical forms
         return True
     wrong = [fmt.canon(w) for w in raw]
@@ -346,22 +370,35 @@ _TEXT_FIELDS = ("text", "problems", "next_steps", "note")
 
 def _answers(reading: _Reading, r: int, key: str, cells, unreadable) -> tuple[dict, bool]:
     """The answers of a row read as the person meant them; bad cells reported."""
-    report, layout = reading.report, reading.layout
+    report = reading.report
     returned: dict = {}
     bad = False
-    for c in layout.answers:
-        col = layout.index[c.key]
-        if col in unreadable:
+    for c, i in reading.answer_at:
+        if i + 1 in unreadable:
             bad = True
             continue
-        cell = cells[col - 1]
-        value = _value(cell)
-        typed = isinstance(cell, Cell)
+        cell = cells[i]
+        f = c.field
+        # The usual cells, taken as they stand without a reading to note: nothing, plain
+        # text with no space or break to trim, a status label as written.
+        if cell is None:
+            returned[f] = None if f == "percent" else ""
+            continue
+        if cell.__class__ is str and f != "percent" and cell.isprintable() and cell == cell.strip():
+            if f != "status":
+                returned[f] = cell
+                continue
+            code = fmt.STATUS_BY_LABEL.get(cell)
+            if code:
+                returned[f] = code
+                continue
+        typed = cell.__class__ is Cell
+        value = cell.value if typed else cell
         number_format = cell.number_format if typed else "General"
         try:
-            if c.field == "status":
+            if f == "status":
                 read = status_code(value)
-            elif c.field == "percent":
+            elif f == "percent":
                 read = percent_value(value, number_format)
             else:
                 read = text_value(value, cell.data_type if typed else "s", number_format)
@@ -371,7 +408,7 @@ def _answers(reading: _Reading, r: int, key: str, cells, unreadable) -> tuple[di
             continue
         if read.note:
             report.normalise(reading.address(c.key, r), read.note)
-        returned[c.field] = read.value
+        returned[f] = read.value
     return returned, bad
 
 
