@@ -19,10 +19,17 @@ _BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _OPENING = re.compile(f"[{re.escape(_OPEN)}]")
 
 
+_STOPS: dict[str, re.Pattern] = {}
+
+
 def _first_stop(text: str, stops: str, limit: int | None = None) -> int:
     # fast path: the first stop has no bracket or quote before it (most lead-ins)
     head = text if limit is None else text[:limit]
-    first = min((i for i in (head.find(c) for c in stops) if i >= 0), default=-1)
+    pattern = _STOPS.get(stops)
+    if pattern is None:
+        pattern = _STOPS[stops] = re.compile(f"[{re.escape(stops)}]")
+    found = pattern.search(head)
+    first = found.start() if found else -1
     if first >= 0 and not _BRACKET.search(head, 0, first):
         return first
     if first < 0 and not _OPENING.search(head):

@@ -27,9 +27,13 @@ _SUFFIX = "以上|以下|左右|以内|之内|之上"
 # Where a target can begin: a comparison or change word, a space or the number. Said first,
 # it spares trying every word at every character of a long text.
 _STARTS = "".join(sorted({w[0] for w in f"{_COMPARE}|{_CHANGE}".split("|")}))
+# No unit begins with a digit or a dot, so the number is taken whole (possessive: no
+# backtracking into "2025" before "年"), and the unit's first character is checked first.
+_UNIT_FIRST = re.escape("".join(sorted({w[0] for w in _UNITS.split("|")})))
 _TARGET = re.compile(
     rf"(?=[{_STARTS}\s\d])(?P<compare>{_COMPARE})?(?P<change>{_CHANGE})?(?P<compare2>{_COMPARE})?\s*"
-    rf"(?P<num>(?<![\d.])\d+(?:\.\d+)?)(?P<mult>万亿|万|亿|千)?(?P<unit>{_UNITS})(?P<suffix>{_SUFFIX})?"
+    rf"(?P<num>(?<![\d.])\d++(?:\.\d+)?+)(?P<mult>万亿|万|亿|千)?(?=[{_UNIT_FIRST}])(?P<unit>{_UNITS})"
+    rf"(?P<suffix>{_SUFFIX})?"
 )
 _MULT = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 _BOUNDARY = "，。；、：,;:（）()“”\"‘’《》【】\n"
