@@ -250,3 +250,19 @@ def test_an_imported_traditional_plan_keeps_its_deadline_kinds(ws):
     assert (stored["加強數據共享"].deadline_text, stored["加強數據共享"].deadline_date) == ("2025年12月底前", "2025-12-31")
     assert stored["加強組織領導"].deadline_kind == ""
     assert stored["深化審批制度改革"].text == "推行事項清單管理，壓減辦理時限50%以上。"
+
+
+def test_offices_named_by_a_head_of_jiguan_are_units():
+    """主辦機關：/協辦機關： (Taiwan's plans) label units as 主办单位：/协办单位： do, in text
+    and as column headers; the simplified 机关 too."""
+    text = ("某部推動數位轉型行動計畫\n一、推動策略\n"
+            "（一）建置資料共享平臺。（主辦機關：數位發展部；協辦機關：國家發展委員會、經濟部）\n"
+            "（二）培育數位人才。\n主辦機關：教育部\n協辦機關：勞動部\n預定完成時間：2026年底前\n")
+    tasks = list(flat(parse_text(text, "tw.txt")["tasks"]))
+    assert roles(tasks[1]) == {"lead": ["數位發展部"], "support": ["國家發展委員會", "經濟部"]}
+    assert roles(tasks[2]) == {"lead": ["教育部"], "support": ["勞動部"]}
+    assert tasks[2]["deadline"] == {"text": "2026年底前"}
+    simplified = parse_text("某县工作方案\n一、重点工作\n1.整治河道。（主办机关：县水利局；协办机关：县财政局）\n", "s.txt")
+    assert roles(list(flat(simplified["tasks"]))[1]) == {"lead": ["县水利局"], "support": ["县财政局"]}
+    assert header_kinds(["工作項目", "主辦機關", "協辦機關", "預定完成時間"]) == \
+        header_kinds(["工作项目", "主办单位", "协办单位", "完成时间"]) == ["task", "lead", "support", "deadline"]

@@ -57,7 +57,7 @@ _PERSON_WORDS = ("分管", "联系", "包保", "挂点")
 _ROLE_WORD = "|".join(_LEAD_WORDS + _SUPPORT_WORDS + _GUIDE_WORDS + _RESPONSIBLE_WORDS
                       + _PERSON_WORDS + ("[市区县省]", "完成", "适用", "实施"))
 _HEADS = {
-    "unit": ("单位", "部门", "机构", "主体"),
+    "unit": ("单位", "部门", "机构", "主体", "机关"),  # 主辦機關：/協辦機關： (Taiwan's plans)
     "division": ("处室", "科室", "股室", "内设机构", "处（室）", "处(室)"),
     "person": ("领导", "负责人", "责任人", "联系人", "领导同志"),
     "scope": ("范围",),

@@ -48,6 +48,8 @@ _ROLE_WORD_SPLIT = re.compile(r"(?<=牵头|参加|负责|配合|参与|协助|�
 
 def header_kind(cell: str) -> str | None:
     text = re.sub(r"[\s（(][^）)]*[）)]|\s", "", cell)
+    # 机关 heads a column of units as 单位 does (主辦機關 | 協辦機關 in Taiwan's plans)
+    text = text.replace("机关", "单位")
     if not text or len(text) > 12:
         return None
     for kind, words in _HEADER_WORDS:
