@@ -1,10 +1,12 @@
 """The detail panel of the selected task: title, full text, deadline, status, departments by
 role (with a picker that completes names and aliases), the leaders, scope and internal
-divisions the task names (no departments), targets and progress history.
+divisions (处室, one line per role) the task names (no departments), targets and progress
+history.
 
 Every field commits to the store when the clerk leaves it (one undoable operation each);
 the panel re-reads the task on the store's change notification, without overwriting a
-field the clerk is still typing in.
+field the clerk is still typing in (a field whose text is stored, as after Enter, is
+overwritten by an undo).
 """
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from models.entities import ROLES, STATUSES
-from models.mentions import division_text
 from models.messages import msg
 
 from models.reported import latest_report
@@ -146,11 +147,20 @@ class TaskDetail(QScrollArea):
         self.scopes.setPlaceholderText(str(msg("app.detail.scopes_hint")))
         self.scopes.editingFinished.connect(self._commit_scopes)
         form.addRow(str(msg("app.detail.scopes")), self.scopes)
-        self.divisions = QLabel()
-        self.divisions.setObjectName("detail_divisions")
-        self.divisions.setWordWrap(True)
+        # The issuing office's own 处室 by role, one line each (names separated by 、).
+        self.divisions: dict[str, QLineEdit] = {}
+        roles = QFormLayout()
+        roles.setContentsMargins(0, 0, 0, 0)
+        roles.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for role in ROLES:
+            edit = QLineEdit()
+            edit.setObjectName(f"detail_division_{role}")
+            edit.setPlaceholderText(str(msg("app.detail.divisions_hint")))
+            edit.editingFinished.connect(lambda role=role: self._commit_divisions(role))
+            self.divisions[role] = edit
+            roles.addRow(role_label(role), edit)
         self.divisions_label = QLabel(str(msg("app.detail.divisions")))
-        form.addRow(self.divisions_label, self.divisions)
+        form.addRow(self.divisions_label, roles)
 
         self.targets = TargetEditor()
         self.targets.edited.connect(self._commit_targets)
@@ -162,7 +172,8 @@ class TaskDetail(QScrollArea):
         self.progress.setRootIsDecorated(False)
         self.progress.setMaximumHeight(130)
         form.addRow(self.tr("Progress"), self.progress)
-        self._editors = [self.title, self.text, self.deadline, self.people, self.scopes]
+        self._editors = [self.title, self.text, self.deadline, self.people, self.scopes,
+                         *self.divisions.values()]
         return page
 
     # ---- showing ---------------------------------------------------------------------
@@ -220,6 +231,9 @@ class TaskDetail(QScrollArea):
                     widget.setText(value)
                     widget.setCursorPosition(0)
             self._loaded[key] = value
+        elif current == value:
+            # what the clerk typed is stored: an undo may now replace it
+            self._loaded[key] = value
 
     def _fill_assignments(self, ws) -> None:
         self.assignments.clear()
@@ -233,13 +247,12 @@ class TaskDetail(QScrollArea):
         found = ws.mentions(self.uuid)
         self._set_field(self.people, "people", "、".join(found["people"]), force)
         self._set_field(self.scopes, "scopes", "；".join(found["scopes"]), force)
-        text = division_text(found["divisions"])
-        self.divisions.setText(text)
-        self.divisions.setVisible(bool(text))   # most offices' tasks name none
-        self.divisions_label.setVisible(bool(text))
+        for role, edit in self.divisions.items():
+            self._set_field(edit, f"division_{role}", "、".join(found["divisions"].get(role, ())),
+                            force)
 
     def _commit_people(self) -> None:
-        names = [n for n in re.split(r"[、，,；;\s]+", self.people.text()) if n]
+        names = _names(self.people.text())
         if self.task is not None and not self.session.readonly and \
                 names != self.session.ws.mentions(self.task.uuid)["people"]:
             self.session.edit(self.session.ws.set_mentions, self.task.uuid, people=names)
@@ -249,6 +262,15 @@ class TaskDetail(QScrollArea):
         if self.task is not None and not self.session.readonly and \
                 scopes != self.session.ws.mentions(self.task.uuid)["scopes"]:
             self.session.edit(self.session.ws.set_mentions, self.task.uuid, scopes=scopes)
+
+    def _commit_divisions(self, role: str) -> None:
+        names = _names(self.divisions[role].text())
+        if self.task is None or self.session.readonly:
+            return
+        divisions = self.session.ws.mentions(self.task.uuid)["divisions"]
+        if names != divisions.get(role, []):
+            self.session.edit(self.session.ws.set_mentions, self.task.uuid,
+                              divisions={**divisions, role: names})
 
     def _fill_targets(self, ws) -> None:
         self.targets.set_targets(ws.targets(self.uuid), self.session.readonly)
@@ -356,3 +378,8 @@ class TaskDetail(QScrollArea):
         elif chosen is not None:
             ws = self.session.ws
             self.session.edit(ws.assign, self.task.uuid, deps[0], chosen.data())
+
+
+def _names(text: str) -> list[str]:
+    """"杜新国、朱伟县长" (or with commas, semicolons, spaces) as a list of names."""
+    return [n for n in re.split(r"[、，,；;\s]+", text) if n]

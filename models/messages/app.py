@@ -27,6 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail.scopes": ("适用范围", "Scope"),
     "detail.scopes_hint": ("如：综合保税区；多项用分号分隔", "e.g. 综合保税区; several separated by ；"),
     "detail.divisions": ("内设处室", "Divisions"),
+    "detail.divisions_hint": ("处室名称，用顿号分隔，如：法规处、办公室",
+                              "Division names separated by 、"),
     # ---- the 备份与恢复 dialog -------------------------------------------------------
     "backup.menu": ("备份与恢复(&B)…", "&Backups and restore…"),
     "backup.title": ("备份与恢复", "Backups and restore"),
