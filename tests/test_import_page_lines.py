@@ -100,6 +100,19 @@ def test_a_page_number_well_inside_a_cropped_scan_is_dropped_below_the_text():
     assert texts(kept.lines) == ["到2025年完成改造的小区数量：", "35", "（二）完善排水管网。"]
 
 
+def test_each_pages_own_number_is_dropped_above_or_below_its_text_and_a_number_between_stays():
+    page = Page().add("一、总体要求", 2).add("35", 4).add("（一）完善排水管网。", 2)
+    page.lines.append(Line(1, "1", 290, 300, 700, 712, H))         # below page 1's text
+    page.next_page()
+    page.lines.append(Line(2, "- 2 -", 280, 320, 120, 132, H))     # above page 2's text
+    page.y = 160.0
+    page.add("（二）推进雨污分流。", 2).add("（三）加强运行维护。", 2)
+    page.next_page().add("二、保障措施", 2).add("12", 4).add("（一）加强组织领导。", 2)
+    page.lines.append(Line(3, "—3—", 280, 320, 650, 662, H))       # below page 3's text
+    assert texts(page.lines) == ["一、总体要求", "35", "（一）完善排水管网。", "（二）推进雨污分流。",
+                                 "（三）加强运行维护。", "二、保障措施", "12", "（一）加强组织领导。"]
+
+
 def test_the_scanner_mark_at_the_foot_of_a_single_page_is_dropped():
     for mark in ("扫描全能王创建", "Scanned with CamScanner"):
         page = Page().add("一、总体要求", 2).foot(mark)
