@@ -11,10 +11,10 @@ change rebuilds it.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
+import zlib
 from pathlib import Path
 
 from models.applog import per_user_dir
@@ -33,21 +33,33 @@ def cache_dir() -> Path:
                         ("XDG_CACHE_HOME", ".cache"), "PlanDesk", "cache")
 
 
+def _files(folder: Path, suffix: str) -> list[str]:
+    """The files under ``folder`` ending in ``suffix``, as paths relative to ROOT."""
+    start = len(str(ROOT)) + 1
+    out = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        out += [f"{top}/{n}"[start:] for n in names if n.endswith(suffix)]
+    return sorted(out)
+
+
 def demo_key() -> str:
-    """A digest of everything the demo is built from."""
+    """A digest of everything the demo is built from (two CRCs: a cache key needs no
+    cryptographic hash, and hashlib would load OpenSSL for the first paint)."""
     from models.schema import KNOWN_MIGRATIONS
-    h = hashlib.sha256(f"{KNOWN_MIGRATIONS}\n".encode())
-    files = sorted(p for folder in SOURCES for p in (ROOT / folder).rglob("*.py"))
-    files += sorted(SAMPLES.glob("*")) if SAMPLES.is_dir() else []
+    lines = [f"{KNOWN_MIGRATIONS}"]
+    files = [f for folder in SOURCES for f in _files(ROOT / folder, ".py")]
+    files += _files(SAMPLES, "") if SAMPLES.is_dir() else []
     if (ROOT / "pyproject.toml").is_file():      # a source checkout: the version is in it
-        files.append(ROOT / "pyproject.toml")
+        files.append("pyproject.toml")
     else:                                        # an installed build: its metadata
         from reports.capabilities import version
-        h.update(version().encode())
-    for path in files:       # a file edited since: its size or time differs
-        st = path.stat()
-        h.update(f"{path.relative_to(ROOT)} {st.st_size} {st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:16]
+        lines.append(version())
+    for name in files:       # a file edited since: its size or time differs
+        st = os.stat(f"{ROOT}/{name}")
+        lines.append(f"{name} {st.st_size} {st.st_mtime_ns}")
+    data = "\n".join(lines).encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def cached_demo() -> Path:
@@ -78,6 +90,6 @@ def make_demo_workspace(folder: Path | None = None) -> Path:
     """A fresh demo workspace (a copy of the cached one); returns its path."""
     folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="plandesk-demo-"))
     # Not the builder's lock file, nor the backups its 汇总 took.
-    shutil.copytree(cached_demo(), folder, dirs_exist_ok=True,
+    shutil.copytree(cached_demo(), folder, dirs_exist_ok=True, copy_function=shutil.copyfile,
                     ignore=shutil.ignore_patterns("*.lock", "*.backups"))
     return folder / DEMO_NAME
