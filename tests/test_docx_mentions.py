@@ -185,3 +185,27 @@ def test_check_docx_finds_a_table_wider_than_the_type_area(tmp_path):
     wide = tamper(tmp_path / "n.docx", tmp_path / "wide.docx", "word/document.xml",
                   f'<w:gridCol w:w="{content}"/>', f'<w:gridCol w:w="{content + units.mm(30)}"/>')
     assert check_docx(wide) == ["表格宽 255 毫米，超出版心宽度（225 毫米），请减少栏目或调窄各栏。"]
+
+
+@pytest.mark.parametrize("source", [
+    lambda: parse_table_rows(COMMISSION, "分工表.xlsx"), lambda: parse_table_rows(BUREAU, "分工表.xlsx"),
+    lambda: parse_text(COUNTY, "方案.txt"), lambda: parse_text(DISTRICT, "方案.txt")])
+def test_the_word_table_reads_back_as_it_was(tmp_path, source):
+    """The headers are the words an office's own tables use: the standalone Word 分工表,
+    imported again, gives every task its leaders, scope and 处室 back."""
+    from reports.docx import render_division_table_docx
+    from reports.importer import parse_file
+
+    _, plan = stored(source())
+    render_division_table_docx(plan, tmp_path / "表.docx")
+    _, back = stored(parse_file(tmp_path / "表.docx"))
+
+    def named(p):
+        def flat(tasks):
+            for t in tasks:
+                yield t
+                yield from flat(t["children"])
+        return {t["title"]: (t["people"], t["scopes"], t["divisions"], t["roles"])
+                for t in flat(p["tasks"]) if t["people"] or t["scopes"] or any(t["divisions"].values())}
+
+    assert named(back) == named(plan) and named(plan)
