@@ -41,14 +41,14 @@ TRADITIONAL = (
 )
 # the same characters as printed in Hong Kong, Macau and Taiwan, at other code points
 # (爲 for 為, 衞 for 衛, 説 for 說), and traditional forms of plan words the map lacks
-# (註冊, 採購, 審覈): folded straight to the simplified form
+# (註冊, 採購, 審覈, the numerals 貳 叄): folded straight to the simplified form
 VARIANTS = (
     "爲衞佈恆説眞敎峯滙兌敍銳悅脫淸靑吿値涼沖淨衆卽旣槪緖査羣癥喫祕隣鄕擧攷竝偸彥牀菸"
-    "唸鈎週慾蹟跡託佔鬪羨吳鑑綁樑併採蒐覈註麪"
+    "唸鈎週慾蹟跡託佔鬪羨吳鑑綁樑併採蒐覈註麪貳叄"
 )
 VARIANTS_SIMPLIFIED = (
     "为卫布恒说真教峰汇兑叙锐悦脱清青告值凉冲净众即既概绪查群症吃秘邻乡举考并偷彦床烟"
-    "念钩周欲迹迹托占斗羡吴鉴绑梁并采搜核注面"
+    "念钩周欲迹迹托占斗羡吴鉴绑梁并采搜核注面贰叁"
 )
 SIMPLIFIED = (
     "万与专业东两严个丰临为丽举么么义乐习乡书买乱了争于亏云亚产产亩亲亿仅从仓们价众优"

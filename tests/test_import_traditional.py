@@ -266,3 +266,19 @@ def test_offices_named_by_a_head_of_jiguan_are_units():
     assert roles(list(flat(simplified["tasks"]))[1]) == {"lead": ["县水利局"], "support": ["县财政局"]}
     assert header_kinds(["工作項目", "主辦機關", "協辦機關", "預定完成時間"]) == \
         header_kinds(["工作项目", "主办单位", "协办单位", "完成时间"]) == ["task", "lead", "support", "deadline"]
+
+
+def test_cheque_numerals_number_the_top_level():
+    """壹、 貳、 參、 (Taiwan's plans, and formal mainland ones in 壹 贰 叁) above 一、 and （一）."""
+    text = ("某縣長期照顧十年計畫\n壹、計畫緣起\n因應人口高齡化，推動長期照顧服務。\n貳、計畫目標\n"
+            "一、擴大服務量能\n（一）增設社區照顧據點30處。（主辦機關：縣衛生局；協辦機關：縣社會處）\n"
+            "（二）培訓照顧服務員。\n參、執行策略\n一、強化人力資源\n（一）提高照顧服務員薪資。（縣勞工處負責）\n")
+    plan = parse_text(text, "tw.txt")
+    assert outline(plan) == [
+        (1, "壹、", "計畫緣起"), (1, "貳、", "計畫目標"), (2, "一、", "擴大服務量能"),
+        (3, "（一）", "增設社區照顧據點30處"), (3, "（二）", "培訓照顧服務員"), (1, "參、", "執行策略"),
+        (2, "一、", "強化人力資源"), (3, "（一）", "提高照顧服務員薪資")]
+    assert plan["tasks"][0]["text"] == "因應人口高齡化，推動長期照顧服務。"
+    simplified = parse_text("某区工作方案\n壹、总体要求\n贰、重点任务\n一、推进改革\n拾壹、附则\n", "s.txt")
+    assert outline(simplified) == [(1, "壹、", "总体要求"), (1, "贰、", "重点任务"), (2, "一、", "推进改革"),
+                                   (1, "拾壹、", "附则")]

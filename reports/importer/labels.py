@@ -9,7 +9,7 @@ Style keys (internal) and the ``label_style`` exported in the plan dict:
 =========  ==============  =======================================
 key        label_style     example
 =========  ==============  =======================================
-part       1               第一部分 / 第一章
+part       1               第一部分 / 第一章 / 壹、 (numerals as on a cheque, Taiwan's top level)
 1          1               一、  一．
 2          2               （一） (一)
 3          3               1.  1、  １．  ⒈
@@ -44,8 +44,12 @@ RANK = {"caption": 0, "part": 0, "1": 1, "2": 2, "3": 3, "paren1": 4, "4": 4, "5
 EXPORTED = {"part": "1", "1": "1", "2": "2", "3": "3", "paren1": "4", "4": "4", "5": "5",
             "dash": "dash", "bullet": "dash", "caption": "none", "d2": "", "d3": ""}
 
+# the numerals written on cheques (壹 贰 叁…, folded from 貳 參 陸): a plan's top level
+_UPPER = str.maketrans("壹贰叁参肆伍陆柒捌玖拾佰", "一二三三四五六七八九十百")
+
 _PATTERNS = [
     ("part", re.compile(rf"^第([{_CN}]{{1,4}})(部分|章|篇)[\s：:、]*")),
+    ("part", re.compile(r"^([壹贰叁参肆伍陆柒捌玖拾]{1,3})\s*[、．.]\s*")),
     ("2", re.compile(rf"^[（(]\s*([{_CN}]{{1,4}})\s*[）)]\s*")),
     ("4", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*")),
     ("1", re.compile(rf"^([{_CN}]{{1,4}})\s*[、．.]\s*")),
@@ -147,7 +151,7 @@ def parse_label(text: str) -> Label | None:
         if style in ("dash", "bullet"):
             return Label(style, None, source, rest)
         raw = m.group(1)
-        number = int(raw) if raw.isdigit() else cn_to_int(raw)
+        number = int(raw) if raw.isdigit() else cn_to_int(raw.translate(_UPPER))
         if number is None:
             continue
         ambiguous = False
