@@ -39,16 +39,17 @@ class AsWritten:
         self.folded = [fold(t) for t in self.written]
         # simplified characters the folding produced, and the one original of each that
         # the document wrote in a single way
-        seen: dict[str, set[str]] = {}
+        pairs: set[tuple[str, str]] = set()
         for raw, flat in zip(self.written, self.folded):
             if raw != flat:
-                for a, b in zip(raw, flat):
-                    if a != b:
-                        seen.setdefault(b, set()).add(a)
-        for raw, flat in zip(self.written, self.folded):
-            for b in set(flat).intersection(seen):
-                if b in raw:
-                    seen[b].add(b)  # the document also wrote it simplified
+                pairs.update(zip(raw, flat))
+        seen: dict[str, set[str]] = {}
+        for a, b in pairs:
+            if a != b:
+                seen.setdefault(b, set()).add(a)
+        written = set("".join(self.written))
+        for b in written.intersection(seen):
+            seen[b].add(b)  # the document also wrote it simplified
         self.changed = frozenset(seen)
         self.single = str.maketrans({b: next(iter(a)) for b, a in seen.items() if len(a) == 1})
         self._whole: tuple[str, str] | None = None
