@@ -56,7 +56,7 @@ def test_wrapped_lines_are_joined_even_when_they_begin_like_a_number():
 
 
 def test_a_paragraph_goes_on_over_the_page_break_past_the_page_number():
-    for number in ("— 3 —", "-3-", "- 3 -", "第3页", "第 3 页 共 12 页", "3/12", "3"):
+    for number in ("— 3 —", "-3-", "- 3 -", "第3页", "第 3 页 共 12 页", "第3頁", "第 3 頁 共 12 頁", "3/12", "3"):
         page = (Page().head("XX市人民政府文件").add("（三）加强城市防洪排涝。完善排水防涝工程体系（牵头部", 2, True)
                 .foot(number).next_page().head("XX市人民政府文件")
                 .add("门：市交通委、市水务局），2025年底前完成改造。", 0))

@@ -26,7 +26,7 @@ from ..normalize import normalise
 _PAGE_NUMBER = re.compile(
     # OCR reads a dash as 一: "—2一"
     r"^[\s\-—–－~·.一]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[\s\-—–－~·.一]*$"
-    r"|^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$")
+    r"|^第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?$|^\d{1,4}\s*/\s*\d{1,4}$")  # 頁: 繁體
 _BAND = 0.09          # the top and bottom 9 % of a page hold its furniture
 # the mark scanning apps print at the foot of every page ("扫描全能王创建", "CamScanner")
 _SCANNER_MARK = re.compile(r"扫描全能王|全能扫描王|夸克扫描王|CamScanner|Scanned with", re.I)
