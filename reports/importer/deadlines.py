@@ -13,6 +13,7 @@ Where a deadline is looked for, in order of trust:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _Y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
 _M = r"\d{1,2}月(?:份)?"
@@ -43,6 +44,7 @@ _STRICT = re.compile(
 LABEL = re.compile(r"(完成时限|完成时间|完成期限|时间节点|时间安排|进度安排|时限要求|时限)\s*[:：]\s*")
 
 
+@lru_cache(maxsize=8192)
 def whole_deadline(text: str) -> str | None:
     """The deadline when ``text`` (a bracket's content or a table cell) is only a deadline."""
     text = text.strip()
@@ -59,6 +61,9 @@ _LEADING = re.compile(
     rf"|每(?:年|季度|半年|月)(?:{_M})?(?:{_D})?{_PART}?前)(?=.)")
 
 
+_CLAUSES = re.compile(r"[，,；;。：:]")
+
+
 def in_clauses(text: str) -> str | None:
     """A deadline in running task text, verbatim.
 
@@ -69,7 +74,7 @@ def in_clauses(text: str) -> str | None:
     body = text.rstrip("。；;，, ")
     if not body:
         return None
-    clauses = [c.strip() for c in re.split(r"[，,；;。：:]", body) if c.strip()]
+    clauses = [c for c in (c.strip() for c in _CLAUSES.split(body)) if c]
     for clause in (clauses[-1], clauses[0]) if clauses else ():
         if len(clause) <= 30:
             m = _STRICT.match(clause)

@@ -10,13 +10,14 @@ above them ("1.完善预案体系" / "（1）…（4）…" / "（责任单位�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from models.deadline import date_problem
+from models.deadline import date_problem as _date_problem
 
 from . import deadlines
 from .errors import warn
 from .responsibility import (LABEL_RE, ROLES, Convention, Reading, empty_roles, has_roles,
-                             heading_role, is_annotation, merge_roles, read)
+                             heading_role, is_annotation, read)
 from .sentences import split_title
 from .units import VERB_RE, split_units
 from .targets import find_targets
@@ -24,6 +25,7 @@ from .tree import Node
 
 _OPEN = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】", "［": "］"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
+_OPENING = re.compile("[" + re.escape("".join(_OPEN)) + "]")
 
 
 class Finisher:
@@ -51,19 +53,23 @@ class Finisher:
             texts.append(clean)
         title, rest = split_title(texts[0] if texts else "")
         body = "\n".join(t for t in [rest] + texts[1:] if t)
-        roles = empty_roles()
         reading = None
         if annotations:
             # read together: "牵头单位：A" on one line makes "责任单位：B" on the next support
             reading = self.read("；".join(a for _, a in annotations), annotations[0][0])
-            merge_roles(roles, reading.roles)
+            # a fresh copy that already gives each unit one role (merging it into empty
+            # roles would change nothing)
+            roles = reading.roles
             for _, annotation in annotations:
                 deadline = deadline or deadline_in_annotation(annotation)
+        else:
+            roles = empty_roles()
         full = f"{title}。{body}" if body else title
         deadline = deadline or deadlines.in_clauses(full)
-        if deadline and date_problem(deadline):
+        problem = date_problem(deadline) if deadline else None
+        if problem:
             warn(self.warnings, node.line, "importer.deadline_bad_date", text=deadline,
-                 reason=date_problem(deadline))
+                 reason=problem)
         task = {
             "level": level,
             "label_style": node.label_style,
@@ -147,15 +153,25 @@ class Finisher:
         return reading
 
 
+@lru_cache(maxsize=4096)
+def date_problem(text: str) -> str | None:
+    return _date_problem(text)   # a plan repeats the same few deadlines
+
+
+_LABEL_VALUE_END = re.compile(r"[；;。]|(?:牵头|配合|责任|协办)(?:单位|部门)[:：]")
+_CLAUSE_END = re.compile(r"[，,；;。]")
+
+
+@lru_cache(maxsize=4096)
 def deadline_in_annotation(text: str) -> str | None:
     text = text.strip().strip("（）()〔〕[]【】［］")
     m = deadlines.LABEL.search(text)
     if m:
-        value = re.split(r"[；;。]|(?:牵头|配合|责任|协办)(?:单位|部门)[:：]", text[m.end():])[0]
+        value = _LABEL_VALUE_END.split(text[m.end():], 1)[0]
         value = value.strip(" ，,）)")
         if value:
             return value
-    for clause in re.split(r"[，,；;。]", text):
+    for clause in _CLAUSE_END.split(text):
         found = deadlines.whole_deadline(clause)
         if found:
             return found
@@ -188,7 +204,7 @@ def take_annotations(text: str) -> tuple[str, list[str], str | None]:
         content = body[start + 1:-1]
         bracket_deadline = deadlines.whole_deadline(content)
         if bracket_deadline and not (body[start - 1:start] in ("。", "；", "）", "〕", "")
-                                     or re.search(r"前|底|完成|长期|持续|每", content)):
+                                     or _BY_WORD.search(content)):
             bracket_deadline = None  # "全覆盖（2022—2025年）" is a period in passing, not a deadline
         if bracket_deadline:
             deadline = deadline or bracket_deadline
@@ -204,12 +220,16 @@ def take_annotations(text: str) -> tuple[str, list[str], str | None]:
         if is_annotation(content, at_end=False):
             found.insert(0, content)
             text = text[:start] + text[end + 1:]
-    text = re.sub(r"。{2,}", "。", text).strip()
+    if "。。" in text:
+        text = _STOPS.sub("。", text)
+    text = text.strip()
     if text in ("。", "；"):
         text = ""
     return text, found, deadline
 
 
+_BY_WORD = re.compile(r"前|底|完成|长期|持续|每")
+_STOPS = re.compile(r"。{2,}")
 _AFTER_SENTENCE = ("", "。", "；", "）", "〕", "，", " ", "\n")
 
 
@@ -223,6 +243,8 @@ def _short_bare_list(content: str) -> bool:
 
 def _unclosed_before(body: str, start: int) -> int | None:
     """Where a bracket opened before ``start`` and never closed begins, if one does."""
+    if _OPENING.search(body, 0, start) is None:
+        return None  # nothing opened before (the usual case, fastest)
     if sum(body.count(o, 0, start) for o in _OPEN) <= sum(body.count(c, 0, start) for c in _CLOSE):
         return None  # as many closed as opened: nothing left open (the usual case, fast)
     stack: list[int] = []
@@ -248,7 +270,7 @@ def join_open_brackets(paras: list) -> list:
 
 def _open_at_end(text: str) -> bool:
     """Does ``text`` end inside a bracket opened in its last 40 characters?"""
-    if not any(ch in _OPEN for ch in text[-40:]):
+    if _OPENING.search(text, max(0, len(text) - 40)) is None:
         return False
     stack = _unclosed_before(text, len(text))
     return stack is not None and len(text) - stack <= 40
@@ -298,7 +320,7 @@ def _matching_open(body: str) -> int | None:
 
 def _bracket_groups(text: str):
     """(start, end) of each top-level bracket group."""
-    if not any(ch in text for ch in _OPEN):
+    if _OPENING.search(text) is None:
         return
     depth, start, opening = 0, None, None
     for i, ch in enumerate(text):
