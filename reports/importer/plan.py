@@ -44,7 +44,11 @@ def parse_text(text: str, source_name: str = "") -> dict:
             text = html_page_to_text(text)
         written = _written_lines(text) if has_traditional(text) else None
         blocks, meta = text_blocks(fold(text) if written else text)
-        return assemble(blocks, {"source_unit": "line", **meta}, name, written)
+        # the whole text was looked at for traditional characters: its blocks need not be
+        plan = _assemble(blocks, {"source_unit": "line", **meta}, name)
+        if written is not None:
+            written.restore(plan)
+        return plan
 
 
 def assemble(blocks: list, meta: dict, name: str, written: AsWritten | None = None) -> dict:
