@@ -143,6 +143,19 @@ def test_what_calamine_cannot_show_is_read_by_the_lxml_reader(office, tmp_path, 
         assert _grid(book.rows("分工及进展", compact=True)) == theirs
 
 
+def test_a_large_sheet_is_streamed_by_the_lxml_reader(office, tmp_path, monkeypatch):
+    """calamine holds a whole sheet: beyond its bound a return is streamed instead."""
+    ws, plan = office
+    path = _typed(ws, plan, tmp_path)
+    with calamine_book.CalamineBook(path) as book:
+        size = book.zip.getinfo(book.parts["分工及进展"]).file_size
+    monkeypatch.setattr(calamine_book, "STREAM_ABOVE", size - 1)
+    with calamine_book.CalamineBook(path) as book:
+        with pytest.raises(calamine_book._Unusual):
+            book._fast_rows("分工及进展", None)
+        assert book._fast_rows("_plandesk", None)          # the small sheet still by calamine
+
+
 def test_without_calamine_returns_are_read_by_the_lxml_reader(monkeypatch):
     """Some CPUs of domestic Linux machines have no python-calamine wheel."""
     monkeypatch.setitem(sys.modules, "python_calamine", None)     # import fails

@@ -17,6 +17,7 @@ runs, ``_x000D_`` escapes, a cell or row without its reference, another namespac
 prefixed elements, quotes other than ``"`` — sends the sheet to ``ReturnBook``'s reader,
 which reads all of it. So both readers give the same cells (the return tests run with
 each, and one test compares them cell for cell on openpyxl and LibreOffice files).
+A large sheet is streamed by ``ReturnBook`` (``STREAM_ABOVE``): calamine holds all of it.
 An empty text cell is ``None`` here, as an absent cell is: nothing was typed in either.
 
 python-calamine has no wheel for some CPUs of domestic Linux machines: without it the
@@ -36,6 +37,9 @@ try:
 except ImportError:          # no wheel for this machine: the lxml reader does all of it
     CalamineWorkbook = None  # type: ignore[assignment,misc]
 
+# calamine holds a whole sheet, and its Python copy beside it; a sheet larger than this
+# (some 4,000 rows of a return) is streamed by ReturnBook, whose memory stays bounded.
+STREAM_ABOVE = 8 * 1024 * 1024
 _MAIN = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 # One pass over the tags: anything but the plain forms Excel, WPS, LibreOffice and openpyxl
 # write — a cell tag other than <c r="A1" s="3" t="…"> with a text or number type (so no
@@ -43,8 +47,8 @@ _MAIN = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006
 # without its reference, a formula, phonetic runs, a comment or CDATA, prefixed elements.
 _UNUSUAL = re.compile(
     rb'<(?:c(?:>| (?!r="[A-Z]\d{1,5}"(?: s="\d+")?(?: t="(?:n|s|str|inlineStr)")?[ >/]))'
-    rb'|row(?:>| (?!r="\d{1,5}"))|f[\s>/]|rPh|!|mergeCell (?!ref=")'
-    rb'|\w+:(?:c|row|is|t|v|f|r|si|mergeCell|sheetData)[\s>/])')
+    rb'|row(?:>| (?!r="\d{1,5}"))|f[\s>/]|rPh|!|mergeCell (?!ref="))'
+    rb'|:(?:c|row|is|t|v|f|r|si|mergeCell|sheetData)[\s>/]')      # <x:c …> (or a text "…:c ")
 _ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")         # calamine decodes _x000D_, lxml does not
 _MERGE = re.compile(rb'<mergeCell ref="([^"]*)"')
 _CELL_AT = rb'<c r="([A-Z])(\d+)" s="(?:%s)"(?: t="(?:n|s|str|inlineStr)")?>'
@@ -94,6 +98,8 @@ class CalamineBook(ReturnBook):
         return special, re.compile(_CELL_AT % b"|".join(str(i).encode() for i in special))
 
     def _fast_rows(self, name: str, width: int | None) -> list[list]:
+        if self.zip.getinfo(self.parts[name]).file_size > STREAM_ABOVE:
+            raise _Unusual
         data = self.zip.read(self.parts[name])
         if not data.startswith(_MAIN, data.find(b"<worksheet")) or not self._plain(data) \
                 or not self._strings_plain:

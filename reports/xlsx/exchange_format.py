@@ -168,11 +168,8 @@ def _sent_row(item) -> SentRow:
         row, key, editable, hash_, *values = item
         item = {"row": row, "key": key, "editable": editable, "hash": hash_,
                 **dict(zip(V1_FIELDS, values))}
-    sent = {}         # only what was sent filled in (``values()`` gives the rest as empty)
-    for f in FIELDS:
-        v = item.get(f)
-        if v in (None, ""):
-            continue
-        sent[f] = float(v) if f == "percent" else str(v or "")
+    get = item.get    # only what was sent filled in (``values()`` gives the rest as empty)
+    sent = {f: float(v) if f == "percent" else str(v or "")
+            for f in FIELDS if (v := get(f)) is not None and v != ""}
     return SentRow(int(item["row"]), str(item["key"]), bool(item["editable"]), str(item["hash"]),
                    sent, str(item.get("upper_key") or ""))

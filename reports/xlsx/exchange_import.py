@@ -454,14 +454,15 @@ def _diff(reading: _Reading, r, key, returned, sent) -> None:
     report, view = reading.report, reading.view
     now = dict(reading.current.get(key) or EMPTY)
     fields = [f for f in fmt.FIELDS if f in returned]
-    edited = [f for f in fields if not same(f, returned[f], sent[f])]
+    # ``a == b or same(…)``: equal values (the usual case) without a call per field
+    edited = [f for f in fields if not (returned[f] == sent[f] or same(f, returned[f], sent[f]))]
     if not edited:
         return
-    moved_here = any(not same(f, now[f], sent[f]) for f in fields)
+    moved_here = any(not (now[f] == sent[f] or same(f, now[f], sent[f])) for f in fields)
     new = dict(now)
     for f in edited:
         new[f] = returned[f]
-    differing = [f for f in edited if not same(f, returned[f], now[f])]
+    differing = [f for f in edited if not (returned[f] == now[f] or same(f, returned[f], now[f]))]
     if not differing:
         return
     changes = [FieldChange(key, view.labels.get(key, key), reading.dep_name, f, now[f], returned[f],
