@@ -20,6 +20,8 @@ from reports.template.fields import field_of
 from reports.template.lines import line_kind
 from reports.xlsx import read_foreign_workbook
 
+from test_import_docx import flat, outline
+
 PLAN = """關於印發某市優化營商環境三年行動計劃的通知
 各區縣人民政府，市政府各部門：
 現將《某市優化營商環境三年行動計劃》印發給你們，請認真貫徹執行。
@@ -46,16 +48,6 @@ SECOND = """某縣推動長期照顧服務實施方案
 實施單位：縣勞工處
 辦理期限：2026年底前
 """
-
-
-def flat(tasks):
-    for task in tasks:
-        yield task
-        yield from flat(task["children"])
-
-
-def outline(plan):
-    return [(t["level"], t["source_label"], t["title"]) for t in flat(plan["tasks"])]
 
 
 def roles(task):
