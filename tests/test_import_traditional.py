@@ -39,7 +39,7 @@ PLAN = """關於印發某市優化營商環境三年行動計劃的通知
 （一）加強組織領導。各責任單位要建立工作專班。（牽頭單位：市發展改革委；配合單位：市審計局）
 """
 
-# the same forms, other words: 主辦/協辦 as in a Taiwan plan, 實施單位： and 辦理期限： (主辦單位： alone on a line is a web page footer)
+# the same forms, other words: 主辦/協辦 as in a Taiwan plan, 實施單位： and 辦理期限：
 SECOND = """某縣推動長期照顧服務實施方案
 一、計畫目標
 二、執行策略

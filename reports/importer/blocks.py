@@ -47,6 +47,10 @@ def text_blocks(text: str) -> tuple[list, dict]:
     """Lines -> paragraphs and tables, furniture dropped, wrapped lines re-joined."""
     meta: dict = {}
     items: list[tuple[int, str, bool]] = []  # (line, text, is a table row)
+    # each non-blank line with whether it is furniture, and where the site labels
+    # ("主办单位：…") among them went in items: footer or a task's responsibility
+    seen: list[tuple[str, bool]] = []
+    held: dict[int, int] = {}
     spaced = SpacedTable()
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), 1):
         raw = _pipes(raw)
@@ -55,19 +59,31 @@ def text_blocks(text: str) -> tuple[list, dict]:
         items.extend(spaced.flush())
         if "\t" in raw and _cells_filled(raw) >= 2:
             items.append((number, raw, True))
+            seen.append((raw, False))
             continue
         if spaced.start(number, raw):
             continue
         for part in _unflatten(split_html_blocks(raw)):
             clean = normalise(part)
             if clean and FORM_RESIDUE.match(clean):
+                seen.append((clean, True))
                 continue  # a web page's feedback form: "——姓名：", "*验证码：", "提交"
             if clean and furniture.is_furniture(clean):
                 # dropped without a trace: a page number must not split a wrapped paragraph
                 meta.update({k: v for k, v in furniture.read_metadata(clean).items() if k not in meta})
+                seen.append((clean, True))
                 continue
+            if clean:
+                if furniture.is_site_label(clean):
+                    held[len(seen)] = len(items)
+                seen.append((clean, False))
             items.append((number, clean, False))
     items.extend(spaced.flush())
+    footer = {held[i] for i in furniture.footer_site_labels(seen, _plan_line) if i in held}
+    # the footer's first line ends the page as "版权所有" does (see ``_cut_trailing``)
+    footer_line = min((items[j][0] for j in footer), default=None)
+    for j in footer:
+        items[j] = (items[j][0], "", False)  # a blank: what stood around it stays apart
     # a table is two or more tab-separated rows (blank lines may sit between them)
     blocks: list = []
     run: list = []
@@ -93,7 +109,7 @@ def text_blocks(text: str) -> tuple[list, dict]:
             plain.append((number, value))
     close_run()
     blocks.extend(_paragraphs(plain))
-    return _cut_trailing(blocks), meta
+    return _cut_trailing(blocks, footer_line), meta
 
 
 _PARAGRAPH_SPACE = re.compile(r"(?<=[\u4e00-\u9fff。；：:，,、）)》”])[ \u3000]+(?=[\u4e00-\u9fff（(《“\d])")
@@ -142,16 +158,28 @@ def _paragraphs(plain: list[tuple[int, str]]) -> list[Para]:
     return [Para(n, t) for n, t in unwrap(plain, starts_item) if t]
 
 
+def _plan_line(text: str) -> bool:
+    """A line of a plan's body a task's responsibility line may follow: a numbered item, a
+    sentence, a labelled field ("完成时限：…") or a table row."""
+    return (_numbered(text) or text.rstrip()[-1:] in ("。", "；", ";", "！", "）", ")")
+            or LABEL_RE.match(text) is not None or "\t" in text)
+
+
 def _numbered(text: str) -> bool:
     label = parse_label(text)
     return label is not None and not label.ambiguous
 
 
-def _cut_trailing(blocks: list) -> list:
-    """Drop a web page's tail (contact, related links) when no numbered item follows it."""
+def _cut_trailing(blocks: list, footer_line: int | None = None) -> list:
+    """Drop a web page's tail (contact, related links, what follows its footer) when no
+    numbered item follows it."""
     paras = [b for b in blocks if isinstance(b, Para)]
     texts = [p.text for p in paras]
     start = furniture.trailing_start(texts, _numbered)
+    if footer_line is not None:
+        after = next((i for i, p in enumerate(paras) if p.line > footer_line), None)
+        if after is not None and not any(_numbered(t) for t in texts[after:]):
+            start = after if start is None else min(start, after)
     if start is None:
         return blocks
     cut_line = paras[start].line

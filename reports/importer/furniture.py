@@ -7,6 +7,13 @@ often without colons ("索 引 号 MB…/2023-05475 发文日期 2023-01-03", "�
 有效"), and widget lines ("无障碍 长者助手 我的收藏"). They are not part of the plan and are
 dropped here. The metadata block of a gov.cn page ("发文机关：… 发文字号：…") is read for
 the plan's issuer and document number before it is dropped.
+
+A page's footer names who runs the site with the words a plan uses for who does a task:
+"主办单位：XX市人民政府办公厅 承办单位：XX市大数据中心". Such a *site label* is told apart
+by its form: with other footer marks on its line (网站标识码, ICP备, 版权所有 …) it is
+furniture by itself; alone on its line it is decided with its neighbours
+(``footer_site_labels``): a task's responsibility follows a plan line with more plan after
+it, a footer follows furniture or the signature and has only furniture after it.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ _LINE_FORMS = [
         r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?$",
         r"^[—\-－]\s*\d{1,3}\s*[—\-－]$", r"^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$",
         r"^(联系我们|关于我们|订阅号|服务号|公众号|网站地图|网站声明|隐私声明|技术支持.*|版权所有.*"
-        r"|主办单位.*|承办单位[:：].*|网站标识码.*|.*ICP备.*|.*公网安备.*|政府网站找错|无障碍浏览?"
+        r"|网站标识码.*|.*ICP备.*|.*公网安备.*|政府网站找错|无障碍浏览?"
         r"|用户登录|English)$",
         r"(对公账户|银行账户)$",  # anywhere: no need to say what may stand before
         r"^(单位名称|账号|帐号|开户行|开户银行|税号|联系地址|邮政编码|邮编|传真|联系电话|电子邮箱"
@@ -42,7 +49,7 @@ _CONTACT = re.compile(
     r"^[\u4e00-\u9fff]{1,8}[:：]\s*(（?0\d{2,3}）?[-—\s]?\d{7,8}|1[3-9]\d{9}|\d[\d\s]{11,}|\S+@\S+\.\S+)")
 _STOP = re.compile(
     r"^(联系我们|相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|上一篇|下一篇|版权所有"
-    r"|主办单位|网站地图|订阅号|扫一扫|网站标识码|【?关闭窗口】?|.{0,12}对公账户)")
+    r"|网站地图|订阅号|扫一扫|网站标识码|【?关闭窗口】?|.{0,12}对公账户)")
 _META = {
     "doc_number": re.compile(r"(?:发文字号|文件编号|文\s*号)[:：]?\s*([^\s：:]{1,12}?[〔\[［（(]\d{4}[〕\]］）)]\d{1,5}号)"),
     "issuer": re.compile(r"(?:发文机关|发布机构|发文单位)[:：]\s*([^\s：:]{2,40}?)(?=成文日期|发文日期|发布日期|文号|$|\s)"),
@@ -73,12 +80,90 @@ _PUBLISHED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\d{1,2}:\d{2}(?::\d{2})?.{0,30}$
 _DISCLOSURE = re.compile(r"政府信息公开(?:专栏|目录|平台|网)?$")
 
 
+# "主办单位：", "承办：", "协办单位：" (主辦單位： as written in traditional characters): the
+# labels a footer shares with a plan's tasks; the group is the label's kind
+_SITE_LABEL = re.compile(r"^(主[办辦]|承[办辦]|[协協][办辦])(?:[单單]位[:：]?|[:：])")
+_SITE_KINDS = re.compile(r"(主[办辦]|承[办辦]|[协協][办辦])(?:[单單]位)?[:：]")
+# what only a footer holds: a site code, a licence, a copyright, the site's own links
+_FOOTER_MARK = re.compile(
+    r"网站标识码|ICP备|公网安备|版权所有|技术支持|联系我们|网站地图|网站声明|隐私声明|建议使用|分辨率|Copyright|©", re.I)
+
+
+def is_site_label(text: str) -> bool:
+    """A line that opens with a site label ("主办单位：…") and holds no footer mark: it
+    may be a task's responsibility, and ``footer_site_labels`` decides."""
+    compact = _BULLET.sub("", _COMPACT.sub("", text))
+    return bool(_SITE_LABEL.match(compact)) and not _FOOTER_MARK.search(compact)
+
+
+def footer_site_labels(lines: list[tuple[str, bool]], is_plan_line) -> set[int]:
+    """Indices of the site-label lines among ``lines`` that are a page's footer.
+
+    ``lines`` are the document's non-blank lines in order, each with whether it is
+    furniture. The site-label lines of one task form a group ("主办单位：…" / "协办单位：…";
+    a label seen again opens the next group). A group is the responsibility of the task
+    above when it comes right after a plan line (``is_plan_line``) and the plan goes on
+    after it. A group after the last task, with only furniture or the end of the page
+    after it, is the task's own when the document's other tasks carry such groups too;
+    otherwise it is the footer. Any other group (after furniture, after another
+    group, after the signature) is the footer.
+    """
+    groups = _groups(lines)
+    if not groups:
+        return set()
+    # the plan's last line other than a site label (looked for from the end: it is near)
+    last_plan = next((k for k in range(len(lines) - 1, -1, -1) if not lines[k][1]
+                      and not is_site_label(lines[k][0]) and is_plan_line(lines[k][0])), -1)
+    footer: set[int] = set()
+    habit = False  # a group has already been read as a task's
+    last: list[tuple[int, int]] = []
+    for start, end, first in groups:
+        before = lines[start - 1] if start else None
+        if not (first and before is not None and not before[1] and is_plan_line(before[0])):
+            footer.update(range(start, end + 1))
+        elif end < last_plan:
+            habit = True
+        else:
+            last.append((start, end))
+    if not habit:
+        for start, end in last:
+            footer.update(range(start, end + 1))
+    return footer
+
+
+def _groups(lines: list[tuple[str, bool]]) -> list[tuple[int, int, bool]]:
+    """(first index, last index, first group of its run) of each group of consecutive
+    site-label lines."""
+    out: list[tuple[int, int, bool]] = []
+    held: set[str] = set()  # the label kinds of the open group
+    run_open = False
+    for i, (text, dropped) in enumerate(lines):
+        if dropped or not is_site_label(text):
+            run_open = False
+            continue
+        kinds = {_kind(k) for k in _SITE_KINDS.findall(_COMPACT.sub("", text))}
+        if run_open and not (kinds & held):
+            out[-1] = (out[-1][0], i, out[-1][2])
+            held |= kinds
+        else:
+            out.append((i, i, not run_open))
+            held = kinds
+        run_open = True
+    return out
+
+
+def _kind(label: str) -> str:
+    return label.replace("辦", "办").replace("協", "协")
+
+
 def is_furniture(text: str) -> bool:
     """True for one line of page furniture (text already normalised)."""
     compact = _COMPACT.sub("", text)
     compact = _BULLET.sub("", compact)  # "- 发布日期：…" in a bulleted metadata list
     if not compact:
         return False
+    if _SITE_LABEL.match(compact):
+        return bool(_FOOTER_MARK.search(compact))  # else decided with its neighbours
     if _LINE_START.match(compact) or _LINE_ANY.search(compact) or _CONTACT.match(compact):
         return True
     if _META_LINE.match(compact) and (":" in compact[:8] or "：" in compact[:8]
