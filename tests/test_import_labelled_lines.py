@@ -134,3 +134,14 @@ def test_half_width_colons_and_a_second_pair_of_labels():
     got = by_title(parse_text(text, "方案.txt"))
     assert got["完成管网改造"] == {"responsible": ["街道城建办"], "support": ["街道社区办"]}
     assert got["增设电梯"] == {"responsible": ["街道城建办"], "support": ["区住房城乡建设局"]}
+
+
+def test_what_follows_a_footer_is_cut_with_it():
+    # after the signature: the site's labels, then its address — neither is the plan's
+    text = ("某市数据共享工作方案\n一、工作任务\n1.建立共享目录。\n2.开放公共数据。\n某市人民政府办公厅\n"
+            "2023年5月6日\n主办单位：某市人民政府办公厅\n承办单位：某市大数据中心\n地址：某市人民路1号\n")
+    plan = parse_text(text, "网页.txt")
+    tasks = list(flat(plan["tasks"]))
+    assert [t["title"] for t in tasks] == ["工作任务", "建立共享目录", "开放公共数据"]
+    assert not any("地址" in t["text"] or "主办" in t["text"] for t in tasks)
+    assert [roles(t) for t in tasks] == [{}, {}, {}]
