@@ -173,8 +173,8 @@ def build_notice(plan: dict, notice: dict, opts: RenderOptions, *, layout: Layou
     if opts.include_division_table:
         sw.start(landscape=True, footers=landscape_footers(document, opts))
         write_attachment_head(b, labels[i], names[i], opts, page_break=False, lexicon=lexicon)
-        cols = columns_for(plan, opts.table_columns_spec())
-        b.add(build_table(table_rows(plan, opts.table_only_assigned), cols))
+        rows = table_rows(plan, opts.table_only_assigned)
+        b.add(build_table(rows, columns_for(plan, opts.table_columns_spec(), rows=rows)))
     write_closing(b, sw, document, notice, opts, layout, portrait)
     return document
 
@@ -293,7 +293,7 @@ def table_warnings(plan: dict, opts) -> list:
     if not opts.include_division_table:
         return []
     rows = table_rows(plan, opts.table_only_assigned)
-    cols = columns_for(plan, opts.table_columns_spec())
+    cols = columns_for(plan, opts.table_columns_spec(), rows=rows)
     if not any(r.roles and any(r.roles.values()) for r in rows if r.kind == "item"):
         return [msg("docx.no_roles")]
     return [msg("docx.empty_role_column", column=c.label) for c in empty_role_columns(rows, cols)]

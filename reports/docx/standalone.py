@@ -36,8 +36,8 @@ def render_division_table_docx(plan: dict, out_path, options=None) -> Path:
         b.blank(1)
     write_title(b, title, TITLE)
     b.blank(1)
-    b.add(build_table(table_rows(plan, opts.table_only_assigned),
-                      columns_for(plan, opts.table_columns_spec())))
+    rows = table_rows(plan, opts.table_only_assigned)
+    b.add(build_table(rows, columns_for(plan, opts.table_columns_spec(), rows=rows)))
     b.p(None, line=20)
     sections.fill(b.final_sectpr, landscape=True, footers=landscape_footers(document, opts),
                   line_pitch=opts.line_pitch, footer_distance_mm=opts.footer_distance_mm)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from models.entities import ROLES
-from models.mentions import DIVISION_WORDS, PEOPLE_WORD, SCOPE_WORD
+from models.mentions import SCOPE_WORD
 from models.numbering import display_label
 
+from ..division_columns import DIVISION_KEYS, HEADERS, ROLE_KEYS, chosen_columns
 from . import units
 from .builder import paragraph
 from .notice import KNOWN_COLUMNS
@@ -29,22 +30,20 @@ from .styles import TABLE_HEAD, TABLE_SECTION, TABLE_TEXT
 from .title import width as title_width
 from .xml import el, qn, set_child
 
-# key -> (header label, default width in mm); the defaults add up to 225 mm.  The
+# Default width in mm; the defaults of the six usual columns add up to 225 mm.  The
 # columns a plan adds (责任领导, the 处室 by role, 备注) take their share from the others.
-COLUMNS = {
-    "seq": ("序号", 14), "task": ("重点任务", 44), "content": ("具体内容", 79),
-    "lead": ("牵头单位", 30), "support": ("配合单位", 32), "responsible": ("责任单位", 32),
-    "guide": ("指导单位", 26), "people": (PEOPLE_WORD, 23),
-    **{f"division_{r}": (DIVISION_WORDS[r], 26) for r in ROLES},
-    "deadline": ("完成时限", 26), "remarks": ("备注", 20),
+WIDTHS = {
+    "seq": 14, "task": 44, "content": 79, "lead": 30, "support": 32, "responsible": 32,
+    "guide": 26, "people": 23, **{f"division_{r}": 26 for r in ROLES}, "deadline": 26,
+    "remarks": 20,
 }
-DIVISION_KEYS = tuple(f"division_{r}" for r in ROLES)
+# key -> (header label, default width in mm): the headers are the workbook's too.
+COLUMNS = {key: (HEADERS[key], width) for key, width in WIDTHS.items()}
 # Narrow columns keep their width (序号 and 完成时限 must fit their 4号 header on one
 # line); the others share what is left of the 225 mm.
 _FIXED = {"seq", "deadline"}
 _BY_LABEL = {label: key for key, (label, _) in COLUMNS.items()}
 _CENTRED = {"seq", "deadline"}
-ROLE_KEYS = ("lead", "support", "responsible", "guide")
 
 
 @dataclass
@@ -67,31 +66,19 @@ class Row:
     mentions: dict = field(default_factory=dict)   # people, divisions, scopes (own or inherited)
 
 
-def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column]:
+def columns_for(plan: dict, spec=None, total: int = units.TYPE_H,
+                rows: list[Row] | None = None) -> list[Column]:
     """Resolve the column spec (keys, labels or dicts) and scale widths to `total`.
 
-    With the default spec a role column nobody is named in is left out (it reads as
-    unfinished work), and 责任领导, a 处室 role or 备注 (the scope) is added only when some
-    task names one: a plan that names none prints the table it always did.  The name
-    columns then get the width their longest name needs; 具体内容 stays the widest.
+    With the default spec the columns are those some of the ``rows`` to print fills (by
+    default the plan's assigned rows), chosen as for the workbook (``chosen_columns``): a
+    plan that names no 责任单位 prints no empty 责任单位 column.  The name columns then get
+    the width their longest name needs; 具体内容 stays the widest.
     """
     tasks = plan.get("tasks") or []
+    items = [r for r in (table_rows(plan) if rows is None else rows) if r.kind == "item"]
     if spec is None:
-        spec = ["seq", "task", "content", "lead", "support", "deadline"]
-        used = _roles_used(tasks)
-        if "responsible" in used:
-            spec.insert(spec.index("deadline"), "responsible")
-        spec = [k for k in spec if k not in ("lead", "support") or k in used]
-        if "guide" in used:
-            spec.insert(spec.index("deadline"), "guide")
-        named = _mentions_used(tasks)
-        for key in ("people", *DIVISION_KEYS):
-            if key in named:
-                spec.insert(spec.index("deadline"), key)
-        if "remarks" in named:
-            spec.append("remarks")
-        if not _has_deadlines(tasks):
-            spec.remove("deadline")  # an empty column reads as unfinished work
+        spec = chosen_columns(items, _value)
     cols = []
     asked: set = set()       # columns given a width in the spec keep it
     for item in spec:
@@ -108,7 +95,7 @@ def columns_for(plan: dict, spec=None, total: int = units.TYPE_H) -> list[Column
             label, width = COLUMNS[key]
         cols.append(Column(key, label, width))
     if any(c.key in MENTION_KEYS for c in cols) or (
-            "remarks" in _mentions_used(tasks) and any(c.key == "remarks" for c in cols)):
+            any(c.key == "remarks" for c in cols) and any(r.mentions.get("scopes") for r in items)):
         balanced = balance(cols, longest_names(tasks), total, asked)
         if balanced is not None:
             return text_widest(balanced)
@@ -264,31 +251,6 @@ def empty_role_columns(rows: list[Row], cols: list[Column]) -> list[Column]:
             and not any(r.roles.get(c.key) for r in items)]
 
 
-def _roles_used(tasks) -> set:
-    used = set()
-    stack = list(tasks)
-    while stack:
-        t = stack.pop()
-        used |= {k for k, v in (t.get("roles") or {}).items() if v}
-        stack.extend(t.get("children") or [])
-    return used
-
-
-def _mentions_used(tasks) -> set:
-    """The column keys of what the tasks name that is no department."""
-    used: set = set()
-    stack = list(tasks)
-    while stack:
-        t = stack.pop()
-        if t.get("people"):
-            used.add("people")
-        if t.get("scopes"):
-            used.add("remarks")
-        used |= {f"division_{r}" for r, names in (t.get("divisions") or {}).items() if names}
-        stack.extend(t.get("children") or [])
-    return used
-
-
 def _own_mentions(task: dict, inherited: dict) -> dict:
     """The task's leaders, divisions and scope, each kind from the nearest task that
     names it (a 责任领导 written on a heading applies to the rows under it)."""
@@ -305,16 +267,6 @@ def _own_mentions(task: dict, inherited: dict) -> dict:
 def _names_any(mentions: dict) -> bool:
     """A leader or a 处室 carries a responsibility as a department does."""
     return bool(mentions.get("people") or mentions.get("divisions"))
-
-
-def _has_deadlines(tasks) -> bool:
-    stack = list(tasks)
-    while stack:
-        t = stack.pop()
-        if deadline_text(t):
-            return True
-        stack.extend(t.get("children") or [])
-    return False
 
 
 def _has_roles(roles: dict) -> bool:

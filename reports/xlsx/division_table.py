@@ -6,7 +6,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from models.mentions import SCOPE_WORD
+
 from ..atomic import atomic_path
+from ..division_columns import DIVISION_KEYS, HEADERS, ROLE_KEYS, chosen_columns
 from . import styles
 from .sheet_writer import SheetWriter, header_row_after
 from .table_rows import TableRow, table_rows
@@ -16,17 +19,17 @@ from .table_rows import TableRow, table_rows
 class DivisionTableOptions:
     title: str | None = None        # default: the plan title (+ 重点任务分工表)
     issuer: str | None = None       # default: the plan's issuer; "" leaves the row out
-    note_column: bool = True        # an empty 备注 column for handwritten remarks
+    note_column: bool = False       # 备注 even when no task names a scope (handwritten remarks)
     sheet_name: str = "重点任务分工表"
 
 
-# (key, header, width): the widths suit 12 pt Chinese text on A4 landscape.
-COLUMNS = [
-    ("number", "序号", 7), ("title", "重点任务", 24), ("text", "具体内容", 50),
-    ("lead", "牵头单位", 18), ("support", "配合单位", 22), ("people", "责任领导", 12),
-    ("divisions", "责任处室", 18), ("deadline", "完成时限", 13), ("note", "备注", 14),
-]
-CENTRED = ("number", "deadline")
+# Column widths (characters) for 12 pt Chinese text on A4 landscape; which columns
+# print, and under which header, is the Word table's choice too (``division_columns``).
+WIDTHS = {
+    "seq": 7, "task": 24, "content": 50, "lead": 18, "support": 22, "responsible": 18,
+    "guide": 16, "people": 12, **{k: 14 for k in DIVISION_KEYS}, "deadline": 13, "remarks": 14,
+}
+CENTRED = ("seq", "deadline")
 
 
 def default_title(plan: dict) -> str:
@@ -37,26 +40,27 @@ def default_title(plan: dict) -> str:
 
 
 def _columns(rows: list[TableRow], options: DivisionTableOptions) -> list[tuple[str, str, float]]:
-    """Only the columns the plan uses, so a plan without deadlines prints no empty column."""
-    any_lead = any(r.roles.get("lead") for r in rows)
-    used = {"number", "title", "lead",
-            *(k for k in ("text", "support", "people", "divisions", "deadline")
-              if any(getattr(r, k) for r in rows))}
-    if options.note_column or any(r.scopes for r in rows):   # the scope is a remark
-        used.add("note")
-    out = []
-    for key, header, width in COLUMNS:
-        if key in used:
-            if key == "lead" and not any_lead:
-                header = "责任单位"   # no lead singled out anywhere: the units are responsible
-            out.append((key, header, width))
-    return out
+    """(key, header, width) of the columns some row fills, in the Word table's order."""
+    keys = chosen_columns(rows, _text)
+    if options.note_column and "remarks" not in keys:
+        keys.append("remarks")      # an empty 备注 column for handwritten remarks
+    return [(k, HEADERS[k], WIDTHS[k]) for k in keys]
+
+
+def _text(row: TableRow, key: str) -> str:
+    """What the row shows in the column ``key``."""
+    if key in ROLE_KEYS:
+        return "、".join(n for n in row.roles.get(key) or () if n)
+    if key in DIVISION_KEYS:
+        return "、".join(row.divisions.get(key[len("division_"):]) or ())
+    if key == "remarks":
+        return f"{SCOPE_WORD}：{row.scopes}" if row.scopes else ""
+    return {"seq": row.number, "task": row.title, "content": row.text, "people": row.people,
+            "deadline": row.deadline}[key]
 
 
 def _task_row(out: SheetWriter, row: TableRow, keys: list[str]) -> None:
-    values = {"number": row.number, "title": row.title, "text": row.text, "lead": row.lead,
-              "support": row.support, "people": row.people, "divisions": row.divisions,
-              "deadline": row.deadline, "note": f"适用范围：{row.scopes}" if row.scopes else ""}
+    values = {k: _text(row, k) for k in keys}
     cells = []
     for key in keys:
         if row.section:
@@ -64,12 +68,13 @@ def _task_row(out: SheetWriter, row: TableRow, keys: list[str]) -> None:
         else:
             style = "pd_centre" if key in CENTRED else "pd_body"
         cell = out.cell(values[key], style)
-        if key == "title" and row.level > 1:
+        if key == "task" and row.level > 1:
             # The hierarchy shows as indentation (the named styles carry no indent).
             cell.alignment = styles.indented(row.level - 1)
         cells.append(cell)
-    # A heading without text reads across the table, as in the printed plan.
-    across = row.section and not row.text and len(keys) > 2
+    # A heading without text reads across the table, as in the printed plan (unless it
+    # names a leader, a 处室 or a scope: that stays in its column).
+    across = row.section and len(keys) > 2 and not any(values[k] for k in keys[2:])
     widths = out.widths
     texts = ([(row.title, sum(widths[1:]))] if across else
              [(values[k], w) for k, w in zip(keys, widths)])
@@ -84,8 +89,6 @@ def render_division_table_xlsx(plan: dict, out_path, options: DivisionTableOptio
         options = DivisionTableOptions(**options)
     options = options or DivisionTableOptions()
     rows = table_rows(plan)
-    if not any(r.roles.get("lead") for r in rows):   # the column will say 责任单位
-        rows = table_rows(plan, mark_responsible=False)
     columns = _columns(rows, options)
     keys = [c[0] for c in columns]
     title = options.title or default_title(plan)

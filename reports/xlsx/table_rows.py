@@ -1,17 +1,17 @@
 """A plan (dump shape) flattened into the rows of a 分工表.
 
 Every task is one row in document order. A task with children and no department or
-deadline of its own is a heading (section row); the others are task rows. The 牵头单位
-column shows the leads — or, where no lead is singled out, the responsible units — and
-配合单位 the supporting ones, with guiding bodies marked 指导. The leaders (责任领导),
-the issuing office's divisions (处室) and the scope (适用范围) a task names are no
-departments: they get columns (and the 备注) of their own.
+deadline of its own is a heading (section row); the others are task rows. A row keeps
+its roles: the 分工表 prints one column per role; the exchange workbook's 牵头单位 text
+(``lead``) shows the leads and the responsible units (marked 负责), its 配合单位 text
+the supporting ones, with guiding bodies marked 指导. The leaders (责任领导), the issuing
+office's divisions (处室, by role) and the scope (适用范围) a task names are no
+departments: they are kept apart from the units.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.mentions import division_text
 from models.numbering import display_label
 
 
@@ -30,7 +30,7 @@ class TableRow:
     ancestors: tuple = ()          # uuids of the headings and tasks above
     departments: list = field(default_factory=list)   # every one named, leads first
     people: str = ""               # 责任领导: "杜新国、王丹县长"
-    divisions: str = ""            # "牵头处室：法规处；配合处室：办公室"
+    divisions: dict = field(default_factory=dict)   # 处室 by role: {"lead": ["法规处"]}
     scopes: str = ""               # 适用范围: "综合保税区"
 
 
@@ -43,16 +43,15 @@ def departments_of(roles: dict) -> list[str]:
     return list(out)
 
 
-def role_columns(roles: dict, mark_responsible: bool = True) -> tuple[str, str]:
+def role_columns(roles: dict) -> tuple[str, str]:
     """(牵头单位 text, 配合单位 text) for a task's roles.
 
     Responsible units in a 牵头单位 column read "A、B负责", as official tables write them,
-    so they are not mistaken for leads; under a 责任单位 header (``mark_responsible``
-    False) the names stand alone.
+    so they are not mistaken for leads.
     """
     lead = "、".join(roles.get("lead") or ())
     responsible = "、".join(roles.get("responsible") or ())
-    if responsible and (lead or mark_responsible):
+    if responsible:
         responsible += "负责"
     first = "；".join(filter(None, [lead, responsible]))
     second = "、".join(roles.get("support") or ())
@@ -73,14 +72,14 @@ def deadline_text(task: dict) -> str:
     return str(d or "")
 
 
-def table_rows(plan: dict, mark_responsible: bool = True) -> list[TableRow]:
+def table_rows(plan: dict) -> list[TableRow]:
     """The rows of the plan's 分工表, in document order."""
     out: list[TableRow] = []
     stack = [(t, ()) for t in reversed(plan.get("tasks") or [])]
     while stack:
         task, ancestors = stack.pop()
         roles = task.get("roles") or {}
-        lead, support = role_columns(roles, mark_responsible)
+        lead, support = role_columns(roles)
         deadline = deadline_text(task)
         children = task.get("children") or []
         out.append(TableRow(
@@ -90,7 +89,7 @@ def table_rows(plan: dict, mark_responsible: bool = True) -> list[TableRow]:
             section=bool(children) and not has_roles(roles) and not deadline,
             roles=roles, ancestors=ancestors, departments=departments_of(roles),
             people="、".join(task.get("people") or ()),
-            divisions=division_text(task.get("divisions") or {}),
+            divisions={r: list(n) for r, n in (task.get("divisions") or {}).items() if n},
             scopes="；".join(task.get("scopes") or ())))
         for child in reversed(children):
             stack.append((child, ancestors + (task.get("uuid", ""),)))
