@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QStyle
 
 from models.reported import latest_reports
 
-from . import dialogs
 from .filter_bar import FilterBar
 from .labels import status_label
 from .task_detail import TaskDetail
@@ -379,6 +378,7 @@ class BreakdownView(QWidget):
             text = self.tr("Delete the {n} selected tasks ({total} with their subtasks)?").format(
                 n=len(nodes), total=total)
         text += "\n" + self.tr("You can undo this with Ctrl+Z.")
+        from . import dialogs      # the message boxes: loaded with the first one shown
         if ask and not dialogs.confirm(self, self.tr("Delete tasks"), text):
             return
         # Where the selection goes afterwards: the next sibling, else the previous, else up.

@@ -8,17 +8,19 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from .chain_common import t
+from models.messages import msg
+
+# The dialogs (and ``chain_common``, with its table widgets) are imported when one opens.
 
 
 def install(window) -> None:
     bar = window.menuBar()
-    menu = QMenu(t("ui_menu"), bar)
+    menu = QMenu(str(msg("chain.ui_menu")), bar)
     last = bar.actions()[-1] if bar.actions() else None     # before 帮助, the last menu
     bar.insertMenu(last, menu) if last is not None else bar.addMenu(menu)
 
     def add(code: str, open_dialog) -> QAction:
-        act = QAction(t(code), window)
+        act = QAction(str(msg(f"chain.{code}")), window)
         act.triggered.connect(lambda: _run(window, open_dialog))
         menu.addAction(act)
         return act

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from . import backup_menu, chain_menu, dialogs, features, i18n
+from . import backup_menu, chain_menu, features, i18n
 from .actions import Actions
 from .breakdown_view import BreakdownView
 from .empty_state import EmptyState
@@ -20,7 +20,6 @@ from .plan_list import PlanList
 from .session import Session
 from .view_state import ViewState
 from .workspace_files import WorkspaceFiles
-from .worker import KeepsJobs, wait_for_ops
 
 if TYPE_CHECKING:
     from .departments_view import DepartmentsView
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from .matrix_view import MatrixView
     from .progress_tab import ProgressTab
     from .report_jobs import ReportJobs
+    from .worker import KeepsJobs
 
 BREAKDOWN, MATRIX, DEPARTMENTS, PROGRESS, EXCHANGES = range(5)
 
@@ -143,7 +143,11 @@ class MainWindow(QMainWindow):
         s.workspaceChanged.connect(self._on_workspace)
         s.changed.connect(self._on_change)
         s.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        s.failure.connect(lambda text: dialogs.show_error(self, self.tr("PlanDesk"), text))
+        s.failure.connect(self._show_failure)
+
+    def _show_failure(self, text: str) -> None:
+        from . import dialogs      # the message boxes are loaded with the first one shown
+        dialogs.show_error(self, self.tr("PlanDesk"), text)
 
     # ---- state -----------------------------------------------------------------------
     @property
@@ -432,6 +436,7 @@ class MainWindow(QMainWindow):
         for controller in self._controllers.values():
             controller.cancel_all()
         QThreadPool.globalInstance().waitForDone(3000)   # a cancelled task stops at its next poll
+        from .worker import wait_for_ops
         wait_for_ops()                                   # an op still has the workspace
         self.save_state()
         self.session.close()

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from models.read_plans import task_count, task_counts
 
-from . import dialogs
 from .labels import plan_kind_label
-from .worker import GUI_ROWS, run_op
+
+# The dialogs and the worker are imported by the commands that use them: the first
+# paint needs neither.
 
 UuidRole = Qt.UserRole + 1
 
@@ -151,6 +152,7 @@ class PlanList(QWidget):
 
     # ---- commands ------------------------------------------------------------------
     def add_plan(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
         title, ok = QInputDialog.getText(self, self.tr("New plan"), self.tr("Title of the plan:"))
         if ok and title.strip():
             plan = self.session.edit(self.session.ws.add_plan, title.strip())
@@ -172,6 +174,8 @@ class PlanList(QWidget):
         n = task_count(ws, plan.id)
         text = self.tr("Delete the plan “{title}” with its {n} tasks?\n"
                        "You can undo this with Ctrl+Z.").format(title=plan.title, n=n)
+        from . import dialogs
+        from .worker import GUI_ROWS, run_op
         if dialogs.confirm(self, self.tr("Delete plan"), text):
             row = self.model.row_of(plan.uuid)
             if n > GUI_ROWS and not self.session.busy:     # seconds for thousands of tasks

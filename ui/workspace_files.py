@@ -14,7 +14,7 @@ from models.errors import WorkspaceError, WorkspaceLocked
 from models.store import EXTENSION
 from models.workspace import Workspace
 
-from . import dialogs
+# ``dialogs`` (the message boxes) is imported where one is shown: none is at start-up.
 
 
 class WorkspaceFiles(QObject):
@@ -45,6 +45,7 @@ class WorkspaceFiles(QObject):
         try:
             ws = Workspace.open(path, readonly=readonly)
         except WorkspaceLocked as e:
+            from . import dialogs
             if not dialogs.ask_open_readonly(self.window, str(e)):
                 return False
             try:
@@ -56,6 +57,7 @@ class WorkspaceFiles(QObject):
             if quiet_missing and not path.exists():
                 self.settings.remove_recent(path)
                 return False
+            from . import dialogs
             from .backup_dialog import offer_restore, restorable
             if restorable(path, e):            # damaged: offer the backups right here
                 return offer_restore(self.window, path, e)
@@ -79,6 +81,7 @@ class WorkspaceFiles(QObject):
         try:
             ws = Workspace.create(path)
         except (WorkspaceError, OSError) as e:
+            from . import dialogs
             dialogs.show_error(self.window, self.tr("Cannot create workspace"), str(e))
             return False
         self._show(ws, temporary=False)
@@ -98,6 +101,7 @@ class WorkspaceFiles(QObject):
         try:
             path = make_demo_workspace()
         except (WorkspaceError, OSError) as e:
+            from . import dialogs
             dialogs.show_error(self.window, self.tr("Cannot create the demo workspace"), str(e))
             return False
         return self.open(path, temporary=True)
