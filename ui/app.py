@@ -72,6 +72,8 @@ def start_gui(demo: bool = False, lang: str | None = None, workspace: str | None
     with collector_paused():
         from models import applog
 
+        from . import feature_scan
+        feature_scan.install()          # before the window's modules are imported
         from . import crash
         from .settings import Settings
         applog.setup()
