@@ -14,6 +14,7 @@ well under the 2 s the design allows.
 from __future__ import annotations
 
 from .entities import ROLES, STATUS_LABELS
+from .mentions import DEFAULT_NOUN
 from .numbering import number_tree
 
 FORMAT = "plandesk.dump/1"
@@ -76,6 +77,7 @@ def dump(ws) -> dict:
             "doc_number": plan.doc_number, "year": plan.year, "preamble": plan.preamble,
             "head": plan.head, "warnings": plan.warnings, "parent_uuid": plan.parent_uuid,
             "attachments": plan.attachments,
+            "division_word": plan.settings.get("division_word") or DEFAULT_NOUN,
             "rounds": [r.name for r in ws.rounds(plan.uuid)],
             "tasks": [build(r, 1) for r in kids.get(None, [])],
         })

@@ -18,9 +18,22 @@ from .errors import InvalidEdit
 from .messages import msg
 
 FIELDS = ("people", "scopes", "divisions")
+# What an office calls its internal divisions: a ministry or a city bureau 处室, a hospital
+# or a district bureau 科室, a county bureau 股室. A plan keeps the word its document used
+# (``plans.settings["division_word"]``); its tables print 牵头股室, not 牵头处室.
+DIVISION_NOUNS = ("处室", "科室", "股室")
+DEFAULT_NOUN = "处室"
+_ROLE_PREFIX = {"lead": "牵头", "support": "配合", "responsible": "责任", "guide": "指导"}
+
+
+def division_words(noun: str | None = None) -> dict:
+    """role -> the header a division list is printed under: "牵头处室", or "牵头股室"."""
+    noun = noun if noun in DIVISION_NOUNS else DEFAULT_NOUN
+    return {r: prefix + noun for r, prefix in _ROLE_PREFIX.items()}
+
+
 # The words a division list is printed (and was once kept in the task text) with.
-DIVISION_WORDS = {"lead": "牵头处室", "support": "配合处室", "responsible": "责任处室",
-                  "guide": "指导处室"}
+DIVISION_WORDS = division_words()
 PEOPLE_WORD = "责任领导"
 SCOPE_WORD = "适用范围"
 
@@ -68,9 +81,11 @@ def from_row(row) -> dict:
             "divisions": json.loads(row["divisions"])}
 
 
-def division_text(divisions: dict) -> str:
-    """"牵头处室：法规处；配合处室：办公室、财务处" — how a 分工表 cell prints them."""
-    return "；".join(f"{DIVISION_WORDS[r]}：" + "、".join(divisions[r])
+def division_text(divisions: dict, noun: str | None = None) -> str:
+    """"牵头处室：法规处；配合处室：办公室、财务处" — how a 分工表 cell prints them (with the
+    plan's own ``noun``: "牵头股室：规划股")."""
+    words = division_words(noun)
+    return "；".join(f"{words[r]}：" + "、".join(divisions[r])
                     for r in ROLES if divisions.get(r))
 
 

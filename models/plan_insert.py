@@ -31,6 +31,9 @@ def insert_plan_tree(ws, plan: dict, source_file: str = "", backup: bool = True)
     if backup:
         ws.bulk_backup("import")
     fields = {k: plan[k] for k in _PLAN_FIELDS if plan.get(k) is not None}
+    if plan.get("division_word") in mentions.DIVISION_NOUNS \
+            and plan["division_word"] != mentions.DEFAULT_NOUN:
+        fields["settings"] = {"division_word": plan["division_word"]}   # 牵头股室 stays 股室
     title = plan.get("title") or "未命名计划"
     with collector_paused(), ws.operation(msg("store.op.import_plan", title=title[:16])):
         p = ws.add_plan(title, kind=plan.get("kind") or "work_plan",

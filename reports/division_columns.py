@@ -14,17 +14,32 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from models.entities import ROLES
-from models.mentions import DIVISION_WORDS, PEOPLE_WORD
+from models.mentions import DIVISION_NOUNS, PEOPLE_WORD, division_words
 
 ROLE_KEYS = ROLES                                   # lead, support, responsible, guide
 DIVISION_KEYS = tuple(f"division_{r}" for r in ROLES)
 ORDER = ("seq", "task", "content", *ROLE_KEYS, "people", *DIVISION_KEYS, "deadline", "remarks")
-HEADERS = {
-    "seq": "序号", "task": "重点任务", "content": "具体内容",
-    "lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "guide": "指导单位",
-    "people": PEOPLE_WORD, **{f"division_{r}": DIVISION_WORDS[r] for r in ROLES},
-    "deadline": "完成时限", "remarks": "备注",
-}
+
+
+def headers(noun: str | None = None) -> dict[str, str]:
+    """key -> header; the 处室 columns under the plan's own word (``noun``: 牵头股室…)."""
+    words = division_words(noun)
+    return {
+        "seq": "序号", "task": "重点任务", "content": "具体内容",
+        "lead": "牵头单位", "support": "配合单位", "responsible": "责任单位", "guide": "指导单位",
+        "people": PEOPLE_WORD, **{f"division_{r}": words[r] for r in ROLES},
+        "deadline": "完成时限", "remarks": "备注",
+    }
+
+
+HEADERS = headers()
+# every header a column spec may name, whatever a plan calls its divisions
+KEY_OF_HEADER = {label: key for noun in DIVISION_NOUNS for key, label in headers(noun).items()}
+
+
+def plan_noun(plan: dict) -> str | None:
+    """What the plan (a dump dict) calls its internal divisions, when it said."""
+    return plan.get("division_word") or (plan.get("settings") or {}).get("division_word")
 ALWAYS = ("seq", "task")    # a table without them is no 分工表
 
 Row = TypeVar("Row")

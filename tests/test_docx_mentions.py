@@ -107,17 +107,17 @@ def test_leaders_and_scope_get_a_column_and_a_remark(tmp_path, text, leader, sco
     assert {style.get(W + "val") for style in body[6].iter(qn("w:pStyle"))} == {"GwTableText"}
 
 
-@pytest.mark.parametrize("rows_in,task,lead,support", [
-    (COMMISSION, "推进分级诊疗", "医政医管处", "基层卫生处、规划处"),
-    (BUREAU, "改善办学条件", "计财股", "基教股、安全股")])
-def test_divisions_get_a_column_per_role(tmp_path, rows_in, task, lead, support):
-    """Headed with the glossary's words (牵头处室, 配合处室), a 股室 as much as a 处室."""
+@pytest.mark.parametrize("rows_in,task,lead,support,noun", [
+    (COMMISSION, "推进分级诊疗", "医政医管处", "基层卫生处、规划处", "处室"),
+    (BUREAU, "改善办学条件", "计财股", "基教股、安全股", "股室")])
+def test_divisions_get_a_column_per_role(tmp_path, rows_in, task, lead, support, noun):
+    """Headed 牵头处室, 配合处室 — or 牵头股室 when the document calls its divisions 股室."""
     _, plan = stored(parse_table_rows(rows_in, "分工表.xlsx"))
     doc, rows, tbl = render(plan, tmp_path / "n.docx")
-    assert "牵头处室" in rows[0] and "配合处室" in rows[0]
+    assert f"牵头{noun}" in rows[0] and f"配合{noun}" in rows[0]
     assert "责任领导" not in rows[0] and "备注" not in rows[0]
     row = row_of(rows, task)
-    assert row["牵头处室"] == lead and row["配合处室"] == support
+    assert row[f"牵头{noun}"] == lead and row[f"配合{noun}"] == support
     assert lead not in row["牵头单位"] + row.get("配合单位", "")   # never a department
     assert_fits(doc, tbl)
 

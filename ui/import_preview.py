@@ -66,7 +66,7 @@ def source_text(plan: dict) -> str:
     return "\n".join(lines)
 
 
-def mention_lines(node: dict) -> list[str]:
+def mention_lines(node: dict, noun: str | None = None) -> list[str]:
     """The leaders, scope and 处室 a task names, one line each, for its tooltip: they are
     no departments, so the role columns do not show them."""
     lines = []
@@ -74,7 +74,7 @@ def mention_lines(node: dict) -> list[str]:
         lines.append(f"{msg('app.detail.people')}：" + "、".join(node["people"]))
     if node.get("scopes"):
         lines.append(f"{msg('app.detail.scopes')}：" + "；".join(node["scopes"]))
-    divisions = division_text(node.get("divisions") or {})
+    divisions = division_text(node.get("divisions") or {}, noun)   # 牵头股室 as the plan says
     if divisions:
         lines.append(divisions)
     return lines
@@ -288,7 +288,7 @@ class ImportPreview(QDialog):
         for col, text in enumerate(texts):
             item.setText(col, text)
         item.setToolTip(1, "\n".join([f"{title}\n{node.get('text') or ''}".strip(),
-                                      *mention_lines(node)]))
+                                      *mention_lines(node, self.plan.get("division_word"))]))
 
     def _fill_departments(self) -> None:
         current = self.current_department()

@@ -21,7 +21,8 @@ from models.entities import ROLES
 from models.mentions import SCOPE_WORD
 from models.numbering import display_label
 
-from ..division_columns import DIVISION_KEYS, HEADERS, ROLE_KEYS, chosen_columns
+from ..division_columns import (DIVISION_KEYS, HEADERS, KEY_OF_HEADER, ROLE_KEYS, chosen_columns,
+                               headers, plan_noun)
 from . import units
 from .builder import paragraph
 from .notice import KNOWN_COLUMNS
@@ -42,7 +43,7 @@ COLUMNS = {key: (HEADERS[key], width) for key, width in WIDTHS.items()}
 # Narrow columns keep their width (序号 and 完成时限 must fit their 4号 header on one
 # line); the others share what is left of the 225 mm.
 _FIXED = {"seq", "deadline"}
-_BY_LABEL = {label: key for key, (label, _) in COLUMNS.items()}
+_BY_LABEL = KEY_OF_HEADER
 _CENTRED = {"seq", "deadline"}
 
 
@@ -80,11 +81,12 @@ def columns_for(plan: dict, spec=None, total: int = units.TYPE_H,
     if spec is None:
         spec = chosen_columns(items, _value)
     cols = []
+    names = headers(plan_noun(plan))    # 牵头股室 for a county bureau's plan
     asked: set = set()       # columns given a width in the spec keep it
     for item in spec:
         if isinstance(item, dict):
             key = item.get("key") or _BY_LABEL.get(item.get("label"), "remarks")
-            label = item.get("label") or COLUMNS.get(key, (key, 20))[0]
+            label = item.get("label") or names.get(key, key)
             width = float(item.get("width_mm") or COLUMNS.get(key, ("", 20))[1])
             if item.get("width_mm"):
                 asked.add(len(cols))
@@ -92,7 +94,7 @@ def columns_for(plan: dict, spec=None, total: int = units.TYPE_H,
             key = _BY_LABEL.get(item, item)
             if key not in COLUMNS:
                 raise ValueError(f"未知的分工表列“{item}”，可用：{'、'.join(KNOWN_COLUMNS)}")
-            label, width = COLUMNS[key]
+            label, width = names[key], COLUMNS[key][1]
         cols.append(Column(key, label, width))
     if any(c.key in MENTION_KEYS for c in cols) or (
             any(c.key == "remarks" for c in cols) and any(r.mentions.get("scopes") for r in items)):

@@ -15,6 +15,7 @@ from .as_written import AsWritten
 from .attachments import take_attachment_list
 from .blocks import CONTACT_LINE, Para, Table, text_blocks
 from .decoding import MAX_TEXT_BYTES
+from .division_word import note_division_word
 from .errors import PlanImportError
 from .head import find_body_start, parse_head
 from .head_lines import is_attachment_label, kind_of, split_tail
@@ -164,7 +165,17 @@ def _assemble(blocks: list, meta: dict, name: str) -> dict:
     plan = plan_dict(fields, tasks, warnings, finisher.convention)
     plan["attachments"] = kept
     add_sources(plan, meta, source_blocks)
+    note_division_word(plan, _block_texts(source_blocks))
     return plan
+
+
+def _block_texts(blocks: list):
+    for block in blocks:
+        if isinstance(block, Para):
+            yield block.text
+        elif isinstance(block, Table):
+            for _, cells in block.rows:
+                yield from (str(c) for c in cells if c)
 
 
 def _table_caption_is_title(paras: list, fields: dict) -> None:

@@ -33,6 +33,7 @@ from . import deadlines
 from models.hanzi_fold import fold, has_traditional
 
 from .as_written import AsWritten
+from .division_word import note_division_word
 from .errors import PlanImportError, warn
 from .labels import parse_label
 from .responsibility import LABEL_RE, is_annotation
@@ -249,6 +250,7 @@ def parse_table_rows(rows: list[list[str]], source_name: str, first_row_number: 
         raise PlanImportError(source_name, "importer.no_table_rows")
     title = reader.title or re.sub(r"\.[A-Za-z0-9]{1,5}$", "", source_name)
     plan = plan_from_nodes(roots, warnings, {"title": title, "kind": "division_table"})
+    note_division_word(plan, (c for cells in rows for c in cells if isinstance(c, str)))
     if written is not None:
         written.restore(plan)
     return plan

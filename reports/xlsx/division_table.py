@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from models.mentions import SCOPE_WORD
 
 from ..atomic import atomic_path
-from ..division_columns import DIVISION_KEYS, HEADERS, ROLE_KEYS, chosen_columns
+from ..division_columns import DIVISION_KEYS, ROLE_KEYS, chosen_columns, headers, plan_noun
 from . import styles
 from .sheet_writer import SheetWriter, header_row_after
 from .table_rows import TableRow, table_rows
@@ -39,12 +39,15 @@ def default_title(plan: dict) -> str:
     return f"{title}重点任务分工表"
 
 
-def _columns(rows: list[TableRow], options: DivisionTableOptions) -> list[tuple[str, str, float]]:
-    """(key, header, width) of the columns some row fills, in the Word table's order."""
+def _columns(rows: list[TableRow], options: DivisionTableOptions,
+             noun: str | None = None) -> list[tuple[str, str, float]]:
+    """(key, header, width) of the columns some row fills, in the Word table's order; the
+    处室 columns under the plan's own word (``noun``)."""
     keys = chosen_columns(rows, _text)
     if options.note_column and "remarks" not in keys:
         keys.append("remarks")      # an empty 备注 column for handwritten remarks
-    return [(k, HEADERS[k], WIDTHS[k]) for k in keys]
+    names = headers(noun)
+    return [(k, names[k], WIDTHS[k]) for k in keys]
 
 
 def _text(row: TableRow, key: str) -> str:
@@ -89,7 +92,7 @@ def render_division_table_xlsx(plan: dict, out_path, options: DivisionTableOptio
         options = DivisionTableOptions(**options)
     options = options or DivisionTableOptions()
     rows = table_rows(plan)
-    columns = _columns(rows, options)
+    columns = _columns(rows, options, plan_noun(plan))
     keys = [c[0] for c in columns]
     title = options.title or default_title(plan)
     issuer = plan.get("issuer", "") if options.issuer is None else options.issuer
