@@ -46,6 +46,8 @@ class PlanView:
     def __init__(self, ws, plan_uuid: str):
         rows = self.rows = table_rows(plan_dict(ws, plan_uuid))
         self.locked = {r.uuid: locked_cells(r) for r in rows}
+        # the same as a reader gives them back: an empty cell is None (it hashes as "")
+        self.locked_read = {k: [v if v != "" else None for v in cells] for k, cells in self.locked.items()}
         self.labels = {r.uuid: f"{r.number}{short_title(r.title, 20)}" for r in rows}
         self._hashes: dict[str, str] = {}     # a task is in several returns of a round:
         self._tokens: dict[str, str] = {}     # its hash and echo token are made once
@@ -228,6 +230,8 @@ class _Reading:
         self.locked_at = [at[k] - 1 for k in self.layout.locked_keys]
         self.echo_at = [at[c.key] - 1 for c in self.layout.echoes]
         self.answer_at = [(c, at[c.key] - 1) for c in self.layout.answers]
+        # "分工及进展!I" by field: a change's cell address is this and the row number
+        self.field_column = {f: f"{S}!{self.layout.letter(k)}" for f, k in self.layout.field_keys.items()}
 
     def address(self, key: str, r: int) -> str:
         return f"{S}!{self.layout.letter(key)}{r}"
@@ -262,10 +266,12 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
                        dep.name if dep else "",
                        by_token={view.token(s.key): s for s in sent} if layout.echoes else {})
     _merged_rows(reading, merges, header)
+    width = layout.width
     for i in range(header, len(sheet_rows)):
         cells = sheet_rows[i]
         sheet_rows[i] = None      # each row let go once read: a large return is never held twice
-        cells = list(cells[:layout.width]) + [None] * (layout.width - len(cells))
+        if len(cells) != width:   # read to the layout's width (the usual row already is)
+            cells = list(cells[:width]) + [None] * (width - len(cells))
         _read_row(reading, i + 1, cells)
     for s in sent:
         if s.key not in reading.seen:
@@ -322,8 +328,8 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     bad = bool(unreadable) or r in reading.merged
     # The usual row: its locked cells as the workspace holds them, unchanged since sent —
     # equal to those, no hash to make; anything else is hashed and compared as sent.
-    if not (locked == view.locked.get(key) and view.locked_hash(key) == s.hash) \
-            and fmt.row_hash(key, locked) != s.hash:
+    if not ((locked == view.locked_read.get(key) or locked == view.locked.get(key))
+            and view.locked_hash(key) == s.hash) and fmt.row_hash(key, locked) != s.hash:
         _locked_diff(reading, r, key, locked, s, unreadable)
         bad = True
     if key not in view.locked:
@@ -395,6 +401,11 @@ def _answers(reading: _Reading, r: int, key: str, cells, unreadable) -> tuple[di
         typed = cell.__class__ is Cell
         value = cell.value if typed else cell
         number_format = cell.number_format if typed else "General"
+        # the usual percentage: a whole or plain number from 1 to 100 (or 0), no percent format
+        if f == "percent" and (value.__class__ is int or value.__class__ is float) \
+                and (value == 0 or 1 <= value <= 100) and "%" not in (number_format or ""):
+            returned[f] = round(float(value), 2)
+            continue
         try:
             if f == "status":
                 read = status_code(value)
@@ -436,13 +447,16 @@ def _short(value) -> str:
 
 def _consistency(report, layout: Layout, r, v, key) -> None:
     status, percent = v.get("status", ""), v.get("percent")
-    at = {f: f"{S}!{layout.field_letter(f)}{r}" for f in ("status", "percent")}
+
+    def at(f: str) -> str:       # made only for a warning, not for every row
+        return f"{S}!{layout.field_letter(f)}{r}"
+
     if status == "done" and percent is not None and percent < 100:
-        report.warn(at["percent"], str(msg("exchange.check.done_below_100", percent=f"{percent:g}")))
+        report.warn(at("percent"), str(msg("exchange.check.done_below_100", percent=f"{percent:g}")))
     elif status in ("not_started", "in_progress") and percent == 100:
-        report.warn(at["status"], str(msg("exchange.check.full_not_done")))
+        report.warn(at("status"), str(msg("exchange.check.full_not_done")))
     elif status == "not_started" and percent:
-        report.warn(at["percent"], str(msg("exchange.check.not_started_with_percent", percent=f"{percent:g}")))
+        report.warn(at("percent"), str(msg("exchange.check.not_started_with_percent", percent=f"{percent:g}")))
 
 
 EMPTY = {"status": "", "percent": None, "text": "", "problems": "", "next_steps": "", "note": ""}
@@ -458,15 +472,19 @@ def _diff(reading: _Reading, r, key, returned, sent) -> None:
     edited = [f for f in fields if not (returned[f] == sent[f] or same(f, returned[f], sent[f]))]
     if not edited:
         return
-    moved_here = any(not (now[f] == sent[f] or same(f, now[f], sent[f])) for f in fields)
+    unmoved = [f for f in fields if now[f] == sent[f]]    # the usual field: as it was sent
+    moved_here = len(unmoved) < len(fields) and any(
+        not same(f, now[f], sent[f]) for f in fields if f not in unmoved)
     new = dict(now)
     for f in edited:
         new[f] = returned[f]
-    differing = [f for f in edited if not (returned[f] == now[f] or same(f, returned[f], now[f]))]
+    # a field still as sent differs from the workspace exactly when it was edited
+    differing = [f for f in edited if f in unmoved
+                 or not (returned[f] == now[f] or same(f, returned[f], now[f]))]
     if not differing:
         return
-    changes = [FieldChange(key, view.labels.get(key, key), reading.dep_name, f, now[f], returned[f],
-                           reading.address(_field_key(reading.layout, f), r), sent[f])
+    label, department, column = view.labels.get(key, key), reading.dep_name, reading.field_column
+    changes = [FieldChange(key, label, department, f, now[f], returned[f], f"{column[f]}{r}", sent[f])
                for f in differing]
     if moved_here:
         report.conflicts += changes
@@ -474,7 +492,3 @@ def _diff(reading: _Reading, r, key, returned, sent) -> None:
     else:
         report.changes += changes
         report.updates[key] = new
-
-
-def _field_key(layout: Layout, field_name: str) -> str:
-    return layout.field_keys[field_name]
