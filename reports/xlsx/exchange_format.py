@@ -47,6 +47,7 @@ ROWS_KEY = "rows"
 WHERE = "_lines"    # in a read meta dict: {key: the line of the hidden sheet it was on}
 CHUNK = 30_000
 V1_FIELDS = ("status", "percent", "text", "note")   # format 1's row values, in order
+UNSENT = {f: None if f == "percent" else "" for f in FIELDS}   # a field sent empty
 
 
 @dataclass(slots=True)
@@ -60,7 +61,7 @@ class SentRow:
     upper_key: str = ""
 
     def values(self) -> dict:
-        return {f: self.sent.get(f, None if f == "percent" else "") for f in FIELDS}
+        return {**UNSENT, **self.sent}     # ``sent`` holds fields of FIELDS only
 
 
 def layout_of(meta: dict) -> Layout:

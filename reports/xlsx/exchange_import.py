@@ -232,6 +232,8 @@ class _Reading:
         self.answer_at = [(c, at[c.key] - 1) for c in self.layout.answers]
         # "分工及进展!I" by field: a change's cell address is this and the row number
         self.field_column = {f: f"{S}!{self.layout.letter(k)}" for f, k in self.layout.field_keys.items()}
+        # the fields a row answers, in FIELDS' order (a row with a bad answer is not diffed)
+        self.fields = [f for f in fmt.FIELDS if f in self.field_column]
 
     def address(self, key: str, r: int) -> str:
         return f"{S}!{self.layout.letter(key)}{r}"
@@ -466,8 +468,8 @@ def _diff(reading: _Reading, r, key, returned, sent) -> None:
     """Changes the recipient made; a conflict when the workspace changed since the export.
     Fields the workbook has no column for (an older format) keep the workspace's value."""
     report, view = reading.report, reading.view
-    now = dict(reading.current.get(key) or EMPTY)
-    fields = [f for f in fmt.FIELDS if f in returned]
+    now = reading.current.get(key) or EMPTY
+    fields = reading.fields
     # ``a == b or same(…)``: equal values (the usual case) without a call per field
     edited = [f for f in fields if not (returned[f] == sent[f] or same(f, returned[f], sent[f]))]
     if not edited:
