@@ -1,5 +1,6 @@
 """The workspace file: wrong files refused untouched, upgrades, one writer, backups."""
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -163,6 +164,24 @@ def test_second_process_cannot_write(tmp_path):
         holder.communicate("\n", timeout=10)
     with Workspace.open(path) as ws:                          # released on close
         assert ws.plans()[0].title == "共享计划"
+
+
+def test_holder_without_a_login_name_variable_is_named_from_the_account(tmp_path):
+    pwd = pytest.importorskip("pwd")          # POSIX: the password database names the user
+    account = pwd.getpwuid(os.getuid()).pw_name
+    path = tmp_path / "shared.plandesk"
+    Workspace.create(path).close()
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LOGNAME", "USER", "LNAME", "USERNAME")}
+    holder = subprocess.Popen([sys.executable, "-c", HOLD.format(root=str(ROOT), path=str(path))],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(WorkspaceLocked) as err:
+            Workspace.open(path)
+        assert account in str(err.value)
+    finally:
+        holder.communicate("\n", timeout=10)
 
 
 def test_lock_released_when_holder_is_killed(tmp_path):
