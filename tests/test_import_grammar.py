@@ -35,6 +35,12 @@ def tasks_of(text):
     ("（商务部、海关总署、外汇局等负责。列第一位者为牵头单位，下同）", "（国家发展改革委、财政部负责）"),
     ("（县科技局、县统计局等负责。排名第一的为牵头单位，以下同）", "（县财政局、县税务局、县人社局负责）"),
     ("（区教育局、区卫健局负责，首位为牵头单位，下同）", "（区民政局、区残联负责）"),
+    # the form of a city's 责任分解 (2020): after the last unit, the role named twice
+    ("责任单位：市经信局、市财政局、市税务局（列第一位者为工作牵头单位或汇总单位，下同）",
+     "责任单位：市商务局、市市场监管局"),
+    # made up: the same statement with another second name
+    ("（县住建局、县城管局负责，排在第一位的为本项工作牵头部门或召集部门，下同）",
+     "（县水利局、县农业农村局负责）"),
 ])
 def test_first_listed_leads_here_and_onward(first, later):
     reading = read(first)
@@ -262,3 +268,19 @@ def test_split_and_rejoin_never_makes_fragments(units, data):
 def test_a_sentence_about_a_collective_is_no_unit(sentence):
     (task,), _ = tasks_of(f"方案\n一、任务\n1.压实责任。（{sentence}）\n")
     assert not any(task["roles"].values()) and sentence in task["text"]
+
+
+@pytest.mark.parametrize("line, lead, support", [
+    # the form of a province's 重点任务分工方案 (2021): a label naming the division of work,
+    # whose value is itself a clause list
+    ("部门分工：省发展改革委牵头，各地、各部门配合。", ["省发展改革委"], ["各地", "各部门"]),
+    # made up: another label of the same kind, other collectives
+    ("责任分工：市教育局牵头，市财政局、各区、各单位配合", ["市教育局"], ["市财政局", "各区", "各单位"]),
+])
+def test_a_division_of_work_label_holds_role_clauses(line, lead, support):
+    assert roles_of(line) == {"lead": lead, "support": support}
+
+
+def test_a_collective_after_etc_names_nobody_but_on_its_own_it_is_a_unit():
+    assert split_units("市财政局等各部门") == ["市财政局"]
+    assert split_units("各街道、各部门") == ["各街道", "各部门"]

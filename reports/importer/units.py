@@ -87,7 +87,7 @@ def _split_units(text: str) -> tuple[str, ...]:
     for raw in split_outside_brackets(text, _SEPARATORS):
         for piece in _after_etc(raw):
             piece = _clean_unit(piece)
-            if not piece or _GENERIC.fullmatch(piece):
+            if not piece or (_GENERIC.fullmatch(piece) and not _COLLECTIVE.fullmatch(piece)):
                 continue
             if units and units[-1].startswith("各") and _LEVEL_WORD.match(piece):
                 units[-1] += "、" + piece  # "各区" + "县级市" -> "各区、县级市"
@@ -100,6 +100,8 @@ def _split_units(text: str) -> tuple[str, ...]:
 # what may follow 等 without naming anyone: "等有关部门和单位", "等相关单位"
 _GENERIC = re.compile(r"(?:[和及与、]?(?:各|有关|相关|其他|其它|各有关|各相关)?"
                       r"(?:部门|单位|机构|方面|地区|成员单位|部门单位))+")
+# a collective of its own in a list names every one of them: "各地、各部门配合"
+_COLLECTIVE = re.compile(r"各(?:部门|单位)")
 # 等 in a name is no list end: 中等职业学校, 高等学校, 平等
 # after 等 also with its owner: "等区政府有关部门", "等市直相关单位"
 _GENERIC_TAIL = re.compile(r"(?:[和及与、]?(?:[省市区县](?:直|级|属|政府|委|委[省市区县]政府)?)?(?:各)?"
