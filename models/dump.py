@@ -20,19 +20,26 @@ from .numbering import number_tree
 FORMAT = "plandesk.dump/1"
 
 
-def dump(ws) -> dict:
+def dump(ws, only=None) -> dict:
+    """The workspace; with ``only`` (a Plan) the same shape holding that plan alone, read
+    from its own rows only (what an export or a notice needs)."""
     departments = ws.departments()
     dep_name = {d.id: d.name for d in departments}
     rounds = {r["id"]: r["name"] for r in ws.all("SELECT id, name FROM rounds")}
+    # Rows of the plan's tasks only, or of all of them.
+    of_plan, args = (("WHERE task_id IN (SELECT id FROM tasks WHERE plan_id=?)", (only.id,))
+                     if only is not None else ("", ()))
     roles: dict[int, dict] = {}
-    for r in ws.all("SELECT task_id, department_id, role FROM assignments ORDER BY task_id, position, id"):
+    for r in ws.all(f"SELECT task_id, department_id, role FROM assignments {of_plan} "
+                    "ORDER BY task_id, position, id", args):
         roles.setdefault(r[0], {k: [] for k in ROLES})[r[2]].append(dep_name[r[1]])
     targets: dict[int, list] = {}
-    for r in ws.all("SELECT * FROM targets ORDER BY task_id, position, id"):
+    for r in ws.all(f"SELECT * FROM targets {of_plan} ORDER BY task_id, position, id", args):
         targets.setdefault(r["task_id"], []).append(_target(r))
     progress: dict[int, list] = {}
     for r in ws.all("SELECT progress.*, rounds.position AS rpos FROM progress JOIN rounds ON "
-                    "rounds.id=progress.round_id ORDER BY progress.task_id, rounds.position, progress.id"):
+                    f"rounds.id=progress.round_id {of_plan.replace('task_id', 'progress.task_id')} "
+                    "ORDER BY progress.task_id, rounds.position, progress.id", args):
         progress.setdefault(r["task_id"], []).append({
             "department": dep_name.get(r["department_id"], ""),
             "round": rounds[r["round_id"]],
@@ -41,11 +48,12 @@ def dump(ws) -> dict:
             "text": r["text"], "problems": r["problems"], "next_steps": r["next_steps"],
             "note": r["note"]})
 
-    mentioned = ws.plan_mentions()
+    mentioned = ws.plan_mentions(only.id if only is not None else None)
     # Carried tasks (承接): whether the district itself answers for the task.
-    origin = {r[0]: {"own": bool(r[1])} for r in ws.all("SELECT task_id, own FROM task_origin")}
+    origin = {r[0]: {"own": bool(r[1])}
+              for r in ws.all(f"SELECT task_id, own FROM task_origin {of_plan}", args)}
     plans_out = []
-    for plan in ws.plans():
+    for plan in ([only] if only is not None else ws.plans()):
         rows = ws.all("SELECT * FROM tasks WHERE plan_id=? ORDER BY position", (plan.id,))
         kids: dict = {}
         for r in rows:
@@ -116,8 +124,4 @@ def _target(r) -> dict:
 
 def plan_dict(ws, plan_uuid) -> dict:
     """One plan in the dump shape — what the renderers of ``reports/`` take."""
-    plan = ws.plan(plan_uuid)
-    for p in dump(ws)["plans"]:
-        if p["uuid"] == plan.uuid:
-            return p
-    raise AssertionError("plan vanished during dump")
+    return dump(ws, ws.plan(plan_uuid))["plans"][0]

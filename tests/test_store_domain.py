@@ -296,3 +296,32 @@ def test_new_keys_are_random_uuids_in_their_usual_form():
     for key in keys[:200]:
         parsed = uuid.UUID(key)
         assert str(parsed) == key and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_one_plans_dump_is_its_entry_in_the_whole_dump_and_reads_no_other_plan(ws):
+    """An export or a notice dumps its own plan only: the same tree, roles, targets,
+    progress, mentions and carried origins as the whole dump gives it, and nothing of the
+    other plans."""
+    from models.carry import carry
+    from models.dump import plan_dict
+    higher = ws.insert_plan_tree({"title": "市级方案", "kind": "work_plan", "year": 2025, "tasks": [
+        {"title": "重点任务", "children": [
+            {"title": "建设平台", "roles": {"lead": ["市发展改革委"], "support": ["市财政局"]},
+             "people": ["张三"], "targets": [{"metric": "覆盖率", "value": 90, "unit": "%"}]},
+            {"title": "完善机制", "roles": {"responsible": ["市司法局"]}}]}]})["plan"]
+    mine = carry(ws, higher.uuid, title="区级方案", backup=False).plan
+    other = ws.add_plan("另一计划")
+    task = ws.add_task(other.uuid, "不相干的任务")
+    ws.add_department("区教育局")
+    ws.assign(task.uuid, "区教育局", "lead")
+    ws.add_round(other.uuid, "一季度")
+    ws.record_progress(task.uuid, "一季度", "区教育局", status="in_progress", percent=40)
+    whole = {p["uuid"]: p for p in dump(ws)["plans"]}
+    for p in ws.plans():
+        assert plan_dict(ws, p.uuid) == whole[p.uuid]
+    alone = dump(ws, mine)
+    assert [p["uuid"] for p in alone["plans"]] == [mine.uuid]
+    text = json.dumps(alone, ensure_ascii=False)
+    assert "不相干的任务" not in text and "一季度" not in text
+    carried = alone["plans"][0]["tasks"][0]["children"][0]
+    assert carried["title"] == "建设平台" and "carried" in carried
