@@ -278,7 +278,7 @@ class TaskTreeModel(TreeSync, TaskDragDrop, QAbstractItemModel):
     def headerData(self, section: int, orientation, role=_DISPLAY):
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
                 and 0 <= section < COLUMN_COUNT:
-            return (self.tr("No."), self.tr("Task"), self.tr("Lead"), self.tr("Support"),
+            return (self.tr("No."), self.tr("Task"), self.tr("Lead or responsible"), self.tr("Support"),
                     self.tr("Deadline"), self.tr("Status"))[section]
         return None
 

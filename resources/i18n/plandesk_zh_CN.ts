@@ -1992,12 +1992,12 @@ Progress reported by departments is shown per task in the detail panel of the br
         <translation>任务</translation>
     </message>
     <message>
-        <source>Lead</source>
-        <translation>牵头单位</translation>
-    </message>
-    <message>
         <source>Support</source>
         <translation>配合单位</translation>
+    </message>
+    <message>
+        <source>Lead or responsible</source>
+        <translation>牵头/责任单位</translation>
     </message>
     <message>
         <source>Deadline</source>

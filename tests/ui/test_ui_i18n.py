@@ -66,7 +66,8 @@ def test_the_window_in_chinese(chinese, qtbot, settings, workspace_file):
     assert w.actions.undo.text() == "撤销 添加任务“宣传培训”"
     w.actions.undo.trigger()
     assert w.actions.redo.text() == "重做 添加任务“宣传培训”"
-    assert w.breakdown.model.headerData(2, Qt.Horizontal) == "牵头单位"
+    # the column shows the lead, or the responsible units of a task that names no lead
+    assert w.breakdown.model.headerData(2, Qt.Horizontal) == "牵头/责任单位"
     # a step of several tasks is named in the clerk's words too
     top = [t.uuid for t in ws.children(w.current_plan)]
     ws.move_down_tasks(top[:2][::-1])
