@@ -272,3 +272,20 @@ def test_a_single_lead_in_paragraph_is_a_task_once_the_document_uses_them():
     assert [(c["level"], c["label_style"], c["title"]) for c in copyright_["children"]] == [
         (3, "none", "开展版权示范创建")]
     assert roles(copyright_) == {} and roles(copyright_["children"][0]) == {"responsible": ["市委宣传部"]}
+
+
+def test_items_that_run_on_in_one_paragraph_are_each_a_task():
+    """The form of a district's 重点工作目标安排 (2020): under each 一、 one paragraph in which
+    （一）（二）（三）… follow each other; made up here with ①② and a bracket that is no number."""
+    plan = parse_text(
+        "2025年街道重点工作安排\n"
+        "一、稳住经济基本盘\n"
+        "（一）完成税收收入3亿元（以区财政正式下达为准）。（二）新引进企业50家。"
+        "其中规上企业5家。（三）盘活闲置楼宇2幢。\n"
+        "二、办好民生实事\n"
+        "（一）新建社区食堂2个：①滨河社区；②东湖社区。（二）改造老旧小区4个。\n",
+        "安排.txt")
+    assert [(level, title) for level, _, title in outline(plan)] == [
+        (1, "稳住经济基本盘"), (2, "完成税收收入3亿元（以区财政正式下达为准）"), (2, "新引进企业50家"),
+        (2, "盘活闲置楼宇2幢"), (1, "办好民生实事"), (2, "新建社区食堂2个"),
+        (2, "改造老旧小区4个")]

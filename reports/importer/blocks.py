@@ -155,7 +155,29 @@ def _paragraphs(plain: list[tuple[int, str]]) -> list[Para]:
         # "2.5件以上" at the start of a wrapped line is a number, not an item
         label = parse_label(text)
         return (label is not None and not label.ambiguous) or LABEL_RE.match(text) is not None
-    return [Para(n, t) for n, t in unwrap(plain, starts_item) if t]
+    return [Para(n, part) for n, t in unwrap(plain, starts_item) if t for part in _run_on_items(t)]
+
+
+# a sentence's end followed by a bracketed or enclosed label: "…编制。（二）围绕…"
+_RUN_ON_START = re.compile(r"(?<=[。；;！])\s*(?=[（(〔][一二三四五六七八九十百\d]+[）)〕]|[①-⑳])")
+
+
+def _run_on_items(text: str) -> list[str]:
+    """One paragraph in which numbered items run on ("（一）开展…编制。（二）围绕…。（三）…"):
+    split it where a sentence ends and the next number of the same style begins. Only a
+    paragraph that starts with such a label and counts on from it (1, 2, 3…) is split; a
+    bracket that is no number ("（以市政府正式下达指标为准）") or a number out of order stays."""
+    first = parse_label(text)
+    if first is None or first.number is None or first.ambiguous or not _RUN_ON_START.search(text):
+        return [text]
+    parts, start, expected = [], 0, first.number + 1
+    for m in _RUN_ON_START.finditer(text):
+        label = parse_label(text[m.end():])
+        if label is not None and label.style == first.style and label.number == expected:
+            parts.append(text[start:m.start()].strip())
+            start, expected = m.end(), expected + 1
+    parts.append(text[start:].strip())
+    return parts
 
 
 def _plan_line(text: str) -> bool:
