@@ -148,3 +148,21 @@ def test_spreadsheet_cell_values():
     first, second = plan["tasks"]
     assert (first["source_label"], first["deadline"]) == ("1", {"text": "2023年12月31日"})
     assert (second["source_label"], roles(second)) == ("2", {})
+
+
+def test_a_single_space_table_whose_header_words_are_spaced_out():
+    """The form of a State Council office's 量化指标任务分工 (2016): a header written
+    "序号 工 作 任 务 牵头负责部门" to fill its columns, rows with single spaces; made up here
+    with another header word spaced out and other ministries."""
+    plan = parse_text(
+        "2025年重点指标任务分工\n"
+        "序号 任 务 内 容 牵头部门\n"
+        "1 粮食产量稳定在1.3万亿斤以上 农业农村部\n"
+        "2 新增减税降费1万亿元,惠及小微企业 财政部\n"
+        "3 新开工改造城镇老旧小区5万个 住房城乡建设部\n",
+        "分工.txt")
+    tasks = list(flat(plan["tasks"]))
+    assert [(t["title"], t["roles"]["lead"]) for t in tasks] == [
+        ("粮食产量稳定在1.3万亿斤以上", ["农业农村部"]),
+        ("新增减税降费1万亿元，惠及小微企业", ["财政部"]),
+        ("新开工改造城镇老旧小区5万个", ["住房城乡建设部"])]

@@ -68,7 +68,7 @@ class SpacedTable:
             self.starts = [start for start, _, _ in pieces(text)]
             self.rows = [[line, [p for _, _, p in pieces(text)]]]
         else:
-            self.rows = [[line, "\t".join(self._split(text))]]
+            self.rows = [[line, "\t".join(_letters_joined(self._split(text)))]]
         self.gap = False
         return True
 
@@ -268,9 +268,24 @@ def _spaced_header(raw: str):
         kinds = header_kinds([normalise(c) for c in cells])
         if kinds and sum(k is not None for k in kinds) >= 3:
             return kinds, True
-    cells = [c for c in re.split(r"[ \u3000]+", text) if c]
+    cells = _letters_joined([c for c in re.split(r"[ \u3000]+", text) if c])
     if len(cells) >= 3:
         kinds = header_kinds([normalise(c) for c in cells])
         if kinds and all(k is not None for k in kinds):
             return kinds, False
     return None
+
+
+def _letters_joined(cells: list[str]) -> list[str]:
+    """A header word spaced out letter by letter to fill its column ("工 作 任 务") is one
+    cell: runs of single Chinese characters are joined."""
+    out: list[str] = []
+    single = False
+    for cell in cells:
+        one = len(cell) == 1 and "\u4e00" <= cell <= "\u9fff"
+        if one and single:
+            out[-1] += cell
+        else:
+            out.append(cell)
+        single = one
+    return out
