@@ -45,9 +45,9 @@ class PlanView:
 
     def __init__(self, ws, plan_uuid: str):
         rows = self.rows = table_rows(plan_dict(ws, plan_uuid))
-        self.locked = {r.uuid: locked_cells(r) for r in rows}
-        # the same as a reader gives them back: an empty cell is None (it hashes as "")
-        self.locked_read = {k: [v if v != "" else None for v in cells] for k, cells in self.locked.items()}
+        # as a reader gives them back: an empty cell is None (it hashes as ""); one copy
+        # only, held for every task of the plan while a return of 20,000 rows is read
+        self.locked = {r.uuid: [v if v != "" else None for v in locked_cells(r)] for r in rows}
         self.labels = {r.uuid: f"{r.number}{short_title(r.title, 20)}" for r in rows}
         self._hashes: dict[str, str] = {}     # a task is in several returns of a round:
         self._tokens: dict[str, str] = {}     # its hash and echo token are made once
@@ -330,8 +330,8 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     bad = bool(unreadable) or r in reading.merged
     # The usual row: its locked cells as the workspace holds them, unchanged since sent —
     # equal to those, no hash to make; anything else is hashed and compared as sent.
-    if not ((locked == view.locked_read.get(key) or locked == view.locked.get(key))
-            and view.locked_hash(key) == s.hash) and fmt.row_hash(key, locked) != s.hash:
+    if not (locked == view.locked.get(key) and view.locked_hash(key) == s.hash) \
+            and fmt.row_hash(key, locked) != s.hash:
         _locked_diff(reading, r, key, locked, s, unreadable)
         bad = True
     if key not in view.locked:
