@@ -121,6 +121,39 @@ def test_people_are_never_departments(text, people, roles):
     assert reading.people == people and roles_of(text) == roles and not reading.rejected
 
 
+@pytest.mark.parametrize("text, people, roles", [
+    # the form of a province's 重点工作分工 (湘政发〔2019〕1号): posts, then units, one bracket
+    ("（分管副省长、协管副秘书长负责，省发展改革委牵头，省财政厅、省自然资源厅配合）",
+     ["分管副省长", "协管副秘书长"], {"lead": ["省发展改革委"], "support": ["省财政厅", "省自然资源厅"]}),
+    # made up: a county's, with 等; a bare post; a standing committee member; 领导 as a post
+    ("（常务副县长负责，县发改局牵头，县财政局等配合）", ["常务副县长"],
+     {"lead": ["县发改局"], "support": ["县财政局"]}),
+    ("（县委书记、县长负责，县委办牵头，县直各单位配合）", ["县委书记", "县长"],
+     {"lead": ["县委办"], "support": ["县直各单位"]}),
+    ("（市委常委、副市长负责，市住建局牵头）", ["市委常委", "副市长"], {"lead": ["市住建局"]}),
+    ("（分管区领导负责，区教育局牵头，区人社局、区财政局配合）", ["分管区领导"],
+     {"lead": ["区教育局"], "support": ["区人社局", "区财政局"]}),
+    ("（市政府分管领导、分管副州长负责，州民政局牵头）", ["市政府分管领导", "分管副州长"],
+     {"lead": ["州民政局"]}),
+])
+def test_leaders_posts_in_the_units_bracket_are_people(text, people, roles):
+    reading = read(text)
+    assert reading.people == people and roles_of(text) == roles and not reading.rejected
+
+
+def test_leaders_posts_stay_on_the_imported_task():
+    tasks, warnings = tasks_of("方案\n一、任务\n1.扩大有效投资。（副省长负责，省发展改革委牵头，省统计局等配合）\n")
+    (task,) = tasks
+    assert task["people"] == ["副省长"] and "副省长" not in str(task["roles"])
+    assert task["roles"]["lead"] == ["省发展改革委"] and task["roles"]["support"] == ["省统计局"]
+    assert not warnings
+
+
+@pytest.mark.parametrize("unit", ["县人大常委会", "常委会党组", "市长热线办公室", "县委办", "省政府办公厅"])
+def test_a_unit_named_after_a_post_is_still_a_unit(unit):
+    assert roles_of(f"（{unit}牵头）") == {"lead": [unit]}
+
+
 @pytest.mark.parametrize("text, people, division", [
     # the words of a county notice (西乡县 2023: 包抓责任领导、责任股室、责任人)
     ("（包抓领导：张伟；责任单位：县发改局；责任股室：规划股；责任人：李娜）", ["张伟", "李娜"], "规划股"),

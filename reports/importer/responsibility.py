@@ -95,10 +95,17 @@ _OMITTED = re.compile(r"不再(?:一一|逐一|逐项|单独|重复)?(?:列出|�
 # a clause that is a date or a time span, not units: "2023年6月底前完成", "长期坚持"
 _DATEISH = re.compile(r"^(?:完成时限|时间|时限)?[:：]?(?:到|至|于|在|力争|确保)?(?:\d{4}年|\d{1,2}月|每年|每季度|每月|"
                       r"长期|持续|常态化|年底|年内)[^、]*$")
-# a person named with a post: "朱伟县长", "副县长朱伟", "杜新国同志"
-_POST = r"(?:常务)?副?(?:省长|市长|区长|县长|镇长|乡长|主席|书记|秘书长|主任|局长|部长|厅长|处长|委员)"
-_PERSON = re.compile(r"^(?:[\u4e00-\u9fa5]{2,4}" + _POST + r"|" + _POST + r"[\u4e00-\u9fa5]{2,3}"
-                     r"|[\u4e00-\u9fa5]{2,3}同志)$")
+# a person named with a post: "朱伟县长", "副县长朱伟", "杜新国同志"; or a post alone, read
+# by its form — [who qualifies it][which government or body][常务][副] title: "副省长",
+# "分管副市长", "协管副秘书长", "省委常委", "分管县领导", "市政府分管领导", "州长"
+_TITLE = r"(?:[省市区县州旗盟镇乡]长|主席|书记|秘书长|主任|局长|部长|厅长|处长|委员)"
+_POST = r"(?:常务)?副?(?:" + _TITLE + r"|常委)"   # 常委 not before a name: "常委会党组" is a unit
+_QUALIFIER = r"(?:分管|协管|主管|联系|包保|挂点|挂联|主要|牵头)"
+_BODY = r"(?:[省市区县州旗盟镇乡](?:委|政府|人大|政协|纪委)?)"
+_BARE_POST = (_QUALIFIER + r"?" + _BODY + r"?" + _QUALIFIER + r"?(?:" + _POST
+              + r"|(?<=[管系保点联要头省市区县州旗盟镇乡委府大协])领导(?:同志)?)")
+_PERSON = re.compile(r"^(?:[\u4e00-\u9fa5]{2,4}" + _POST + r"|(?:常务)?副?" + _TITLE + r"[\u4e00-\u9fa5]{2,3}"
+                     r"|[\u4e00-\u9fa5]{2,3}同志|" + _BARE_POST + r")$")
 _PERSON_NAME = re.compile(r"^[\u4e00-\u9fa5]{2,4}$")
 _BRACKETS = {"（": "）", "(": ")", "〔": "〕", "[": "]", "【": "】", "［": "］", "{": "}"}
 _LEADING = re.compile(r"^(?:由|请|均由|分别由|并由|其中|具体由)")
