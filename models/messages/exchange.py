@@ -74,6 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # How a cell was read (the import report's 规整 lines).
     "read.status_synonym": ("完成状态“{text}”读作“{label}”", "The status “{text}” read as “{label}”"),
     "read.trimmed": ("去掉了首尾的空格", "Leading and trailing spaces removed"),
+    "read.status_marks": ("完成状态“{text}”去掉标点或引号后读作“{label}”",
+                          "The status “{text}” read as “{label}” without its punctuation or quotes"),
     "read.inner_spaces": ("去掉了中间的空格", "Spaces inside removed"),
     "read.date": ("日期（{serial}）读作“{text}”", "The date ({serial}) read as “{text}”"),
     "read.iso_date": ("日期读作“{text}”", "The date read as “{text}”"),
@@ -87,6 +89,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "return.unchanged": ("与发出的文件完全相同：对方没有填写任何内容",
                          "Identical to the file sent: nothing was filled in"),
     "return.meta_damaged": ("隐藏的 _plandesk 工作表已损坏", "The hidden _plandesk sheet is damaged"),
+    "return.sheet_renamed": ("工作表“{sheet}”被改名为“{name}”：请改回“{sheet}”后再导入",
+                             "The sheet “{sheet}” was renamed “{name}”: rename it back to "
+                             "“{sheet}” and import again"),
+    "return.copy_differs": ("工作表“{name}”是“{sheet}”的副本，内容与原表不同（自本格起），未导入："
+                            "请把填报内容写在“{sheet}”中、删除副本后再导入",
+                            "The sheet “{name}” is a copy of “{sheet}” and differs from it "
+                            "(from this cell on); nothing was imported: write the answers in "
+                            "“{sheet}”, delete the copy and import again"),
+    "return.copy_same": ("工作表“{name}”是“{sheet}”的副本，内容相同，未读取",
+                         "The sheet “{name}” is an identical copy of “{sheet}”; it was not read"),
     "return.sheet_missing": ("缺少工作表“{sheet}”（被改名或删除）",
                              "The sheet “{sheet}” is missing (renamed or deleted)"),
     "return.not_exchange_format": ("不是 PlanDesk 交换工作簿的格式", "Not a PlanDesk exchange workbook"),

@@ -5,9 +5,11 @@ report (``Read.note``), so every normalisation is listed with its cell:
 
 * text columns: a date cell is the date's text (``2025-03-31``, not the serial 45747), a
   number is the number as written (``3``, ``12.5``, ``60%`` in a percent cell);
-* 完成百分比: ``60``, ``60%``, ``６０％``, ``0.6`` in a percent cell all read as 60; a bare
+* 完成百分比: ``60``, ``60%``, ``６０％``, ``0.6`` in a percent cell, ``百分之六十`` and
+  ``六成`` / ``6成`` (tenths) all read as 60; a bare
   ``0.6`` is ambiguous (0.6 or 60?) and asked about;
-* 完成状态: the three labels, and the synonyms of ``STATUS_SYNONYMS``; the phrases of
+* 完成状态: the three labels, and the synonyms of ``STATUS_SYNONYMS``, with quotes or a
+  closing punctuation mark typed around them (``推进中。``, ``“已完成”``); the phrases of
   ``AMBIGUOUS_STATUSES`` (基本完成 …) are asked about, never guessed;
 * full-width and trailing spaces are trimmed everywhere.
 """
@@ -60,7 +62,10 @@ def _trim_note(raw) -> str:
 
 def status_code(value) -> Read:
     """未启动/推进中/已完成, a synonym or the internal code → code; "" when empty."""
-    text = _SPACES.sub("", canon(value)).rstrip("。.；;")
+    text = _SPACES.sub("", canon(value))
+    bare = text.rstrip("。.；;，！").strip("“”\"'‘’「」『』")
+    marks = bare != text     # punctuation or quotes around the word, as typed
+    text = bare
     if not text:
         return Read("")
     if text in STATUSES:
@@ -70,6 +75,8 @@ def status_code(value) -> Read:
         label = STATUS_LABELS[code]
         if text != label:
             return Read(code, str(msg("exchange.read.status_synonym", text=canon(value), label=label)))
+        if marks:
+            return Read(code, str(msg("exchange.read.status_marks", text=canon(value), label=label)))
         return Read(code, _trim_note(value) or (
             str(msg("exchange.read.inner_spaces")) if canon(value) != label else ""))
     if text in AMBIGUOUS_STATUSES:
@@ -95,15 +102,49 @@ def percent_value(value, number_format: str = "General") -> Read:
     else:
         raw = canon(value)
         text = _SPACES.sub("", raw.translate(_WIDE))
+        words: float | None = None
         try:
             number = float(text.rstrip("%"))
         except ValueError:
-            raise BadValue(str(msg("exchange.cell.percent_not_number", text=raw))) from None
-        if text != raw.rstrip("%") or raw != str(value):
+            words = _percent_words(text)
+            if words is None:
+                raise BadValue(str(msg("exchange.cell.percent_not_number", text=raw))) from None
+            number = words
+        if number is words or text != raw.rstrip("%") or raw != str(value):
             note = str(msg("exchange.read.percent_text", text=str(value).strip(), value=f"{number:g}"))
     if number != number or not 0 <= number <= 100:   # NaN or out of range
         raise BadValue(str(msg("exchange.cell.percent_range", value=f"{number:g}")))
     return Read(round(number, 2), note)
+
+
+_DIGIT_WORDS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                "七": 7, "八": 8, "九": 9}
+
+
+def _chinese_number(text: str) -> float | None:
+    """"六十" / "六十五" / "一百" / "五" / "6.5" → the number (0–100); None otherwise."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if text in ("百", "一百"):
+        return 100.0
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return float(_DIGIT_WORDS[text]) if text in _DIGIT_WORDS else None
+    if (tens and tens not in _DIGIT_WORDS) or (units and units not in _DIGIT_WORDS):
+        return None
+    return float((_DIGIT_WORDS[tens] if tens else 1) * 10 + (_DIGIT_WORDS[units] if units else 0))
+
+
+def _percent_words(text: str) -> float | None:
+    """The percentages written in words: 百分之六十 (60), 六成 / 6成 (tenths: 60)."""
+    if text.startswith("百分之") and len(text) > 3:
+        return _chinese_number(text[3:])
+    if text.endswith("成") and len(text) > 1:
+        tenths = _chinese_number(text[:-1])
+        return None if tenths is None or tenths > 10 else tenths * 10
+    return None
 
 
 def _date_text(value: float, number_format: str) -> str:

@@ -125,17 +125,60 @@ def _read(ws, book: ReturnBook, report: ReturnReport, plan, round_name, view) ->
     if context is None:
         return
     plan_obj, dep = context
+    try:
+        layout: Layout | None = fmt.layout_of(meta)
+    except (KeyError, TypeError, ValueError):
+        layout = None     # reported by _read_rows
+    width = layout.width if layout else None
+    copies = _copies(book, layout, meta)
     if S not in book.sheetnames:
-        report.error("", str(msg("exchange.return.sheet_missing", sheet=S)))
+        if len(copies) == 1:
+            other = next(iter(copies))
+            report.error(f"{other}!A1", str(msg("exchange.return.sheet_renamed", sheet=S, name=other)))
+        else:
+            report.error("", str(msg("exchange.return.sheet_missing", sheet=S)))
         return
     if view is None:
         view = PlanView(ws, plan_obj.uuid)
-    try:
-        width = fmt.layout_of(meta).width
-    except (KeyError, TypeError, ValueError):
-        width = None      # reported by _read_rows
     rows = book.rows(S, width=width, compact=True)
+    for other, copy in copies.items():
+        _compare_copy(report, other, copy, rows)
     _read_rows(ws, rows, book.merges.get(S, []), report, meta, sent, plan_obj, dep, view)
+
+
+def _copies(book: ReturnBook, layout: Layout | None, meta: dict) -> dict[str, list]:
+    """Other sheets holding the table as sent (a copy the department may have filled in
+    instead of the original, or the original renamed): {sheet: rows}. A workbook as sent
+    has none, and no sheet is read for it."""
+    others = [n for n in book.sheetnames if n not in (S, M, fmt.LISTS_SHEET)]
+    if layout is None or not others:
+        return {}
+    try:
+        expected_at = int(meta.get("header_row") or 0)
+    except (TypeError, ValueError):
+        expected_at = 0
+    out = {}
+    for name in others:
+        rows = book.rows(name, width=layout.width, compact=True)
+        if _header_row(rows, expected_at, layout) is not None:
+            out[name] = rows
+    return out
+
+
+def _compare_copy(report: ReturnReport, name: str, copy: list, rows: list) -> None:
+    """A copy of the table is never read: one differing from the original is refused with
+    its first differing cell named (its answers would be lost), an identical one noted."""
+    for r in range(max(len(copy), len(rows))):
+        mine = copy[r] if r < len(copy) else []
+        theirs = rows[r] if r < len(rows) else []
+        for c in range(max(len(mine), len(theirs))):
+            a = fmt.canon(_value(mine[c])) if c < len(mine) else ""
+            b = fmt.canon(_value(theirs[c])) if c < len(theirs) else ""
+            if a != b:
+                report.error(f"{name}!{get_column_letter(c + 1)}{r + 1}",
+                             str(msg("exchange.return.copy_differs", name=name, sheet=S)))
+                return
+    report.warn(f"{name}!A1", str(msg("exchange.return.copy_same", name=name, sheet=S)))
 
 
 def _check_meta(ws, report, meta, sent, plan, round_name):
