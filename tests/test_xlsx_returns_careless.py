@@ -12,7 +12,7 @@ import pytest
 from models.workspace import Workspace
 from reports.xlsx import WorkbookError, apply_return, export_exchange, read_return
 from reports.xlsx.cell_values import percent_value, status_code
-from test_xlsx_helpers import (C_NOTE, C_PERCENT, C_STATUS, C_TEXT, GEO, NAVIGATION, PROTECTION,
+from test_xlsx_helpers import (C_NOTE, C_PERCENT, C_STATUS, C_TEXT, GEO, LAYOUT, NAVIGATION, PROTECTION,
                                ROUND, build_workspace, key_rows, office, progress_of, sha)
 from test_xlsx_libreoffice import SOFFICE, calc_available
 
@@ -192,3 +192,70 @@ def test_a_copy_filled_in_and_resaved_by_libreoffice_is_refused(tmp_path):
         assert not report.changes
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("edit, address, expected, found", [
+    (lambda sheet: (sheet.insert_cols(7), sheet.cell(4, 7, "责任人")), "G4", "进展情况", "责任人"),
+    (lambda sheet: sheet.delete_cols(3), "C4", "具体内容", "牵头单位"),
+    (lambda sheet: sheet.cell(4, 9, "状态"), "I4", "完成状态", "状态"),
+])
+def test_a_column_inserted_deleted_or_renamed_is_named_at_the_header(office, tmp_path, edit, address,
+                                                                     expected, found):
+    ws, plan = office
+    out, rows = sent(ws, plan, tmp_path)
+    wb = openpyxl.load_workbook(out)
+    sheet = wb[S]
+    sheet.protection.sheet = False
+    answer(sheet, rows[GEO])
+    edit(sheet)
+    back = tmp_path / "back.xlsx"
+    wb.save(back)
+    report = read_return(ws, back)
+    assert [str(e) for e in report.errors] == [
+        f"{S}!{address}：表头第 {address[0]} 列应为“{expected}”，现为“{found}”（列被插入、删除或移动）："
+        "请删除插入的列、恢复原列，或用发出的原表填写"]
+    refused_untouched(ws, back)
+
+
+def test_a_cleared_task_key_is_one_error_at_the_key_cell_and_the_other_rows_can_go_in(office, tmp_path):
+    ws, plan = office
+    out, rows = sent(ws, plan, tmp_path)
+    wb = openpyxl.load_workbook(out)
+    sheet = wb[S]
+    sheet.protection.sheet = False
+    answer(sheet, rows[GEO])
+    answer(sheet, rows[PROTECTION], "开展专项执法", "已完成", 100)
+    key = f"{LAYOUT.letter('key')}{rows[GEO]}"
+    sheet[key] = None                      # the department cleared the hidden column
+    back = tmp_path / "back.xlsx"
+    wb.save(back)
+    report = read_return(ws, back)
+    assert [(str(e), e.task) for e in report.errors] == [(
+        f"{S}!{key}：本行（（一）建设中国地理标志产业大厦）隐藏的任务编码被清除，无法确认内容属于该任务：请用发出的原表填写",
+        GEO)]
+    assert report.partial_ok
+    apply_return(ws, report, accept_valid=True)
+    stored = progress_of(ws)
+    assert set(stored) == {PROTECTION} and stored[PROTECTION][0]["status"] == "已完成"
+
+
+def test_a_sub_item_row_added_by_the_department_is_left_out_and_the_tasks_go_in(office, tmp_path):
+    ws, plan = office
+    out, rows = sent(ws, plan, tmp_path)
+    wb = openpyxl.load_workbook(out)
+    sheet = wb[S]
+    sheet.protection.sheet = False
+    answer(sheet, rows[GEO])
+    answer(sheet, rows[PROTECTION], "开展专项执法", "已完成", 100)
+    added = rows[GEO] + 1
+    sheet.insert_rows(added)               # their own sub-item under the task
+    sheet[f"B{added}"], sheet[f"{C_TEXT}{added}"] = "子项：大厦装修", "装修招标中"
+    back = tmp_path / "back.xlsx"
+    wb.save(back)
+    report = read_return(ws, back)
+    assert [str(e) for e in report.errors] == [
+        f"{S}!A{added}：新增的行（没有任务编码）：填报表不能新增任务，请删除该行"]
+    assert report.partial_ok
+    apply_return(ws, report, accept_valid=True)
+    stored = progress_of(ws)
+    assert (stored[GEO][0]["text"], stored[PROTECTION][0]["percent"]) == ("主体封顶", 100)

@@ -89,6 +89,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "return.unchanged": ("与发出的文件完全相同：对方没有填写任何内容",
                          "Identical to the file sent: nothing was filled in"),
     "return.meta_damaged": ("隐藏的 _plandesk 工作表已损坏", "The hidden _plandesk sheet is damaged"),
+    "return.header_changed": ("表头被改动（列被插入、删除或移动），无法按列核对，请用发出的原表填写",
+                              "The header was changed (columns inserted, deleted or moved); the "
+                              "columns cannot be checked: fill in the workbook as sent"),
+    "return.header_cell_changed": ("表头第 {column} 列应为“{expected}”，现为“{found}”（列被插入、删除或移动）："
+                                   "请删除插入的列、恢复原列，或用发出的原表填写",
+                                   "Column {column} of the header should be “{expected}” but is "
+                                   "“{found}” (columns inserted, deleted or moved): delete the "
+                                   "inserted column, restore the columns, or fill in the workbook as sent"),
+    "return.hidden_column": ("隐藏列", "a hidden column"),
     "return.sheet_renamed": ("工作表“{sheet}”被改名为“{name}”：请改回“{sheet}”后再导入",
                              "The sheet “{sheet}” was renamed “{name}”: rename it back to "
                              "“{sheet}” and import again"),
@@ -128,6 +137,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Row {row} ({task}) was deleted; fill in the workbook as sent"),
     "row.added": ("新增的行（没有任务编码）：填报表不能新增任务，请删除该行",
                   "An added row (no task key): the return cannot add tasks; delete the row"),
+    "row.key_erased": ("本行（{task}）隐藏的任务编码被清除，无法确认内容属于该任务：请用发出的原表填写",
+                       "The hidden task key of this row ({task}) was cleared; its answers cannot be "
+                       "tied to the task: fill in the workbook as sent"),
     "row.key_changed": ("任务编码不是发出时的编码（行被复制或编码被改动）",
                         "The task key is not one that was sent (a row copied or its key changed)"),
     "row.copied": ("与第 {row} 行是同一任务（行被复制）", "The same task as row {row} (a row was copied)"),

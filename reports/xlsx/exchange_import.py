@@ -254,6 +254,24 @@ def _header_row(sheet_rows, expected_at: int, layout: Layout) -> int | None:
     return None
 
 
+def _header_changed(report: ReturnReport, sheet_rows, expected_at: int, layout: Layout) -> None:
+    """The header no longer as sent: the first cell of it that differs is named (a column
+    inserted, deleted or moved), or the header row when none is recognisable."""
+    visible = [h for h in layout.headers if h]
+    for i, cells in enumerate(sheet_rows[:expected_at + 20], 1):
+        values = [fmt.canon(_value(c)) for c in cells]
+        if sum(h in values for h in visible) * 2 < len(visible):
+            continue
+        values += [""] * (layout.width - len(values))
+        c = next(c for c, (want, got) in enumerate(zip(layout.headers, values), 1) if want != got)
+        report.error(f"{S}!{get_column_letter(c)}{i}", str(msg(
+            "exchange.return.header_cell_changed", column=get_column_letter(c),
+            expected=layout.headers[c - 1] or str(msg("exchange.return.hidden_column")),
+            found=_short(values[c - 1]) or str(msg("exchange.report.empty")))))
+        return
+    report.error(f"{S}!A{expected_at or 1}", str(msg("exchange.return.header_changed")))
+
+
 @dataclass
 class _Reading:
     """What reading the rows of one return shares."""
@@ -266,6 +284,7 @@ class _Reading:
     merged: dict = field(default_factory=dict)     # row → merged range covering its answers
     seen: dict = field(default_factory=dict)       # task key → row it was found in
     by_token: dict = field(default_factory=dict)   # echo token → the row sent with it
+    added: dict = field(default_factory=dict)      # row without a key → its locked cells
 
     def __post_init__(self):
         at = self.layout.index     # 0-based positions, resolved once per return, not per row
@@ -299,8 +318,7 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
         expected_at = 0
     header = _header_row(sheet_rows, expected_at, layout)
     if header is None:
-        report.error(f"{S}!A{expected_at or 1}",
-                     "表头被改动（列被插入、删除或移动），无法按列核对，请用发出的原表填写")
+        _header_changed(report, sheet_rows, expected_at, layout)
         return
     if header != expected_at:
         report.warn(f"{S}!A{header}", str(msg("exchange.return.rows_above_header", n=abs(header - expected_at))))
@@ -319,10 +337,24 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
             cells = list(cells[:width]) + [None] * (width - len(cells))
         _read_row(reading, i + 1, cells)
     for s in sent:
-        if s.key not in reading.seen:
+        if s.key not in reading.seen and not _key_erased(reading, s):
             report.error(f"{S}!A{s.row}",
                          str(msg("exchange.row.deleted", row=s.row, task=view.labels.get(s.key, "任务"))),
                          task=s.key)
+
+
+def _key_erased(reading: _Reading, s) -> bool:
+    """A row without a key whose locked cells are this sent row's: its hidden key was
+    cleared (not a row added and another deleted). Reported once, at the key cell."""
+    for r, locked in reading.added.items():
+        if fmt.row_hash(s.key, locked) == s.hash:
+            del reading.added[r]
+            report = reading.report
+            report.errors = [e for e in report.errors if not (e.row == r and e.address == f"{S}!A{r}")]
+            report.error(reading.address("key", r), str(msg(
+                "exchange.row.key_erased", task=reading.view.labels.get(s.key, ""))), task=s.key, row=r)
+            return True
+    return False
 
 
 def _merged_rows(reading: _Reading, merges: list[str], header: int) -> None:
@@ -351,6 +383,7 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     key = fmt.canon(values[reading.key_at])
     if not key:
         if any(fmt.canon(v) for v in values) and r not in reading.merged:
+            reading.added[r] = [values[i] for i in reading.locked_at]
             report.error(f"{S}!A{r}", str(msg("exchange.row.added")), row=r)
         return
     s = reading.by_key.get(key)
