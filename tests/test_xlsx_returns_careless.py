@@ -43,6 +43,13 @@ def with_copy_first(path):
     return wb, copy
 
 
+def returned(ws, wb, tmp_path):
+    """The department saves the workbook and sends it back: (its path, the reading of it)."""
+    back = tmp_path / "back.xlsx"
+    wb.save(back)
+    return back, read_return(ws, back)
+
+
 def refused_untouched(ws, path):
     """Applying the return is refused and the workspace file is byte-identical."""
     ws_path = ws.path
@@ -59,9 +66,7 @@ def test_a_copy_filled_in_instead_of_the_sheet_sent_is_refused_at_its_first_answ
     out, rows = sent(ws, plan, tmp_path)
     wb, copy = with_copy_first(out)
     answer(copy, rows[GEO])
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     assert [(e.address, e.message) for e in report.errors] == [(
         f"{COPY}!{C_TEXT}{rows[GEO]}",
         f"工作表“{COPY}”是“{S}”的副本，内容与原表不同（自本格起），未导入："
@@ -78,9 +83,7 @@ def test_an_identical_copy_is_noted_and_the_sheet_sent_is_applied(office, tmp_pa
     wb.save(out)
     wb, _ = with_copy_first(out)
     wb.create_sheet("填报说明", 0)["A1"] = "请于10日前报送"     # a sheet of their own, too
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     assert report.errors == []
     assert [str(w) for w in report.warnings] == [f"{COPY}!A1：工作表“{COPY}”是“{S}”的副本，内容相同，未读取"]
     apply_return(ws, report)
@@ -95,9 +98,7 @@ def test_a_renamed_sheet_is_refused_with_its_new_name(office, tmp_path):
     wb.security.lockStructure = False
     answer(wb[S], rows[GEO])
     wb[S].title = "市场监管局"
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     assert [str(e) for e in report.errors] == [
         f"市场监管局!A1：工作表“{S}”被改名为“市场监管局”：请改回“{S}”后再导入"]
     refused_untouched(ws, back)
@@ -114,9 +115,7 @@ def test_hidden_answer_columns_and_filtered_rows_are_read_all_the_same(office, t
     sheet.column_dimensions[C_TEXT].hidden = sheet.column_dimensions[C_NOTE].hidden = True
     sheet.auto_filter.ref = f"A4:{C_NOTE}{sheet.max_row}"      # a filter left on,
     sheet.row_dimensions[rows[NAVIGATION]].hidden = True        # hiding a filled row
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     assert report.errors == [] and report.normalised == []
     assert report.updates[NAVIGATION] == {"status": "done", "percent": 100, "text": "已验收",
                                           "problems": "", "next_steps": "", "note": "见附件"}
@@ -131,9 +130,7 @@ def test_percent_in_words_and_status_with_punctuation_are_read_and_listed(office
     answer(sheet, rows[GEO], status="推进中。", percent="百分之六十")
     answer(sheet, rows[NAVIGATION], status="“已完成”", percent="十成")
     answer(sheet, rows[PROTECTION], status="已完成（已验收）", percent="6成")
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     g, n, p = rows[GEO], rows[NAVIGATION], rows[PROTECTION]
     # a remark inside the status is not dropped to fit the list: asked about
     assert [str(e) for e in report.errors] == [
@@ -208,9 +205,7 @@ def test_a_column_inserted_deleted_or_renamed_is_named_at_the_header(office, tmp
     sheet.protection.sheet = False
     answer(sheet, rows[GEO])
     edit(sheet)
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     assert [str(e) for e in report.errors] == [
         f"{S}!{address}：表头第 {address[0]} 列应为“{expected}”，现为“{found}”（列被插入、删除或移动）："
         "请删除插入的列、恢复原列，或用发出的原表填写"]
@@ -227,9 +222,7 @@ def test_a_cleared_task_key_is_one_error_at_the_key_cell_and_the_other_rows_can_
     answer(sheet, rows[PROTECTION], "开展专项执法", "已完成", 100)
     key = f"{LAYOUT.letter('key')}{rows[GEO]}"
     sheet[key] = None                      # the department cleared the hidden column
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     assert [(str(e), e.task) for e in report.errors] == [(
         f"{S}!{key}：本行（（一）建设中国地理标志产业大厦）隐藏的任务编码被清除，无法确认内容属于该任务：请用发出的原表填写",
         GEO)]
@@ -250,9 +243,7 @@ def test_a_sub_item_row_added_by_the_department_is_left_out_and_the_tasks_go_in(
     added = rows[GEO] + 1
     sheet.insert_rows(added)               # their own sub-item under the task
     sheet[f"B{added}"], sheet[f"{C_TEXT}{added}"] = "子项：大厦装修", "装修招标中"
-    back = tmp_path / "back.xlsx"
-    wb.save(back)
-    report = read_return(ws, back)
+    back, report = returned(ws, wb, tmp_path)
     assert [str(e) for e in report.errors] == [
         f"{S}!A{added}：新增的行（没有任务编码）：填报表不能新增任务，请删除该行"]
     assert report.partial_ok
