@@ -341,6 +341,8 @@ def _read_rows(ws, sheet_rows, merges, report, meta, sent, plan_obj, dep, view: 
             report.error(f"{S}!A{s.row}",
                          str(msg("exchange.row.deleted", row=s.row, task=view.labels.get(s.key, "任务"))),
                          task=s.key)
+    for r in reading.added:       # rows without a key that are no sent row: added ones
+        report.error(f"{S}!A{r}", str(msg("exchange.row.added")), row=r)
 
 
 def _key_erased(reading: _Reading, s) -> bool:
@@ -349,9 +351,7 @@ def _key_erased(reading: _Reading, s) -> bool:
     for r, locked in reading.added.items():
         if fmt.row_hash(s.key, locked) == s.hash:
             del reading.added[r]
-            report = reading.report
-            report.errors = [e for e in report.errors if not (e.row == r and e.address == f"{S}!A{r}")]
-            report.error(reading.address("key", r), str(msg(
+            reading.report.error(reading.address("key", r), str(msg(
                 "exchange.row.key_erased", task=reading.view.labels.get(s.key, ""))), task=s.key, row=r)
             return True
     return False
@@ -383,8 +383,8 @@ def _read_row(reading: _Reading, r: int, cells) -> None:
     key = fmt.canon(values[reading.key_at])
     if not key:
         if any(fmt.canon(v) for v in values) and r not in reading.merged:
+            # reported after all rows: a sent row's locked cells here mean its key was cleared
             reading.added[r] = [values[i] for i in reading.locked_at]
-            report.error(f"{S}!A{r}", str(msg("exchange.row.added")), row=r)
         return
     s = reading.by_key.get(key)
     if s is None:
