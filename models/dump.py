@@ -26,19 +26,22 @@ def dump(ws, only=None) -> dict:
     departments = ws.departments()
     dep_name = {d.id: d.name for d in departments}
     rounds = {r["id"]: r["name"] for r in ws.all("SELECT id, name FROM rounds")}
-    # Rows of the plan's tasks only, or of all of them.
-    of_plan, args = (("WHERE task_id IN (SELECT id FROM tasks WHERE plan_id=?)", (only.id,))
-                     if only is not None else ("", ()))
+    args = (only.id,) if only is not None else ()
+
+    def of_plan(column: str = "task_id") -> str:
+        """The condition keeping the rows of the plan's tasks only (none: every row)."""
+        return f"WHERE {column} IN (SELECT id FROM tasks WHERE plan_id=?)" if args else ""
+
     roles: dict[int, dict] = {}
-    for r in ws.all(f"SELECT task_id, department_id, role FROM assignments {of_plan} "
+    for r in ws.all(f"SELECT task_id, department_id, role FROM assignments {of_plan()} "
                     "ORDER BY task_id, position, id", args):
         roles.setdefault(r[0], {k: [] for k in ROLES})[r[2]].append(dep_name[r[1]])
     targets: dict[int, list] = {}
-    for r in ws.all(f"SELECT * FROM targets {of_plan} ORDER BY task_id, position, id", args):
+    for r in ws.all(f"SELECT * FROM targets {of_plan()} ORDER BY task_id, position, id", args):
         targets.setdefault(r["task_id"], []).append(_target(r))
     progress: dict[int, list] = {}
     for r in ws.all("SELECT progress.*, rounds.position AS rpos FROM progress JOIN rounds ON "
-                    f"rounds.id=progress.round_id {of_plan.replace('task_id', 'progress.task_id')} "
+                    f"rounds.id=progress.round_id {of_plan('progress.task_id')} "
                     "ORDER BY progress.task_id, rounds.position, progress.id", args):
         progress.setdefault(r["task_id"], []).append({
             "department": dep_name.get(r["department_id"], ""),
@@ -51,7 +54,7 @@ def dump(ws, only=None) -> dict:
     mentioned = ws.plan_mentions(only.id if only is not None else None)
     # Carried tasks (承接): whether the district itself answers for the task.
     origin = {r[0]: {"own": bool(r[1])}
-              for r in ws.all(f"SELECT task_id, own FROM task_origin {of_plan}", args)}
+              for r in ws.all(f"SELECT task_id, own FROM task_origin {of_plan()}", args)}
     plans_out = []
     for plan in ([only] if only is not None else ws.plans()):
         rows = ws.all("SELECT * FROM tasks WHERE plan_id=? ORDER BY position", (plan.id,))
